@@ -1,0 +1,109 @@
+"""Fixtures shared by every test: the people every view is tested as.
+
+For any object there is an owner, a member, an outsider and an anonymous visitor; staff
+(secretariat) and reviewers come with a TOTP device, as the platform requires.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+# Tests run tasks immediately and serve static files without a collectstatic manifest.
+os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+os.environ.setdefault("STATIC_MANIFEST", "0")
+os.environ.setdefault("WHITENOISE_USE_FINDERS", "1")
+
+import pytest  # noqa: E402
+from django.test import Client  # noqa: E402
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def make_user(db) -> Callable[..., object]:
+    """Create a person with a verified e-mail address."""
+    from allauth.account.models import EmailAddress
+
+    from junkan.accounts.models import User
+
+    def make(email: str, full_name: str = "テスト 利用者", **extra: object) -> User:
+        user = User.objects.create_user(email=email, password=PASSWORD, full_name=full_name, **extra)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def with_totp() -> Callable[[object], object]:
+    """Give a person a TOTP device (needed by staff and reviewers to get past 2FA setup)."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    def activate(user: object) -> object:
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        return user
+
+    return activate
+
+
+@pytest.fixture
+def make_staff(make_user, with_totp) -> Callable[..., object]:
+    from junkan.accounts.models import Role
+    from junkan.accounts.services import grant_role
+
+    def make(email: str = "staff@example.jp", role: Role = Role.SECRETARIAT, totp: bool = True) -> object:
+        user = make_user(email, full_name="事務局 職員")
+        grant_role(None, user, role)
+        if totp:
+            with_totp(user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def owner(make_user):
+    return make_user("owner@example.jp", full_name="管理 太郎")
+
+
+@pytest.fixture
+def member(make_user):
+    return make_user("member@example.jp", full_name="所属 花子")
+
+
+@pytest.fixture
+def outsider(make_user):
+    return make_user("outsider@example.jp", full_name="部外 次郎")
+
+
+@pytest.fixture
+def staff(make_staff):
+    return make_staff()
+
+
+@pytest.fixture
+def organization(owner, member):
+    """長野県飯田市 with an owner and a member."""
+    from junkan.municipalities.models import Municipality
+    from junkan.organizations.models import Membership, MembershipRole, Organization
+
+    org = Organization.objects.create(
+        kind="municipality", name="長野県飯田市", municipality=Municipality.objects.get(code="202053")
+    )
+    Membership.objects.create(organization=org, user=owner, role=MembershipRole.OWNER)
+    Membership.objects.create(organization=org, user=member, role=MembershipRole.MEMBER)
+    return org
+
+
+@pytest.fixture
+def client_as(db) -> Callable[[object | None], Client]:
+    """A test client logged in as the given person (None: anonymous)."""
+
+    def make(user: object | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return make

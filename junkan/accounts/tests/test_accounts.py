@@ -1,0 +1,170 @@
+"""Sign-up, login, throttling, two-factor enforcement and platform roles."""
+
+from __future__ import annotations
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.core import mail
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
+
+from conftest import PASSWORD
+from junkan.accounts.models import Role, User
+from junkan.accounts.services import grant_role, revoke_role
+from junkan.audit.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+
+
+def test_signup_sends_verification_and_keeps_the_name():
+    response = Client().post(
+        reverse("account_signup"),
+        {
+            "email": "Hanako@Example.jp",
+            "full_name": "循環 花子",
+            "full_name_kana": "じゅんかん はなこ",
+            "password1": "a-long-pass-phrase-2026",
+            "password2": "a-long-pass-phrase-2026",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email__iexact="hanako@example.jp")
+    assert user.full_name == "循環 花子"
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1
+    assert "hanako@example.jp" in mail.outbox[0].to[0].lower()
+
+
+def test_signup_errors_are_in_japanese_and_keep_input():
+    response = Client().post(
+        reverse("account_signup"),
+        {"email": "taro@example.jp", "full_name": "環境 太郎", "password1": "short", "password2": "short"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "入力内容を確認してください" in body
+    assert "パスワード" in body
+    assert 'value="taro@example.jp"' in body and 'value="環境 太郎"' in body
+    assert not User.objects.filter(email="taro@example.jp").exists()
+
+
+def test_login_with_unverified_email_is_held_back(make_user):
+    user = make_user("unverified@example.jp")
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    client = Client()
+    client.post(reverse("account_login"), {"login": "unverified@example.jp", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_and_throttling(make_user):
+    make_user("throttle@example.jp")
+    client = Client()
+    for _ in range(5):
+        response = client.post(reverse("account_login"), {"login": "throttle@example.jp", "password": "wrong"})
+        assert response.status_code == 200
+    # The sixth attempt is refused even with the right password.
+    response = client.post(reverse("account_login"), {"login": "throttle@example.jp", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in {200, 429}
+
+
+def test_login_succeeds_with_the_right_password(make_user):
+    user = make_user("ok@example.jp")
+    client = Client()
+    response = client.post(reverse("account_login"), {"login": "OK@example.jp", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_staff_without_totp_are_sent_to_setup(make_staff, client_as):
+    user = make_staff(totp=False)
+    response = client_as(user).get(reverse("organizations:list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+    # The setup page itself stays reachable.
+    assert client_as(user).get(reverse("mfa_activate_totp")).status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.SECRETARIAT, Role.REVIEWER, Role.ADMINISTRATOR])
+def test_every_two_factor_role_is_enforced(make_staff, client_as, role):
+    user = make_staff(email=f"{role}@example.jp", role=role, totp=False)
+    assert client_as(user).get(reverse("portal:home")).status_code == 302
+
+
+def test_expert_and_plain_users_need_no_totp(make_staff, client_as, owner):
+    expert = make_staff(email="expert@example.jp", role=Role.EXPERT, totp=False)
+    assert client_as(expert).get(reverse("portal:home")).status_code == 200
+    assert client_as(owner).get(reverse("portal:home")).status_code == 200
+
+
+def test_staff_login_asks_for_the_totp_code(make_staff):
+    make_staff()
+    client = Client()
+    response = client.post(reverse("account_login"), {"login": "staff@example.jp", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+    counter = next(iter(yield_hotp_counters_from_time()))
+    code = format_hotp_value(hotp_value("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", counter + 1))
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert "_auth_user_id" in client.session
+
+
+def test_grant_and_revoke_role_sync_staff_flags_and_audit(owner):
+    grant_role(None, owner, Role.SECRETARIAT)
+    owner.refresh_from_db()
+    assert owner.is_staff and not owner.is_superuser
+    grant_role(None, owner, Role.ADMINISTRATOR)
+    owner.refresh_from_db()
+    assert owner.is_superuser
+    assert revoke_role(None, owner, Role.ADMINISTRATOR)
+    assert revoke_role(None, owner, Role.SECRETARIAT)
+    owner.refresh_from_db()
+    assert not owner.is_staff and not owner.is_superuser
+    actions = list(AuditEntry.objects.for_object(owner).values_list("action", flat=True))
+    assert sorted(actions) == sorted(["accounts.role.granted"] * 2 + ["accounts.role.revoked"] * 2)
+
+
+def test_granting_twice_writes_one_entry(owner):
+    grant_role(None, owner, Role.REVIEWER)
+    grant_role(None, owner, Role.REVIEWER)
+    assert AuditEntry.objects.filter(action="accounts.role.granted").count() == 1
+
+
+def test_only_administrators_grant_roles(owner, member, make_staff):
+    secretariat = make_staff()
+    with pytest.raises(PermissionDenied):
+        grant_role(secretariat, member, Role.SECRETARIAT)
+    with pytest.raises(PermissionDenied):
+        grant_role(owner, member, Role.REVIEWER)
+    admin = make_staff(email="root@example.jp", role=Role.ADMINISTRATOR)
+    grant_role(admin, member, Role.REVIEWER)
+    assert member.has_role(Role.REVIEWER)
+
+
+@pytest.mark.parametrize(("who", "status"), [("anonymous", 302), ("owner", 302), ("staff", 200)])
+def test_admin_site(client_as, owner, staff, who, status):
+    user = {"anonymous": None, "owner": owner, "staff": staff}[who]
+    response = client_as(user).get(reverse("admin:index"))
+    assert response.status_code == status
+    if status == 302:
+        assert "login" in response["Location"]
+
+
+def test_admin_role_action_goes_through_the_service(client_as, make_staff, member):
+    admin = make_staff(email="root@example.jp", role=Role.ADMINISTRATOR)
+    response = client_as(admin).post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "grant_reviewer", "_selected_action": [member.pk]},
+    )
+    assert response.status_code == 302
+    assert member.has_role(Role.REVIEWER)
+    assert AuditEntry.objects.filter(action="accounts.role.granted", object_id=str(member.pk)).exists()

@@ -1,0 +1,15 @@
+"""The JSON API, version 1, under /api/v1/ (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs)."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from junkan.municipalities.api import router as municipalities_router
+
+api = NinjaAPI(
+    title="junkan API",
+    version="1",
+    description="地域循環共生圏プラットフォーム「循環」のAPI。 The API of the junkan Local SDGs platform.",
+    urls_namespace="api-1",
+)
+api.add_router("/municipalities", municipalities_router)

@@ -1,0 +1,1 @@
+"""The audit log. Every state change calls :func:`junkan.audit.services.record`."""

@@ -1,0 +1,63 @@
+"""Who may see and manage an organization. Outsiders get 404 so that existence does not leak."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from junkan.accounts.permissions import is_secretariat
+from junkan.common.permissions import Decision, allow, deny, hide
+from junkan.organizations.models import Invitation, InvitationStatus, Membership, MembershipRole, Organization
+
+
+def membership_of(user: object, organization: Organization) -> Membership | None:
+    """The person's membership in the organization, looked up once per request and object."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cache: dict[int, Membership | None] = user.__dict__.setdefault("_membership_cache", {})
+    if organization.pk not in cache:
+        cache[organization.pk] = Membership.objects.filter(organization=organization, user=user).first()
+    return cache[organization.pk]
+
+
+def can_create_organization(user: object) -> Decision:
+    if not getattr(user, "is_authenticated", False):
+        return deny(_("組織の登録にはログインが必要です。"))
+    return allow()
+
+
+def can_view_organization(user: object, organization: Organization) -> Decision:
+    if membership_of(user, organization) is not None:
+        return allow(_("この組織のメンバーです。"))
+    if is_secretariat(user):
+        return allow(_("事務局として閲覧できます。"))
+    return hide(_("この組織のメンバーではありません。"))
+
+
+def _owner_only(user: object, organization: Organization, message: str) -> Decision:
+    membership = membership_of(user, organization)
+    if membership is None:
+        return hide(_("この組織のメンバーではありません。"))
+    if membership.role != MembershipRole.OWNER:
+        return deny(message)
+    return allow()
+
+
+def can_edit_organization(user: object, organization: Organization) -> Decision:
+    return _owner_only(user, organization, _("組織情報の変更は組織の管理者のみ行えます。"))
+
+
+def can_manage_members(user: object, organization: Organization) -> Decision:
+    return _owner_only(user, organization, _("メンバーの招待・削除は組織の管理者のみ行えます。"))
+
+
+def can_accept_invitation(user: object, invitation: Invitation) -> Decision:
+    """Only the invited address may accept, and only while the invitation is open."""
+    if not getattr(user, "is_authenticated", False):
+        return deny(_("招待を承諾するにはログインしてください。"))
+    if user.email.lower() != invitation.email.lower():  # type: ignore[attr-defined]
+        return hide(_("この招待は別のメールアドレス宛てです。"))
+    if invitation.status != InvitationStatus.PENDING:
+        return deny(_("この招待はすでに承諾済みか、取り消されています。"))
+    if invitation.is_expired:
+        return deny(_("この招待は有効期限が切れています。組織の管理者に再度の招待を依頼してください。"))
+    return allow()

@@ -1,0 +1,234 @@
+"""Organization pages as the owner, a member, an outsider, staff and an anonymous visitor."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from junkan.audit.models import AuditEntry
+from junkan.organizations.models import Invitation, InvitationStatus, Membership, MembershipRole, Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_only_my_organizations(client_as, owner, outsider, organization):
+    Organization.objects.create(kind="company", name="別の株式会社")
+    response = client_as(owner).get(reverse("organizations:list"))
+    assert response.status_code == 200
+    assert [m.organization for m in response.context["memberships"]] == [organization]
+    assert "別の株式会社" not in response.content.decode()
+    response = client_as(outsider).get(reverse("organizations:list"))
+    assert list(response.context["memberships"]) == []
+
+
+def test_list_query_count_does_not_grow_with_rows(client_as, owner, django_assert_max_num_queries):
+    for number in range(12):
+        org = Organization.objects.create(kind="company", name=f"会社{number}")
+        Membership.objects.create(organization=org, user=owner, role=MembershipRole.OWNER)
+    with django_assert_max_num_queries(8):
+        assert client_as(owner).get(reverse("organizations:list")).status_code == 200
+
+
+@pytest.mark.parametrize("url_name", ["organizations:list", "organizations:create"])
+def test_anonymous_is_sent_to_login(client_as, url_name):
+    response = client_as(None).get(reverse(url_name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("owner", 200), ("member", 200), ("outsider", 404), ("staff", 200), ("anonymous", 302)]
+)
+def test_detail_visibility(client_as, organization, owner, member, outsider, staff, who, status):
+    user = {"owner": owner, "member": member, "outsider": outsider, "staff": staff, "anonymous": None}[who]
+    response = client_as(user).get(reverse("organizations:detail", args=[organization.pk]))
+    assert response.status_code == status
+
+
+def test_unknown_organization_is_404_like_a_hidden_one(client_as, outsider):
+    assert client_as(outsider).get(reverse("organizations:detail", args=[999999])).status_code == 404
+
+
+def test_register_a_company_makes_me_its_owner(client_as, outsider):
+    response = client_as(outsider).post(
+        reverse("organizations:create"),
+        {"kind": "company", "name": "株式会社テスト循環", "corporate_number": "７０００－０１２０－５０００２"},
+    )
+    org = Organization.objects.get(name="株式会社テスト循環")
+    assert response.status_code == 302
+    assert org.corporate_number == "7000012050002"
+    assert Membership.objects.get(organization=org).role == MembershipRole.OWNER
+    entry = AuditEntry.objects.for_object(org).get()
+    assert entry.action == "organizations.organization.created"
+    assert entry.actor == outsider
+
+
+def test_register_a_municipality_by_name(client_as, outsider):
+    client_as(outsider).post(
+        reverse("organizations:create"),
+        {"kind": "municipality", "municipality_text": "岡山県西粟倉村", "name": "西粟倉村役場"},
+    )
+    org = Organization.objects.get(name="西粟倉村役場")
+    assert org.municipality.code == "336432"
+
+
+def test_ambiguous_municipality_name_lists_candidates_and_keeps_input(client_as, outsider):
+    response = client_as(outsider).post(
+        reverse("organizations:create"),
+        {"kind": "municipality", "municipality_text": "府中市", "name": "府中市役所", "address": "どこか"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "複数あります" in body
+    assert "東京都府中市" in body and "広島県府中市" in body
+    assert 'value="府中市役所"' in body and 'value="どこか"' in body
+    assert "入力内容を確認してください" in body  # the error summary
+    assert not Organization.objects.filter(name="府中市役所").exists()
+
+
+def test_wrong_check_digit_names_the_check_digit(client_as, outsider):
+    response = client_as(outsider).post(
+        reverse("organizations:create"), {"kind": "municipality", "municipality_text": "202054", "name": "x"}
+    )
+    assert "検査数字" in response.content.decode()
+    assert not Organization.objects.filter(name="x").exists()
+
+
+def test_kind_must_match_the_master(client_as, outsider):
+    response = client_as(outsider).post(
+        reverse("organizations:create"), {"kind": "prefecture", "municipality_text": "202053", "name": "長野県？"}
+    )
+    assert "都道府県ではありません" in response.content.decode()
+    assert not Organization.objects.filter(name="長野県？").exists()
+
+
+def test_company_cannot_link_a_municipality(client_as, outsider):
+    response = client_as(outsider).post(
+        reverse("organizations:create"), {"kind": "company", "municipality_text": "202053", "name": "会社"}
+    )
+    assert response.status_code == 200
+    assert not Organization.objects.filter(name="会社").exists()
+
+
+@pytest.mark.parametrize(("who", "status"), [("owner", 302), ("member", 403), ("outsider", 404), ("anonymous", 302)])
+def test_edit_permissions(client_as, organization, owner, member, outsider, who, status):
+    user = {"owner": owner, "member": member, "outsider": outsider, "anonymous": None}[who]
+    response = client_as(user).post(
+        reverse("organizations:edit", args=[organization.pk]), {"name": "飯田市（変更）", "phone": "0265-22-4511"}
+    )
+    assert response.status_code == status
+    organization.refresh_from_db()
+    if who == "owner":
+        assert organization.name == "飯田市（変更）"
+        entry = AuditEntry.objects.for_object(organization).get(action="organizations.organization.updated")
+        assert entry.changes["name"] == ["長野県飯田市", "飯田市（変更）"]
+    else:
+        assert organization.name == "長野県飯田市"
+
+
+def test_owner_invites_and_invitee_accepts(client_as, organization, owner, make_user):
+    response = client_as(owner).post(
+        reverse("organizations:invite", args=[organization.pk]), {"email": "New@Example.jp", "role": "member"}
+    )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get(organization=organization)
+    assert len(mail.outbox) == 1
+    assert invitation.token in mail.outbox[0].body
+    assert "長野県飯田市" in mail.outbox[0].subject
+
+    newcomer = make_user("new@example.jp")
+    url = reverse("organizations:invitation", args=[invitation.token])
+    assert client_as(newcomer).get(url).status_code == 200
+    assert client_as(newcomer).post(url).status_code == 302
+    assert Membership.objects.get(organization=organization, user=newcomer).role == MembershipRole.MEMBER
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.ACCEPTED
+    # A second click does nothing more.
+    assert client_as(newcomer).post(url).status_code == 403
+    assert Membership.objects.filter(organization=organization, user=newcomer).count() == 1
+
+
+def test_invitation_for_someone_else_is_404(client_as, organization, owner, outsider):
+    client_as(owner).post(reverse("organizations:invite", args=[organization.pk]), {"email": "x@example.jp", "role": "member"})
+    invitation = Invitation.objects.get()
+    url = reverse("organizations:invitation", args=[invitation.token])
+    assert client_as(outsider).get(url).status_code == 404
+    assert client_as(outsider).post(url).status_code == 404
+    assert not Membership.objects.filter(user=outsider).exists()
+
+
+@pytest.mark.parametrize(("who", "status"), [("member", 403), ("outsider", 404)])
+def test_only_owners_invite(client_as, organization, member, outsider, who, status):
+    user = member if who == "member" else outsider
+    response = client_as(user).post(
+        reverse("organizations:invite", args=[organization.pk]), {"email": "x@example.jp", "role": "owner"}
+    )
+    assert response.status_code == status
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_inviting_an_existing_member_is_refused_with_a_message(client_as, organization, owner):
+    response = client_as(owner).post(
+        reverse("organizations:invite", args=[organization.pk]), {"email": "member@example.jp", "role": "member"}
+    )
+    assert response.status_code == 422
+    assert "すでにこの組織のメンバーです" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_bad_email_keeps_input(client_as, organization, owner):
+    response = client_as(owner).post(
+        reverse("organizations:invite", args=[organization.pk]), {"email": "not-an-address", "role": "member"}
+    )
+    assert response.status_code == 422
+    assert 'value="not-an-address"' in response.content.decode()
+
+
+def test_owner_changes_role_and_last_owner_cannot_step_down(client_as, organization, owner, member):
+    owner_ship = Membership.objects.get(user=owner)
+    member_ship = Membership.objects.get(user=member)
+    client = client_as(owner)
+    client.post(reverse("organizations:member_role", args=[organization.pk, owner_ship.pk]), {"role": "member"})
+    assert Membership.objects.get(pk=owner_ship.pk).role == MembershipRole.OWNER
+    client.post(reverse("organizations:member_role", args=[organization.pk, member_ship.pk]), {"role": "owner"})
+    assert Membership.objects.get(pk=member_ship.pk).role == MembershipRole.OWNER
+    assert AuditEntry.objects.filter(action="organizations.membership.role_changed").count() == 1
+
+
+def test_member_cannot_change_roles(client_as, organization, member):
+    member_ship = Membership.objects.get(user=member)
+    response = client_as(member).post(
+        reverse("organizations:member_role", args=[organization.pk, member_ship.pk]), {"role": "owner"}
+    )
+    assert response.status_code == 403
+    assert Membership.objects.get(pk=member_ship.pk).role == MembershipRole.MEMBER
+
+
+def test_member_may_leave_but_not_remove_others(client_as, organization, owner, member):
+    owner_ship = Membership.objects.get(user=owner)
+    member_ship = Membership.objects.get(user=member)
+    client = client_as(member)
+    assert client.post(reverse("organizations:member_remove", args=[organization.pk, owner_ship.pk])).status_code == 403
+    assert Membership.objects.filter(pk=owner_ship.pk).exists()
+    assert client.post(reverse("organizations:member_remove", args=[organization.pk, member_ship.pk])).status_code == 302
+    assert not Membership.objects.filter(pk=member_ship.pk).exists()
+    assert AuditEntry.objects.filter(action="organizations.membership.removed").count() == 1
+
+
+def test_outsider_cannot_remove_members(client_as, organization, outsider, member):
+    member_ship = Membership.objects.get(user=member)
+    response = client_as(outsider).post(reverse("organizations:member_remove", args=[organization.pk, member_ship.pk]))
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=member_ship.pk).exists()
+
+
+def test_owner_revokes_invitation(client_as, organization, owner, member):
+    client_as(owner).post(reverse("organizations:invite", args=[organization.pk]), {"email": "x@example.jp", "role": "member"})
+    invitation = Invitation.objects.get()
+    url = reverse("organizations:invitation_revoke", args=[organization.pk, invitation.pk])
+    assert client_as(member).post(url).status_code == 403
+    assert client_as(owner).post(url).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.REVOKED

@@ -1,0 +1,186 @@
+"""Pages for a person's organizations: list, register, edit, members and invitations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from junkan.common.permissions import enforce
+from junkan.organizations import permissions, services
+from junkan.organizations.forms import InviteForm, MemberRoleForm, OrganizationForm
+from junkan.organizations.models import Invitation, InvitationStatus, Membership, MembershipRole, Organization
+
+
+@login_required
+def organization_list(request: HttpRequest) -> HttpResponse:
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("organization", "organization__municipality")
+        .annotate(member_count=Count("organization__memberships"))
+        .order_by("organization__name")
+    )
+    invitations = Invitation.objects.filter(
+        email__iexact=request.user.email, status=InvitationStatus.PENDING
+    ).select_related("organization")
+    return render(
+        request,
+        "organizations/list.html",
+        {"memberships": memberships, "invitations": [i for i in invitations if not i.is_expired]},
+    )
+
+
+@login_required
+def organization_create(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_create_organization(request.user))
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = services.create_organization(request.user, form.to_service_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("組織を登録しました。あなたがこの組織の管理者です。"))
+            return redirect("organizations:detail", pk=organization.pk)
+    return render(request, "organizations/form.html", {"form": form, "organization": None})
+
+
+def _organization(request: HttpRequest, pk: int) -> Organization:
+    organization = get_object_or_404(Organization.objects.select_related("municipality"), pk=pk)
+    enforce(permissions.can_view_organization(request.user, organization))
+    return organization
+
+
+@login_required
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _organization(request, pk)
+    return _detail(request, organization, InviteForm())
+
+
+def _detail(request: HttpRequest, organization: Organization, invite_form: InviteForm, status: int = 200) -> HttpResponse:
+    can_manage = permissions.can_manage_members(request.user, organization).allowed
+    context = {
+        "organization": organization,
+        "memberships": organization.memberships.select_related("user").order_by("role", "user__full_name"),
+        "invitations": (
+            organization.invitations.filter(status=InvitationStatus.PENDING).select_related("invited_by")
+            if can_manage
+            else []
+        ),
+        "can_manage": can_manage,
+        "can_edit": permissions.can_edit_organization(request.user, organization).allowed,
+        "invite_form": invite_form,
+        "role_choices": MembershipRole.choices,
+    }
+    return render(request, "organizations/detail.html", context, status=status)
+
+
+@login_required
+def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _organization(request, pk)
+    enforce(permissions.can_edit_organization(request.user, organization))
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        services.update_organization(request.user, organization, form.to_service_data())
+        messages.success(request, _("組織情報を更新しました。"))
+        return redirect("organizations:detail", pk=organization.pk)
+    # ModelForm validation writes into the instance; show the saved name in the heading.
+    organization.refresh_from_db()
+    return render(request, "organizations/form.html", {"form": form, "organization": organization})
+
+
+@login_required
+@require_POST
+def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _organization(request, pk)
+    enforce(permissions.can_manage_members(request.user, organization))
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.invite_member(
+                request.user, organization, form.cleaned_data["email"], MembershipRole(form.cleaned_data["role"])
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("%(email)s に招待メールを送りました。") % form.cleaned_data)
+            return redirect("organizations:detail", pk=organization.pk)
+    return _detail(request, organization, form, status=422)
+
+
+def _add_errors(form: InviteForm, error: ValidationError) -> None:
+    """Show a service's validation error on the form field it names, else at the top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        for item in errors:
+            form.add_error(field if field in form.fields else None, item)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    organization = _organization(request, pk)
+    invitation = get_object_or_404(Invitation, pk=invitation_pk, organization=organization)
+    try:
+        services.revoke_invitation(request.user, invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(email)s への招待を取り消しました。") % {"email": invitation.email})
+    return redirect("organizations:detail", pk=organization.pk)
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    organization = _organization(request, pk)
+    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_pk, organization=organization)
+    enforce(permissions.can_manage_members(request.user, organization))
+    form = MemberRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.change_member_role(request.user, membership, MembershipRole(form.cleaned_data["role"]))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s さんの権限を変更しました。") % {"name": membership.user})
+    return redirect("organizations:detail", pk=organization.pk)
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    organization = _organization(request, pk)
+    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_pk, organization=organization)
+    leaving = membership.user_id == request.user.pk
+    try:
+        services.remove_member(request.user, membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("organizations:detail", pk=organization.pk)
+    if leaving:
+        messages.success(request, _("%(org)s から退出しました。") % {"org": organization.name})
+        return redirect("organizations:list")
+    messages.success(request, _("%(name)s さんをメンバーから外しました。") % {"name": membership.user})
+    return redirect("organizations:detail", pk=organization.pk)
+
+
+@login_required
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("organization", "invited_by"), token=token)
+    decision = permissions.can_accept_invitation(request.user, invitation)
+    if decision.hide:
+        enforce(decision)
+    if request.method == "POST":
+        enforce(decision)
+        services.accept_invitation(request.user, invitation)
+        messages.success(request, _("%(org)s のメンバーになりました。") % {"org": invitation.organization.name})
+        return redirect("organizations:detail", pk=invitation.organization_id)
+    return render(request, "organizations/invitation.html", {"invitation": invitation, "decision": decision})

@@ -1,0 +1,20 @@
+"""URL configuration: one include per app."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from junkan.api import api
+
+admin.site.site_header = _("循環 管理画面")
+admin.site.site_title = _("循環 管理画面")
+
+urlpatterns = [
+    path("", include("junkan.portal.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("organizations/", include("junkan.organizations.urls")),
+    path("audit/", include("junkan.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
