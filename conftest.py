@@ -6,18 +6,41 @@ For any object there is an owner, a member, an outsider and an anonymous visitor
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
-# Tests run tasks immediately and serve static files without a collectstatic manifest.
-os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-os.environ.setdefault("STATIC_MANIFEST", "0")
-os.environ.setdefault("WHITENOISE_USE_FINDERS", "1")
-
-import pytest  # noqa: E402
-from django.test import Client  # noqa: E402
+import pytest
+from django.test import Client
 
 PASSWORD = "correct-horse-battery-staple"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app shows right now for ``secret``."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests run tasks immediately and serve static files without a collectstatic manifest."""
+    from django.conf import settings
+
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "mail"],
+        }
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    # Password hashing is deliberately slow; tests don't need that strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -41,7 +64,7 @@ def with_totp() -> Callable[[object], object]:
     from allauth.mfa.totp.internal.auth import TOTP
 
     def activate(user: object) -> object:
-        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        TOTP.activate(user, TOTP_SECRET)
         return user
 
     return activate

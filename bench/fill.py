@@ -59,7 +59,8 @@ def fill(scale: float) -> dict[str, int]:
         grant_role(None, staff, Role.SECRETARIAT)
         TOTP.activate(staff, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
         organizations = [
-            Organization(kind="municipality", name=m.full_name, municipality=m) for m in municipalities[:count]
+            Organization(kind="municipality", name=m.full_name, municipality=m)
+            for m in municipalities[:count]
         ] + [Organization(kind="company", name=f"株式会社ベンチ{i:05d}（架空）") for i in range(count)]
         Organization.objects.bulk_create(organizations, batch_size=1000)
         organizations = list(Organization.objects.order_by("id"))
@@ -71,14 +72,19 @@ def fill(scale: float) -> dict[str, int]:
             batch_size=2000,
         )
         memberships = [
-            Membership(organization=org, user=people[i * 5 + j], role=MembershipRole.OWNER if j == 0 else "member")
+            Membership(
+                organization=org, user=people[i * 5 + j], role=MembershipRole.OWNER if j == 0 else "member"
+            )
             for i, org in enumerate(organizations)
             for j in range(5)
         ]
         # The bench owner belongs to 50 organizations and owns the first one, which has 200 members.
-        memberships += [Membership(organization=org, user=owner, role=MembershipRole.OWNER) for org in organizations[:50]]
         memberships += [
-            Membership(organization=organizations[0], user=person, role="member") for person in people[5 : 5 + 200]
+            Membership(organization=org, user=owner, role=MembershipRole.OWNER) for org in organizations[:50]
+        ]
+        memberships += [
+            Membership(organization=organizations[0], user=person, role="member")
+            for person in people[5 : 5 + 200]
         ]
         Membership.objects.bulk_create(memberships, batch_size=2000, ignore_conflicts=True)
         org_type = ContentType.objects.get_for_model(Organization)

@@ -25,7 +25,7 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fill import OWNER_EMAIL, RESULTS, ROOT, STAFF_EMAIL, fill  # noqa: E402
+from fill import OWNER_EMAIL, RESULTS, ROOT, STAFF_EMAIL, fill
 
 # name, who (None/owner/staff), path built from the filled data
 PAGES: list[tuple[str, str | None, Callable[[dict[str, int]], str]]] = [
@@ -97,7 +97,9 @@ def load(port: int, path: str, cookie: str | None, requests: int, concurrency: i
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--requests", type=int, default=200, help="per page (bounded)")
     parser.add_argument("--concurrency", type=int, default=8)
@@ -108,9 +110,26 @@ def main() -> None:
     fill(args.scale)
     ids, cookies, queries = prepare()
     port = _free_port()
-    env = {**os.environ, "DEBUG": "0", "STATIC_MANIFEST": "0", "WHITENOISE_USE_FINDERS": "1", "ALLOWED_HOSTS": "127.0.0.1"}
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "STATIC_MANIFEST": "0",
+        "WHITENOISE_USE_FINDERS": "1",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "junkan.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers), "--log-level", "warning"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "junkan.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
         env=env,
     )
@@ -141,13 +160,19 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=10)
 
-    machine = f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {os.environ['DATABASE_URL'].split(':')[0]}"
-    print(f"\n{machine}; {args.requests} requests per page, {args.concurrency} concurrent, {args.workers} gunicorn workers\n")
+    database = os.environ["DATABASE_URL"].split(":")[0]
+    machine = f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {database}"
+    print(
+        f"\n{machine}; {args.requests} requests per page, {args.concurrency} concurrent, "
+        f"{args.workers} gunicorn workers\n"
+    )
     print(f"| {'page':<36} | queries | median ms | p95 ms |")
     print(f"|{'-' * 38}|---------|-----------|--------|")
     for row in rows:
         print(f"| {row['page']:<36} | {row['queries']:>7} | {row['median_ms']:>9} | {row['p95_ms']:>6} |")
-    (RESULTS / "latest.json").write_text(json.dumps({"machine": machine, "args": vars(args), "rows": rows}, ensure_ascii=False, indent=2))
+    (RESULTS / "latest.json").write_text(
+        json.dumps({"machine": machine, "args": vars(args), "rows": rows}, ensure_ascii=False, indent=2)
+    )
 
 
 if __name__ == "__main__":

@@ -187,6 +187,8 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[循環 junkan] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "junkan"
+# One 30-second step either way: phones drift, and officers type codes slowly.
+MFA_TOTP_TOLERANCE = 1
 
 # Mail: console by default; EMAIL_URL=smtp://user:pass@host:587?tls=1 in production.
 globals().update(email_config(env_str("EMAIL_URL", "console://")))
@@ -201,7 +203,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "junkan" / "static"]
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing folder before collectstatic
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 

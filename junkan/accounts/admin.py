@@ -56,7 +56,9 @@ class UserAdmin(SecretariatViewMixin, BaseUserAdmin):
         (_("個人情報"), {"fields": ("full_name", "full_name_kana")}),
         (_("状態"), {"fields": ("is_active", "is_staff", "is_superuser", "last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
+    )
     filter_horizontal = ()
     inlines = (RoleGrantInline,)
     actions = [_role_action(role, grant) for role in Role for grant in (True, False)]
@@ -64,5 +66,7 @@ class UserAdmin(SecretariatViewMixin, BaseUserAdmin):
     def get_actions(self, request: HttpRequest) -> dict:  # type: ignore[type-arg]
         actions = super().get_actions(request)
         if not can_manage_roles(request.user).allowed:
-            actions = {name: value for name, value in actions.items() if not name.startswith(("grant_", "revoke_"))}
+            actions = {
+                name: value for name, value in actions.items() if not name.startswith(("grant_", "revoke_"))
+            }
         return actions

@@ -20,9 +20,27 @@ PEOPLE: list[tuple[str, str, str, tuple[Role, ...], str]] = [
     ("officer@example.jp", "環境 太郎（デモ）", "かんきょう たろう", (), "市役所の担当者・組織の管理者"),
     ("member@example.jp", "循環 花子（デモ）", "じゅんかん はなこ", (), "市役所の担当者・組織のメンバー"),
     ("company@example.jp", "共生 一郎（デモ）", "きょうせい いちろう", (), "企業の担当者・組織の管理者"),
-    ("secretariat@example.jp", "事務 局子（デモ）", "じむ きょくこ", (Role.SECRETARIAT,), "事務局（2段階認証あり）"),
-    ("reviewer@example.jp", "審査 委員（デモ）", "しんさ いいん", (Role.REVIEWER,), "審査委員（2段階認証あり）"),
-    ("admin@example.jp", "管理 者（デモ）", "かんり しゃ", (Role.ADMINISTRATOR,), "システム管理者（2段階認証あり）"),
+    (
+        "secretariat@example.jp",
+        "事務 局子（デモ）",
+        "じむ きょくこ",
+        (Role.SECRETARIAT,),
+        "事務局（2段階認証あり）",
+    ),
+    (
+        "reviewer@example.jp",
+        "審査 委員（デモ）",
+        "しんさ いいん",
+        (Role.REVIEWER,),
+        "審査委員（2段階認証あり）",
+    ),
+    (
+        "admin@example.jp",
+        "管理 者（デモ）",
+        "かんり しゃ",
+        (Role.ADMINISTRATOR,),
+        "システム管理者（2段階認証あり）",
+    ),
 ]
 
 
@@ -33,7 +51,9 @@ def demo_user(email: str) -> User:
 def load(log: Callable[[str], object]) -> list[tuple[str, str, str]]:
     logins: list[tuple[str, str, str]] = []
     for email, name, kana, roles, description in PEOPLE:
-        user, created = User.objects.get_or_create(email=email, defaults={"full_name": name, "full_name_kana": kana})
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"full_name": name, "full_name_kana": kana}
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])

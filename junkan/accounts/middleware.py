@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest, HttpResponse
@@ -33,7 +34,15 @@ class RequireTwoFactorMiddleware:
     """
 
     # Paths that must stay reachable while setting up (prefix match).
-    _open_url_names = ("mfa_activate_totp", "mfa_index", "account_logout", "set_language")
+    _open_url_names = (
+        "mfa_activate_totp",
+        "mfa_index",
+        "mfa_view_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "account_reauthenticate",
+        "account_logout",
+        "set_language",
+    )
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -46,7 +55,6 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if requires_two_factor(user) and not request.path.startswith(self._paths()):
-            if not has_totp(user):
-                return redirect(f"{reverse('mfa_activate_totp')}?next={request.get_full_path()}")
+        if requires_two_factor(user) and not request.path.startswith(self._paths()) and not has_totp(user):
+            return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

@@ -98,7 +98,10 @@ class RoleGrant(models.Model):
     """One platform role held by one person. Created and removed only through accounts.services."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_grants", verbose_name=_("利用者")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_grants",
+        verbose_name=_("利用者"),
     )
     role = models.CharField(_("役割"), max_length=20, choices=Role.choices)
     granted_at = models.DateTimeField(_("付与日時"), auto_now_add=True)

@@ -7,9 +7,7 @@ from django_tasks import task
 
 
 @task(queue_name="mail")
-def send_email(
-    subject: str, body: str, from_email: str, to: list[str], html: str | None = None
-) -> None:
+def send_email(subject: str, body: str, from_email: str, to: list[str], html: str | None = None) -> None:
     """Send one e-mail; queued so that a slow mail server never slows a page down."""
     message = EmailMultiAlternatives(subject=subject, body=body, from_email=from_email, to=to)
     if html:

@@ -21,7 +21,9 @@ def object_log(request: HttpRequest, app_label: str, model: str, object_id: str)
     except ContentType.DoesNotExist:
         raise Http404 from None
     obj = content_type.get_object_for_this_type(pk=object_id) if content_type.model_class() else None
-    entries = AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related("actor")
+    entries = AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related(
+        "actor"
+    )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
         request,

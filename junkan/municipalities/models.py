@@ -84,20 +84,29 @@ class Municipality(models.Model):
     class Meta:
         verbose_name = _("地方公共団体")
         verbose_name_plural = _("地方公共団体")
-        ordering = ["code", "id"]
-        constraints = [
+        ordering = ("code", "id")
+        constraints = (
             models.CheckConstraint(
-                condition=models.Q(code__isnull=False) | models.Q(kind__in=list(UNION_KINDS)),
+                # sorted: a frozenset's order changes between runs; makemigrations would see a change.
+                condition=models.Q(code__isnull=False) | models.Q(kind__in=sorted(UNION_KINDS)),
                 name="municipality_code_required_unless_union",
-            )
-        ]
+            ),
+            models.UniqueConstraint(
+                fields=["prefecture", "name"],
+                condition=models.Q(code__isnull=True),
+                name="municipality_union_name_unique_in_prefecture",
+                violation_error_message=_(
+                    "同じ都道府県に同じ名称の一部事務組合・広域連合が既に登録されています。"
+                ),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.full_name
 
     @property
     def is_official(self) -> bool:
-        """Whether the row comes from the official code list (read-only) rather than being a staff-added union."""
+        """Whether the row comes from the official code list (read-only), not a staff-added union."""
         return self.code is not None
 
     @property

@@ -1,4 +1,4 @@
-"""Who may do what with the local government master: everyone reads it, staff add unions, nobody edits official rows."""
+"""Who may do what with the master: everyone reads it, staff manage unions, nobody edits official rows."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""State changes of the master (only staff-added unions change) and the parsing of what people type to find a row.
+"""State changes of the master (only staff-added unions change) and parsing of what people type to find rows.
 
 Official rows come from the national code list through migrations and are never changed here.
 一部事務組合 and 広域連合 have no official code list, so the secretariat registers them through
@@ -52,7 +52,7 @@ def normalize_kana(text: str) -> str:
 
 
 def prefecture_number(value: str) -> str:
-    """The two-digit prefecture number from 「13」, 「１３」, 「1」 or a prefecture code 「130001」; ValueError otherwise."""
+    """The two-digit prefecture number from 13, １３, 1 or a prefecture code 130001; else ValueError."""
     text = nfkc(value).strip()
     if re.fullmatch(r"[0-9]{1,2}", text, re.ASCII):
         if 1 <= int(text) <= PREFECTURE_COUNT:
@@ -87,7 +87,9 @@ class UnionData:
     website: str
 
 
-def _resolve_prefecture(value: Municipality | str | None, errors: dict[str, list[str]]) -> Municipality | None:
+def _resolve_prefecture(
+    value: Municipality | str | None, errors: dict[str, list[str]]
+) -> Municipality | None:
     """The prefecture row for an instance, a two-digit number or a prefecture code."""
     if value is None or value == "":
         errors.setdefault("prefecture", []).append(_("都道府県を選んでください。"))
@@ -285,7 +287,8 @@ def delete_union(actor: Any, union: Municipality) -> None:
         if current.is_official or actor is not None:
             _enforce(decision)
         before = _audit_values(current, current.members.order_by("code", "id"))
-        record(actor, "municipalities.union.deleted", current, changes={k: [v, None] for k, v in before.items()})
+        changes = {key: [value, None] for key, value in before.items()}
+        record(actor, "municipalities.union.deleted", current, changes=changes)
         current.delete()
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from junkan.common.fields import CorporateNumberField
 from junkan.jp.codes import CodeError, validate_lg_code
 from junkan.jp.text import normalize_code
 from junkan.municipalities.models import Municipality, MunicipalityKind
@@ -36,17 +38,24 @@ def resolve_municipality(text: str) -> Municipality:
         return matches[0]
     if not matches:
         raise forms.ValidationError(
-            _("「%(text)s」に当てはまる団体が見つかりません。都道府県名から入力するか、団体コードで指定してください。")
+            _(
+                "「%(text)s」に当てはまる団体が見つかりません。都道府県名から入力するか、団体コードで指定してください。"
+            )
             % {"text": text}
         )
     listing = "、".join(f"{m.full_name}（{m.code}）" for m in matches[:5])
     raise forms.ValidationError(
-        _("「%(text)s」に当てはまる団体が複数あります：%(list)s。団体コードまたは都道府県名から指定してください。")
+        _(
+            "「%(text)s」に当てはまる団体が複数あります：%(list)s。団体コードまたは都道府県名から指定してください。"
+        )
         % {"text": text, "list": listing}
     )
 
 
 class OrganizationForm(forms.ModelForm):
+    corporate_number = CorporateNumberField(
+        label=_("法人番号"), required=False, help_text=_("13桁。地方公共団体は入力不要です。")
+    )
     municipality_text = forms.CharField(
         label=_("地方公共団体"),
         required=False,
@@ -59,15 +68,22 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["kind", "name", "name_kana", "corporate_number", "postal_code", "address", "phone", "website"]
+        fields = [
+            "kind",
+            "name",
+            "name_kana",
+            "corporate_number",
+            "postal_code",
+            "address",
+            "phone",
+            "website",
+        ]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "postal_code": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
             "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "corporate_number": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
-        help_texts = {"corporate_number": _("13桁。地方公共団体は入力不要です。")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -76,9 +92,6 @@ class OrganizationForm(forms.ModelForm):
             del self.fields["kind"]
             del self.fields["municipality_text"]
         self.order_fields(["kind", "municipality_text", "name"])
-
-    def clean_corporate_number(self) -> str:
-        return normalize_code(self.cleaned_data.get("corporate_number", ""))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -89,12 +102,14 @@ class OrganizationForm(forms.ModelForm):
                 self.add_error("municipality_text", error)
         return cleaned
 
-    def _post_clean(self) -> None:
-        super()._post_clean()
+    def _update_errors(self, errors: ValidationError) -> None:
         # Model.clean reports municipality problems on "municipality"; show them on the input field.
-        if "municipality" in self.errors and "municipality_text" in self.fields:
-            for error in self.errors.pop("municipality"):
-                self.add_error("municipality_text", error)
+        if hasattr(errors, "error_dict") and "municipality" in errors.error_dict:
+            model_errors = errors.error_dict.pop("municipality")
+            target = "municipality_text" if "municipality_text" in self.fields else NON_FIELD_ERRORS
+            if target not in self.errors:  # the input's own message already says what is wrong
+                errors.error_dict.setdefault(target, []).extend(model_errors)
+        super()._update_errors(errors)
 
     def to_service_data(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}  # type: ignore[union-attr]
@@ -104,7 +119,9 @@ class OrganizationForm(forms.ModelForm):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("招待する方のメールアドレス"), widget=forms.EmailInput(attrs={"autocomplete": "off"}))
+    email = forms.EmailField(
+        label=_("招待する方のメールアドレス"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
     role = forms.ChoiceField(label=_("権限"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER)
 
 

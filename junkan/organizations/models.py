@@ -121,7 +121,9 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name=_("利用者"),
     )
-    role = models.CharField(_("権限"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("権限"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     department = models.CharField(_("所属部署"), max_length=200, blank=True)
     title = models.CharField(_("役職"), max_length=100, blank=True)
     joined_at = models.DateTimeField(_("参加日時"), auto_now_add=True)
@@ -159,13 +161,19 @@ class Invitation(models.Model):
         Organization, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("組織")
     )
     email = models.EmailField(_("招待先メールアドレス"))
-    role = models.CharField(_("権限"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("権限"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
     status = models.CharField(
         _("状態"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("招待者")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("招待者"),
     )
     created_at = models.DateTimeField(_("招待日時"), auto_now_add=True)
     expires_at = models.DateTimeField(_("有効期限"), default=_invitation_expiry)

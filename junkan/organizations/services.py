@@ -74,7 +74,9 @@ def invite_member(actor: User, organization: Organization, email: str, role: Mem
             old.status = InvitationStatus.REVOKED
             old.save(update_fields=["status"])
             record(actor, "organizations.invitation.revoked", old, changes={"status": ["pending", "revoked"]})
-        invitation = Invitation.objects.create(organization=organization, email=email, role=role, invited_by=actor)
+        invitation = Invitation.objects.create(
+            organization=organization, email=email, role=role, invited_by=actor
+        )
         record(
             actor, "organizations.invitation.created", invitation, data={"email": email, "role": role.value}
         )
@@ -102,13 +104,17 @@ def revoke_invitation(actor: User, invitation: Invitation) -> None:
             raise ValidationError(_("この招待はすでに承諾済みか、取り消されています。"))
         invitation.status = InvitationStatus.REVOKED
         invitation.save(update_fields=["status"])
-        record(actor, "organizations.invitation.revoked", invitation, changes={"status": ["pending", "revoked"]})
+        record(
+            actor, "organizations.invitation.revoked", invitation, changes={"status": ["pending", "revoked"]}
+        )
 
 
 def accept_invitation(actor: User, invitation: Invitation) -> Membership:
     with transaction.atomic():
         # Lock, then check: two clicks on the link must not create two memberships.
-        invitation = Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
+        invitation = (
+            Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
+        )
         enforce(permissions.can_accept_invitation(actor, invitation))
         membership, _created = Membership.objects.get_or_create(
             organization=invitation.organization, user=actor, defaults={"role": invitation.role}
@@ -116,7 +122,12 @@ def accept_invitation(actor: User, invitation: Invitation) -> Membership:
         invitation.status = InvitationStatus.ACCEPTED
         invitation.accepted_by = actor
         invitation.save(update_fields=["status", "accepted_by"])
-        record(actor, "organizations.invitation.accepted", invitation, changes={"status": ["pending", "accepted"]})
+        record(
+            actor,
+            "organizations.invitation.accepted",
+            invitation,
+            changes={"status": ["pending", "accepted"]},
+        )
         record(
             actor,
             "organizations.membership.created",
@@ -137,7 +148,9 @@ def change_member_role(actor: User, membership: Membership, role: MembershipRole
         before = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
-        record(actor, "organizations.membership.role_changed", membership, changes={"role": [before, role.value]})
+        record(
+            actor, "organizations.membership.role_changed", membership, changes={"role": [before, role.value]}
+        )
     return membership
 
 

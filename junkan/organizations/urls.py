@@ -9,7 +9,9 @@ urlpatterns = [
     path("<int:pk>/", views.organization_detail, name="detail"),
     path("<int:pk>/edit/", views.organization_edit, name="edit"),
     path("<int:pk>/invite/", views.member_invite, name="invite"),
-    path("<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    path(
+        "<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"
+    ),
     path("<int:pk>/members/<int:membership_pk>/role/", views.member_role, name="member_role"),
     path("<int:pk>/members/<int:membership_pk>/remove/", views.member_remove, name="member_remove"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation"),

@@ -62,7 +62,9 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, organization, InviteForm())
 
 
-def _detail(request: HttpRequest, organization: Organization, invite_form: InviteForm, status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest, organization: Organization, invite_form: InviteForm, status: int = 200
+) -> HttpResponse:
     can_manage = permissions.can_manage_members(request.user, organization).allowed
     context = {
         "organization": organization,
@@ -103,7 +105,10 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.invite_member(
-                request.user, organization, form.cleaned_data["email"], MembershipRole(form.cleaned_data["role"])
+                request.user,
+                organization,
+                form.cleaned_data["email"],
+                MembershipRole(form.cleaned_data["role"]),
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -141,7 +146,9 @@ def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> Http
 @require_POST
 def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     organization = _organization(request, pk)
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_pk, organization=organization)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_pk, organization=organization
+    )
     enforce(permissions.can_manage_members(request.user, organization))
     form = MemberRoleForm(request.POST)
     if form.is_valid():
@@ -158,7 +165,9 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
 @require_POST
 def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     organization = _organization(request, pk)
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_pk, organization=organization)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_pk, organization=organization
+    )
     leaving = membership.user_id == request.user.pk
     try:
         services.remove_member(request.user, membership)
@@ -174,13 +183,17 @@ def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
 
 @login_required
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("organization", "invited_by"), token=token)
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("organization", "invited_by"), token=token
+    )
     decision = permissions.can_accept_invitation(request.user, invitation)
     if decision.hide:
         enforce(decision)
     if request.method == "POST":
         enforce(decision)
         services.accept_invitation(request.user, invitation)
-        messages.success(request, _("%(org)s のメンバーになりました。") % {"org": invitation.organization.name})
+        messages.success(
+            request, _("%(org)s のメンバーになりました。") % {"org": invitation.organization.name}
+        )
         return redirect("organizations:detail", pk=invitation.organization_id)
     return render(request, "organizations/invitation.html", {"invitation": invitation, "decision": decision})

@@ -17,8 +17,8 @@ import pytest
 # tests make to set up data are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
@@ -51,7 +51,9 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page
@@ -63,7 +65,9 @@ _axe = Axe()
 
 def assert_accessible(page: Page) -> None:
     """Run axe-core for WCAG 2.1 A and AA on the current page; fail with every violation listed."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    results = _axe.run(
+        page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    )
     violations = results.response["violations"]
     if violations:
         lines = []
@@ -82,7 +86,7 @@ def assert_reflows(page: Page, width: int = 320) -> None:
 
 def login(page: Page, base_url: str, email: str, password: str) -> None:
     page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("メールアドレス").fill(email)
-    page.get_by_label("パスワード").fill(password)
-    page.get_by_role("button", name="ログイン").click()
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()

@@ -46,7 +46,9 @@ def test_entries_cannot_be_changed_or_deleted(owner):
     assert AuditEntry.objects.get(pk=entry.pk).action == "test.thing.done"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the database trigger exists on PostgreSQL only")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the database trigger exists on PostgreSQL only"
+)
 def test_database_refuses_updates_on_postgresql(owner):
     from django.db import DatabaseError, transaction
 
@@ -70,7 +72,9 @@ def test_snapshot_and_diff(organization):
 def test_object_log_is_for_staff(client_as, organization, owner, outsider, staff, who, status):
     record(owner, "organizations.organization.updated", organization, changes={"name": ["前", "後"]})
     user = {"staff": staff, "owner": owner, "outsider": outsider, "anonymous": None}[who]
-    response = client_as(user).get(reverse("audit:object", args=["organizations", "organization", organization.pk]))
+    response = client_as(user).get(
+        reverse("audit:object", args=["organizations", "organization", organization.pk])
+    )
     assert response.status_code == status
     if status == 200:
         body = response.content.decode()
@@ -87,5 +91,8 @@ def test_admin_is_read_only(client_as, staff, owner):
     client = client_as(staff)
     assert client.get(reverse("admin:audit_auditentry_changelist")).status_code == 200
     assert client.get(reverse("admin:audit_auditentry_add")).status_code == 403
-    assert client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     assert AuditEntry.objects.filter(pk=entry.pk).exists()

@@ -8,7 +8,9 @@ from django.core.exceptions import ImproperlyConfigured
 from junkan.envconf import email_config, env_bool, env_int, env_list, env_str
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("TRUE", True), ("on", True), ("0", False), ("no", False), ("", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("TRUE", True), ("on", True), ("0", False), ("no", False), ("", False)]
+)
 def test_env_bool(raw, expected):
     assert env_bool("X", not expected, {"X": raw}) is expected
 

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -43,7 +42,9 @@ def test_check_deploy_is_clean_with_production_variables(tmp_path):
 
 
 def test_check_deploy_warns_without_https(tmp_path):
-    result = _run(["check", "--deploy", "--fail-level", "WARNING"], {"SECRET_KEY": PRODUCTION["SECRET_KEY"]}, tmp_path)
+    result = _run(
+        ["check", "--deploy", "--fail-level", "WARNING"], {"SECRET_KEY": PRODUCTION["SECRET_KEY"]}, tmp_path
+    )
     assert result.returncode != 0
     assert "security.W" in result.stdout + result.stderr
 
@@ -77,6 +78,6 @@ def test_default_database_is_a_sqlite_file_in_wal_mode(tmp_path):
     )
     result = _run(["shell", "-c", code], {}, tmp_path)
     assert result.returncode == 0, result.stderr
-    name, mode = result.stdout.split()
+    name, mode = result.stdout.strip().splitlines()[-1].split()
     assert name == str(tmp_path / "junkan.sqlite3")
     assert mode == "wal"

@@ -1,4 +1,4 @@
-"""Give a platform role to a person from the shell: ``manage.py grant_role someone@example.jp secretariat``."""
+"""Give a platform role from the shell: ``manage.py grant_role someone@example.jp secretariat``."""
 
 from __future__ import annotations
 
@@ -29,4 +29,6 @@ class Command(BaseCommand):
         else:
             grant_role(None, user, role)
             done = True
-        self.stdout.write(f"{'revoked' if options['revoke'] else 'granted'} {role.value}: {user.email} ({done})")
+        self.stdout.write(
+            f"{'revoked' if options['revoke'] else 'granted'} {role.value}: {user.email} ({done})"
+        )
