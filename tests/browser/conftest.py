@@ -7,6 +7,7 @@ never downloads a browser. ``CHROMIUM_PATH`` overrides where it is.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -39,6 +40,17 @@ def chromium_path() -> str:
     if not path:
         pytest.fail("Chromium is not installed: run `apt-get install chromium` (the CI script does).")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _municipality_master(transactional_db: None) -> None:
+    """Transactional tests flush every table afterwards; put back the master that migrations ship."""
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("junkan.municipalities.migrations.0002_load_official_codes")
+    with connection.schema_editor() as schema_editor:
+        migration.load(apps, schema_editor)
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,7 @@ from playwright.sync_api import Page, expect
 from conftest import PASSWORD, totp_code
 from tests.browser.conftest import assert_accessible, assert_reflows, login
 
-# serialized_rollback: the municipality master comes from a data migration and must survive flushes.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PUBLIC_PAGES = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
 
