@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 RESULTS.mkdir(exist_ok=True)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{RESULTS / 'bench.sqlite3'}")
+# Production-like: DEBUG off, hashed static files collected into the bench folder.
+os.environ.setdefault("DATA_DIR", str(RESULTS))
+os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "junkan.settings")
 
 BENCH_PASSWORD = "bench-password-2026"  # noqa: S105 - loopback benchmark only
@@ -44,6 +47,7 @@ def fill(scale: float) -> dict[str, int]:
     from junkan.organizations.models import Membership, MembershipRole, Organization
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
     if User.objects.filter(email=OWNER_EMAIL).exists():
         print("already filled; delete bench/results/bench.sqlite3 (or the database) to refill")
         return {}

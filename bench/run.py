@@ -66,7 +66,7 @@ def prepare() -> tuple[dict[str, int], dict[str, str], dict[str, int]]:
         clients[key] = client
         cookies[key] = client.cookies["sessionid"].value
     for name, who, path in PAGES:
-        clients[who].get(path(ids))  # warm caches (content types, templates)
+        clients[who].get(path(ids), HTTP_HOST="127.0.0.1")  # warm caches (content types, templates)
         with CaptureQueriesContext(connection) as captured:
             response = clients[who].get(path(ids), HTTP_HOST="127.0.0.1")
         if response.status_code != 200:

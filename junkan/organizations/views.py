@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,9 @@ from junkan.common.permissions import enforce
 from junkan.organizations import permissions, services
 from junkan.organizations.forms import InviteForm, MemberRoleForm, OrganizationForm
 from junkan.organizations.models import Invitation, InvitationStatus, Membership, MembershipRole, Organization
+
+
+MEMBERS_PER_PAGE = 50
 
 
 @login_required
@@ -66,9 +70,13 @@ def _detail(
     request: HttpRequest, organization: Organization, invite_form: InviteForm, status: int = 200
 ) -> HttpResponse:
     can_manage = permissions.can_manage_members(request.user, organization).allowed
+    members = organization.memberships.select_related("user").order_by("role", "user__full_name", "pk")
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "organization": organization,
-        "memberships": organization.memberships.select_related("user").order_by("role", "user__full_name"),
+        "memberships": page.object_list,
+        "page": page,
+        "own_membership": permissions.membership_of(request.user, organization),
         "invitations": (
             organization.invitations.filter(status=InvitationStatus.PENDING).select_related("invited_by")
             if can_manage

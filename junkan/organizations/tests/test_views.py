@@ -265,3 +265,27 @@ def test_owner_revokes_invitation(client_as, organization, owner, member):
     assert client_as(owner).post(url).status_code == 302
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.REVOKED
+
+
+def test_detail_pages_members_with_constant_queries(
+    client_as, organization, owner, make_user, django_assert_max_num_queries
+):
+    from junkan.accounts.models import User
+
+    User.objects.bulk_create(
+        [User(email=f"bulk{i}@example.jp", full_name=f"メンバー{i:03d}") for i in range(60)]
+    )
+    Membership.objects.bulk_create(
+        [
+            Membership(organization=organization, user=user)
+            for user in User.objects.filter(email__startswith="bulk")
+        ]
+    )
+    client = client_as(owner)
+    url = reverse("organizations:detail", args=[organization.pk])
+    with django_assert_max_num_queries(12):
+        first = client.get(url)
+    assert len(first.context["memberships"]) == 50
+    assert "62人" in first.content.decode()
+    second = client.get(url + "?page=2")
+    assert len(second.context["memberships"]) == 12
