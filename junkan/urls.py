@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("junkan.portal.urls")),
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("junkan.organizations.urls")),
+    path("municipalities/", include("junkan.municipalities.urls")),
     path("audit/", include("junkan.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

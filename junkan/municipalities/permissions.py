@@ -35,3 +35,8 @@ def can_delete(user: object, municipality: Municipality) -> Decision:
     if municipality.is_official:
         return deny(_("全国地方公共団体コードに基づく団体は削除できません。"))
     return can_manage_unions(user)
+
+
+def can_search_master(user: object) -> Decision:
+    """The code list is public data: anyone may search it."""
+    return allow()

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from junkan.common.fields import CorporateNumberField
@@ -60,6 +61,15 @@ class OrganizationForm(forms.ModelForm):
         label=_("地方公共団体"),
         required=False,
         max_length=100,
+        widget=forms.TextInput(
+            attrs={
+                # htmx: suggestions appear below the input as the officer types (a polite live region).
+                "hx-get": reverse_lazy("municipalities:suggest"),
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#municipality-suggestions",
+                "autocomplete": "off",
+            }
+        ),
         help_text=_(
             "地方公共団体・一部事務組合・広域連合の場合に、団体コード（6桁）または名称を入力してください。"
             "例：131016 または 東京都千代田区"

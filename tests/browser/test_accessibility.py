@@ -114,3 +114,11 @@ def test_staff_sets_up_two_factor_on_first_login(page: Page, live_server, make_s
     page.goto(live_server.url + "/organizations/")
     assert page.url.endswith("/organizations/")
     assert_accessible(page)
+
+
+def test_municipality_suggestions_appear_while_typing(page: Page, live_server, owner):
+    login(page, live_server.url, owner.email, PASSWORD)
+    page.goto(live_server.url + "/organizations/new/")
+    page.locator("#id_municipality_text").press_sequentially("西粟倉", delay=50)
+    expect(page.locator("#municipality-suggestions")).to_contain_text("岡山県西粟倉村（336432）")
+    assert_accessible(page)
