@@ -17,7 +17,6 @@ from junkan.organizations import permissions, services
 from junkan.organizations.forms import InviteForm, MemberRoleForm, OrganizationForm
 from junkan.organizations.models import Invitation, InvitationStatus, Membership, MembershipRole, Organization
 
-
 MEMBERS_PER_PAGE = 50
 
 
