@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from junkan.carbon.api import router as carbon_router
 from junkan.municipalities.api import router as municipalities_router
+from junkan.programs.api import router as programs_router
 
 api = NinjaAPI(
     title="junkan API",
@@ -13,3 +15,5 @@ api = NinjaAPI(
     urls_namespace="api-1",
 )
 api.add_router("/municipalities", municipalities_router)
+api.add_router("/programs", programs_router)
+api.add_router("/co2", carbon_router)

@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "junkan.accounts",
     "junkan.municipalities",
     "junkan.organizations",
+    "junkan.carbon",
+    "junkan.programs",
     "junkan.portal",
 ]
 

@@ -14,6 +14,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("junkan.organizations.urls")),
     path("municipalities/", include("junkan.municipalities.urls")),
+    path("programs/", include("junkan.programs.urls")),
+    path("co2/", include("junkan.carbon.urls")),
     path("audit/", include("junkan.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProgramsConfig(AppConfig):
+    verbose_name = "公募・補助事業"
+    name = "junkan.programs"
+    label = "programs"
