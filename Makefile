@@ -44,7 +44,7 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 messages: $(STAMP)
-	cd junkan && ../$(BIN)/python ../manage.py makemessages -l en --no-obsolete && ../$(BIN)/python ../manage.py compilemessages -l en
+	cd junkan && ../$(BIN)/python ../manage.py makemessages -l en --no-obsolete --add-location=never && ../$(BIN)/python ../manage.py compilemessages -l en
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
