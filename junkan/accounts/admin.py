@@ -7,6 +7,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from junkan.accounts import services
 from junkan.accounts.models import Role, RoleGrant, User
@@ -35,7 +36,12 @@ def _role_action(role: Role, grant: bool):  # type: ignore[no-untyped-def]
                 services.grant_role(request.user, user, role)  # type: ignore[arg-type]
             else:
                 services.revoke_role(request.user, user, role)  # type: ignore[arg-type]
-        messages.success(request, _("%(count)d 人の役割を更新しました。") % {"count": queryset.count()})
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext("%(count)d 人の役割を更新しました。", "%(count)d 人の役割を更新しました。", count)
+            % {"count": count},
+        )
 
     verb = "grant" if grant else "revoke"
     action.__name__ = f"{verb}_{role.value}"

@@ -132,8 +132,10 @@ class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("招待する方のメールアドレス"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
     )
-    role = forms.ChoiceField(label=_("権限"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER)
+    role = forms.ChoiceField(
+        label=_("組織での役割"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER
+    )
 
 
 class MemberRoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("権限"), choices=MembershipRole.choices)
+    role = forms.ChoiceField(label=_("組織での役割"), choices=MembershipRole.choices)

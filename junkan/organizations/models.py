@@ -122,7 +122,7 @@ class Membership(models.Model):
         verbose_name=_("利用者"),
     )
     role = models.CharField(
-        _("権限"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+        _("組織での役割"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
     department = models.CharField(_("所属部署"), max_length=200, blank=True)
     title = models.CharField(_("役職"), max_length=100, blank=True)
@@ -162,7 +162,7 @@ class Invitation(models.Model):
     )
     email = models.EmailField(_("招待先メールアドレス"))
     role = models.CharField(
-        _("権限"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+        _("組織での役割"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
     status = models.CharField(

@@ -164,7 +164,9 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("%(name)s さんの権限を変更しました。") % {"name": membership.user})
+            messages.success(
+                request, _("%(name)s さんの組織での役割を変更しました。") % {"name": membership.user}
+            )
     return redirect("organizations:detail", pk=organization.pk)
 
 

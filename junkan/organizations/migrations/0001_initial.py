@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             name='Membership',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('owner', '管理者'), ('member', 'メンバー')], default='member', max_length=10, verbose_name='権限')),
+                ('role', models.CharField(choices=[('owner', '管理者'), ('member', 'メンバー')], default='member', max_length=10, verbose_name='組織での役割')),
                 ('department', models.CharField(blank=True, max_length=200, verbose_name='所属部署')),
                 ('title', models.CharField(blank=True, max_length=100, verbose_name='役職')),
                 ('joined_at', models.DateTimeField(auto_now_add=True, verbose_name='参加日時')),
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, verbose_name='招待先メールアドレス')),
-                ('role', models.CharField(choices=[('owner', '管理者'), ('member', 'メンバー')], default='member', max_length=10, verbose_name='権限')),
+                ('role', models.CharField(choices=[('owner', '管理者'), ('member', 'メンバー')], default='member', max_length=10, verbose_name='組織での役割')),
                 ('token', models.CharField(default=junkan.organizations.models._invitation_token, editable=False, max_length=64, unique=True)),
                 ('status', models.CharField(choices=[('pending', '未承諾'), ('accepted', '承諾済み'), ('revoked', '取消し')], default='pending', max_length=10, verbose_name='状態')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='招待日時')),

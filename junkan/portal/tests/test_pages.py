@@ -63,3 +63,9 @@ def test_load_demo_is_idempotent(capsys):
     assert Organization.objects.filter(name="長野県飯田市", municipality__code="202053").exists()
     assert all("デモ" in user.full_name for user in User.objects.all())
     assert User.objects.get(email="secretariat@example.jp").has_role(Role.SECRETARIAT)
+
+
+def test_api_json_is_utf8_not_escaped(client_as):
+    response = client_as(None).get("/api/v1/municipalities/131016")
+    assert response["Content-Type"].startswith("application/json")
+    assert "千代田区" in response.content.decode("utf-8")
