@@ -5,7 +5,6 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-
 from junkan.carbon.api import router as carbon_router
 from junkan.municipalities.api import router as municipalities_router
 from junkan.programs.api import router as programs_router
