@@ -18,10 +18,12 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from junkan.common.permissions import enforce
 from junkan.jp.codes import CodeError, validate_lg_code
 from junkan.jp.text import nfkc
 from junkan.municipalities import services
 from junkan.municipalities.models import UNION_KINDS, Municipality, MunicipalityKind
+from junkan.municipalities.permissions import can_search_master
 
 router = Router(tags=["municipalities"])
 
@@ -155,6 +157,7 @@ def list_municipalities(
     ),
 ) -> QuerySet[Municipality]:
     """List entities filtered by prefecture (13, １３, 130001), name or reading, and kinds."""
+    enforce(can_search_master(request.user))
     queryset = _base_queryset()
     if prefecture is not None and prefecture.strip():
         try:
@@ -182,6 +185,7 @@ def list_municipalities(
 )
 def get_union(request: HttpRequest, union_id: int) -> Status[Municipality | dict[str, str]]:
     """One union by its id."""
+    enforce(can_search_master(request.user))
     union = _detail_queryset().filter(pk=union_id, kind__in=UNION_KINDS).first()
     if union is None:
         return Status(404, {"detail": _("指定された一部事務組合・広域連合は見つかりません。")})
@@ -200,6 +204,7 @@ def get_union(request: HttpRequest, union_id: int) -> Status[Municipality | dict
 )
 def get_municipality(request: HttpRequest, code: str) -> Status[Municipality | dict[str, str]]:
     """One entity by its code, normalized with NFKC (「１３０００１」 is accepted)."""
+    enforce(can_search_master(request.user))
     try:
         normalized = validate_lg_code(code)
     except CodeError as error:
