@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from junkan.accounts.models import STAFF_ROLES, Role, RoleGrant, User
 from junkan.accounts.permissions import can_manage_roles
 from junkan.audit.services import record
+from junkan.common.permissions import enforce
 
 
 def _sync_staff_flags(user: User) -> None:
@@ -24,9 +24,7 @@ def _sync_staff_flags(user: User) -> None:
 def grant_role(actor: User | None, user: User, role: Role) -> RoleGrant:
     """Give ``user`` a platform role. ``actor`` None means the system (demo data, migrations)."""
     if actor is not None:
-        allowed, reason = can_manage_roles(actor)
-        if not allowed:
-            raise PermissionDenied(reason)
+        enforce(can_manage_roles(actor))
     with transaction.atomic():
         grant, created = RoleGrant.objects.get_or_create(user=user, role=role, defaults={"granted_by": actor})
         if created:
@@ -38,9 +36,7 @@ def grant_role(actor: User | None, user: User, role: Role) -> RoleGrant:
 def revoke_role(actor: User | None, user: User, role: Role) -> bool:
     """Take a platform role away. Returns whether the person had it."""
     if actor is not None:
-        allowed, reason = can_manage_roles(actor)
-        if not allowed:
-            raise PermissionDenied(reason)
+        enforce(can_manage_roles(actor))
     with transaction.atomic():
         deleted, _ = RoleGrant.objects.filter(user=user, role=role).delete()
         if deleted:

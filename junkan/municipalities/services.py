@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from junkan.audit.services import record
-from junkan.common.permissions import Decision
+from junkan.common.permissions import enforce
 from junkan.jp.codes import CodeError, lg_check_digit, validate_lg_code
 from junkan.jp.text import nfkc
 from junkan.municipalities import permissions
@@ -198,12 +198,6 @@ def _audit_values(union: Municipality, members: Iterable[Municipality]) -> dict[
     }
 
 
-def _enforce(decision: Decision) -> None:
-    """Raise PermissionDenied with the reason unless the decision allows."""
-    if not decision.allowed:
-        raise PermissionDenied(decision.reason)
-
-
 def create_union(
     actor: Any,
     kind: str,
@@ -216,7 +210,7 @@ def create_union(
 ) -> Municipality:
     """Register a 一部事務組合 or 広域連合 with its member entities (instances or 6-digit codes). Audited."""
     if actor is not None:
-        _enforce(permissions.can_manage_unions(actor))
+        enforce(permissions.can_manage_unions(actor))
     data = validate_union(
         kind=kind, name=name, kana=kana, prefecture=prefecture, members=members, website=website
     )
@@ -252,7 +246,7 @@ def update_union(
         current = Municipality.objects.select_for_update().get(pk=union.pk)
         decision = permissions.can_change(actor, current)
         if current.is_official or actor is not None:
-            _enforce(decision)
+            enforce(decision)
         current_members = list(current.members.order_by("code", "id"))
         data = validate_union(
             kind=current.kind if kind is None else kind,
@@ -285,7 +279,7 @@ def delete_union(actor: Any, union: Municipality) -> None:
         current = Municipality.objects.select_for_update().get(pk=union.pk)
         decision = permissions.can_delete(actor, current)
         if current.is_official or actor is not None:
-            _enforce(decision)
+            enforce(decision)
         before = _audit_values(current, current.members.order_by("code", "id"))
         changes = {key: [value, None] for key, value in before.items()}
         record(actor, "municipalities.union.deleted", current, changes=changes)

@@ -89,6 +89,12 @@ def _detail(
     return render(request, "organizations/detail.html", context, status=status)
 
 
+def _membership(organization: Organization, membership_pk: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_pk, organization=organization
+    )
+
+
 @login_required
 def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organization = _organization(request, pk)
@@ -153,9 +159,7 @@ def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> Http
 @require_POST
 def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     organization = _organization(request, pk)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), pk=membership_pk, organization=organization
-    )
+    membership = _membership(organization, membership_pk)
     enforce(permissions.can_manage_members(request.user, organization))
     form = MemberRoleForm(request.POST)
     if form.is_valid():
@@ -174,9 +178,7 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
 @require_POST
 def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     organization = _organization(request, pk)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), pk=membership_pk, organization=organization
-    )
+    membership = _membership(organization, membership_pk)
     leaving = membership.user_id == request.user.pk
     try:
         services.remove_member(request.user, membership)
