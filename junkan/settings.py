@@ -175,6 +175,7 @@ LOGIN_REDIRECT_URL = "portal:home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "junkan.accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "junkan.accounts.forms.LoginForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

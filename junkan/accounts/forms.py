@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from junkan.accounts.models import User
+from junkan.jp.text import normalize_email
 
 
-class SignupForm(forms.Form):
-    """Fields added to allauth's sign-up form (e-mail and password come from allauth)."""
+class NormalizedEmailMixin:
+    """NFKC-normalize the e-mail address before validation: 「ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ」 is taro@example.jp.
+
+    Identifiers are normalized, prose never is (see junkan.jp.text).
+    """
+
+    email_fields = ("email", "login")
+
+    def full_clean(self) -> None:
+        if self.is_bound and any(name in self.data for name in self.email_fields):  # type: ignore[attr-defined]
+            data = self.data.copy()  # type: ignore[attr-defined]
+            for name in self.email_fields:
+                if isinstance(data.get(name), str):
+                    data[name] = normalize_email(data[name])
+            self.data = data
+        super().full_clean()  # type: ignore[misc]
+
+
+class LoginForm(NormalizedEmailMixin, allauth_forms.LoginForm):
+    """allauth's login form, with the address normalized."""
+
+
+class SignupForm(NormalizedEmailMixin, forms.Form):
+    """Fields added to allauth's sign-up form (e-mail and password come from allauth).
+
+    allauth builds its sign-up form on top of this class (ACCOUNT_SIGNUP_FORM_CLASS).
+    """
 
     full_name = forms.CharField(
         label=_("氏名"),

@@ -179,3 +179,25 @@ def test_admin_role_action_goes_through_the_service(client_as, make_staff, membe
     assert response.status_code == 302
     assert member.has_role(Role.REVIEWER)
     assert AuditEntry.objects.filter(action="accounts.role.granted", object_id=str(member.pk)).exists()
+
+
+def test_full_width_addresses_are_normalized_at_signup_and_login(make_user):
+    response = Client().post(
+        reverse("account_signup"),
+        {
+            "email": "ｚｅｎｋａｋｕ＠ＥＸＡＭＰＬＥ．ｊｐ",
+            "full_name": "全角 入力",
+            "password1": "a-long-pass-phrase-2026",
+            "password2": "a-long-pass-phrase-2026",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="zenkaku@example.jp")
+    assert user.full_name == "全角 入力"  # prose is kept as typed
+    EmailAddress.objects.filter(user=user).update(verified=True)
+    client = Client()
+    client.post(
+        reverse("account_login"),
+        {"login": "ｚｅｎｋａｋｕ＠example.jp", "password": "a-long-pass-phrase-2026"},
+    )
+    assert client.session["_auth_user_id"] == str(user.pk)
