@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from allauth.account import forms as allauth_forms
 from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -27,10 +26,6 @@ class NormalizedEmailMixin:
                     data[name] = normalize_email(data[name])
             self.data = data
         super().full_clean()  # type: ignore[misc]
-
-
-class LoginForm(NormalizedEmailMixin, allauth_forms.LoginForm):
-    """allauth's login form, with the address normalized."""
 
 
 class SignupForm(NormalizedEmailMixin, forms.Form):
