@@ -11,7 +11,7 @@ from junkan.jp.text import normalize_email
 
 
 class NormalizedEmailMixin:
-    """NFKC-normalize the e-mail address before validation: 「ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ」 is taro@example.jp.
+    """NFKC-normalize e-mail addresses before validation: 「ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ」 → taro@example.jp.
 
     Identifiers are normalized, prose never is (see junkan.jp.text).
     """
