@@ -11,9 +11,10 @@ from junkan.jp.text import normalize_email
 
 
 class NormalizedEmailMixin:
-    """NFKC-normalize e-mail addresses before validation: 「ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ」 → taro@example.jp.
+    """NFKC-normalize e-mail addresses before validation (full-width input becomes ASCII).
 
-    Identifiers are normalized, prose never is (see junkan.jp.text).
+    「ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ」 becomes taro@example.jp. Identifiers are normalized, prose never is
+    (see junkan.jp.text).
     """
 
     email_fields = ("email", "login")
