@@ -201,3 +201,33 @@ def test_full_width_addresses_are_normalized_at_signup_and_login(make_user):
         {"login": "ｚｅｎｋａｋｕ＠example.jp", "password": "a-long-pass-phrase-2026"},
     )
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_password_reset_by_email(make_user):
+    user = make_user("forgot@example.jp")
+    client = Client()
+    response = client.post(reverse("account_reset_password"), {"email": "forgot@example.jp"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = next(word for word in mail.outbox[0].body.split() if "/accounts/password/reset/key/" in word)
+    path = link.split("testserver", 1)[-1]
+    response = client.get(path, follow=True)
+    assert response.status_code == 200
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else path
+    response = client.post(
+        form_url, {"password1": "a-brand-new-pass-2026", "password2": "a-brand-new-pass-2026"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("a-brand-new-pass-2026")
+
+
+def test_password_reset_does_not_reveal_unknown_addresses(make_user):
+    make_user("known@example.jp")
+    known = Client().post(reverse("account_reset_password"), {"email": "known@example.jp"})
+    unknown = Client().post(reverse("account_reset_password"), {"email": "nobody@example.jp"})
+    # The page answers the same whether or not an account exists.
+    assert (unknown.status_code, unknown["Location"]) == (known.status_code, known["Location"])
+    assert not any(
+        "/accounts/password/reset/key/" in m.body for m in mail.outbox if "nobody@example.jp" in m.to
+    )
