@@ -37,6 +37,10 @@ PAGES: list[tuple[str, str | None, Callable[[dict[str, int]], str]]] = [
     ("API municipalities, Tokyo", None, lambda ids: "/api/v1/municipalities?prefecture=13"),
     ("API municipalities, search", None, lambda ids: "/api/v1/municipalities?q=%E5%B7%9D"),
     ("API municipality detail", None, lambda ids: "/api/v1/municipalities/011002"),
+    ("calls for proposals", None, lambda ids: "/programs/"),
+    ("call detail (seed 002)", None, lambda ids: "/programs/fy2019-decarbonised-region-model/"),
+    ("CO2 calculator", None, lambda ids: "/co2/"),
+    ("CO2 factor sets", None, lambda ids: "/co2/factors/"),
 ]
 
 

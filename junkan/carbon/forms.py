@@ -19,6 +19,7 @@ from junkan.carbon import engine
 from junkan.carbon.engine.numbers import NumberError, non_negative
 from junkan.carbon.models import FactorKind, FactorSet, FuelFactor, SupplierFactor
 from junkan.common.fields import YenField
+from junkan.common.widgets import FastSelect
 
 PARTS = (
     ("c", engine.Part.BASELINE_PROCESS),
@@ -160,12 +161,13 @@ class SettingsForm(forms.Form):
 class ActivityForm(forms.Form):
     """One line of a part. Which fields count depends on the kind (see the help on the page)."""
 
-    kind = forms.ChoiceField(label=_("種類"), choices=KIND_CHOICES, required=False)
+    kind = forms.ChoiceField(label=_("種類"), choices=KIND_CHOICES, required=False, widget=FastSelect)
     label = forms.CharField(label=_("項目名"), max_length=200, required=False)
     amount = NumberField(label=_("数量"), required=False)
     unit = forms.CharField(label=_("単位"), max_length=20, required=False)
-    fuel = forms.ChoiceField(label=_("燃料・代替される燃料"), required=False)
-    supplier = forms.ChoiceField(label=_("電気・ガス事業者とメニュー"), required=False)
+    # Every row repeats the fuel and supplier lists (hundreds of options): FastSelect keeps the page fast.
+    fuel = forms.ChoiceField(label=_("燃料・代替される燃料"), required=False, widget=FastSelect)
+    supplier = forms.ChoiceField(label=_("電気・ガス事業者とメニュー"), required=False, widget=FastSelect)
     adjusted = forms.BooleanField(label=_("調整後排出係数を使う"), required=False)
     factor = NumberField(label=_("排出係数（t-CO2/単位）"), required=False)
     source = forms.CharField(label=_("係数の出典"), max_length=300, required=False)
