@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "junkan.organizations",
     "junkan.carbon",
     "junkan.programs",
+    "junkan.registry",
     "junkan.portal",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("municipalities/", include("junkan.municipalities.urls")),
     path("programs/", include("junkan.programs.urls")),
     path("co2/", include("junkan.carbon.urls")),
+    path("registry/", include("junkan.registry.urls")),
     path("audit/", include("junkan.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    verbose_name = "実践地域・企業等の登録"
+    name = "junkan.registry"
+    label = "registry"
