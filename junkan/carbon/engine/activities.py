@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, Final
@@ -81,6 +82,55 @@ class FuelUse:
         return _fuel_line(factors.fuel(self.fuel), self.amount, self.label, self.note)
 
 
+def _supplier_line(
+    *,
+    amount: Decimal,
+    unit: str,
+    given: Decimal | None,
+    source: str,
+    label: str,
+    default_label: str,
+    note: str,
+    row_for: Callable[[], SupplierFactor] | None,
+    basis: str,
+    is_gas: bool,
+) -> Computed:
+    """Electricity or city gas: the amount × a factor the applicant gives, or the supplier's factor."""
+    factor_unit = f"t-CO2/{unit}"
+    if given is not None:
+        return Computed(
+            amount=amount,
+            unit=unit,
+            factor=given,
+            factor_unit=factor_unit,
+            source=source.strip() or USER_SOURCE,
+            t_co2=mul(amount, given),
+            label=label or default_label,
+            note=note,
+        )
+    if row_for is None:
+        what = (
+            "都市ガスの排出係数（t-CO2/千m3）か、ガス事業者"
+            if is_gas
+            else "電力の排出係数（t-CO2/kWh）か、電気事業者"
+        )
+        raise FactorError(f"{what}を指定してください。", "t_co2_per_unit" if is_gas else "t_co2_per_kwh")
+    row = row_for()
+    factor = row.value(basis)
+    return Computed(
+        amount=amount,
+        unit=unit,
+        factor=factor,
+        factor_unit=factor_unit,
+        source=f"{row.source}（{row.label}、{row.year}年度実績、{BASIS_LABELS[basis]}）",
+        t_co2=mul(amount, factor),
+        label=label or (f"都市ガス（{row.utility}）" if is_gas else f"系統電力（{row.label}）"),
+        note=note,
+        gas=(row,) if is_gas else (),
+        electricity=() if is_gas else (row,),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ElectricityUse:
     """Grid electricity: kWh × a given factor, or the factor of a supplier, menu and year."""
@@ -99,33 +149,21 @@ class ElectricityUse:
 
     def compute(self, factors: FactorSet) -> Computed:
         """Use the given factor, else look the supplier up."""
-        if self.t_co2_per_kwh is not None:
-            return Computed(
-                amount=self.kwh,
-                unit="kWh",
-                factor=self.t_co2_per_kwh,
-                factor_unit="t-CO2/kWh",
-                source=self.source.strip() or USER_SOURCE,
-                t_co2=mul(self.kwh, self.t_co2_per_kwh),
-                label=self.label or "系統電力の使用",
-                note=self.note,
-            )
-        if not self.utility.strip():
-            raise FactorError(
-                "電力の排出係数（t-CO2/kWh）か、電気事業者を指定してください。", "t_co2_per_kwh"
-            )
-        row = factors.electricity_factor(self.utility, self.menu or None, self.year)
-        factor = row.value(self.basis)
-        return Computed(
+        return _supplier_line(
             amount=self.kwh,
             unit="kWh",
-            factor=factor,
-            factor_unit="t-CO2/kWh",
-            source=f"{row.source}（{row.label}、{row.year}年度実績、{BASIS_LABELS[self.basis]}）",
-            t_co2=mul(self.kwh, factor),
-            label=self.label or f"系統電力（{row.label}）",
+            given=self.t_co2_per_kwh,
+            source=self.source,
+            label=self.label,
+            default_label="系統電力の使用",
             note=self.note,
-            electricity=(row,),
+            row_for=(
+                (lambda: factors.electricity_factor(self.utility, self.menu or None, self.year))
+                if self.utility.strip()
+                else None
+            ),
+            basis=self.basis,
+            is_gas=False,
         )
 
 
@@ -147,33 +185,21 @@ class GasUse:
 
     def compute(self, factors: FactorSet) -> Computed:
         """Use the given factor, else look the supplier up."""
-        if self.t_co2_per_unit is not None:
-            return Computed(
-                amount=self.amount,
-                unit="千m3",
-                factor=self.t_co2_per_unit,
-                factor_unit="t-CO2/千m3",
-                source=self.source.strip() or USER_SOURCE,
-                t_co2=mul(self.amount, self.t_co2_per_unit),
-                label=self.label or "都市ガスの使用",
-                note=self.note,
-            )
-        if not self.utility.strip():
-            raise FactorError(
-                "都市ガスの排出係数（t-CO2/千m3）か、ガス事業者を指定してください。", "t_co2_per_unit"
-            )
-        row = factors.gas_factor(self.utility, self.menu or None, self.year)
-        factor = row.value(self.basis)
-        return Computed(
+        return _supplier_line(
             amount=self.amount,
             unit="千m3",
-            factor=factor,
-            factor_unit="t-CO2/千m3",
-            source=f"{row.source}（{row.label}、{row.year}年度実績、{BASIS_LABELS[self.basis]}）",
-            t_co2=mul(self.amount, factor),
-            label=self.label or f"都市ガス（{row.utility}）",
+            given=self.t_co2_per_unit,
+            source=self.source,
+            label=self.label,
+            default_label="都市ガスの使用",
             note=self.note,
-            gas=(row,),
+            row_for=(
+                (lambda: factors.gas_factor(self.utility, self.menu or None, self.year))
+                if self.utility.strip()
+                else None
+            ),
+            basis=self.basis,
+            is_gas=True,
         )
 
 
