@@ -27,6 +27,7 @@ from junkan.organizations.models import OrganizationKind
 from junkan.programs import permissions, services
 from junkan.programs.engine.deadlines import DUE_RULES
 from junkan.programs.engine.eligibility import RULES
+from junkan.programs.loader import TYPE_SCALARS
 from junkan.programs.models import (
     CostCategory,
     FinderEntry,
@@ -109,33 +110,7 @@ class ProjectTypeAdminForm(ChangeReasonMixin):
 
     class Meta:
         model = ProjectType
-        fields = (
-            "program",
-            "code",
-            "name",
-            "description",
-            "requirements",
-            "allowed_kinds",
-            "conditional_kinds",
-            "conditional_note",
-            "applicant_note",
-            "joint_allowed",
-            "representative_kinds",
-            "joint_note",
-            "rate_numerator",
-            "rate_denominator",
-            "base_amount_kind",
-            "base_amount",
-            "base_amount_text",
-            "cap",
-            "multi_year",
-            "multi_year_note",
-            "period_end",
-            "period_note",
-            "required_documents",
-            "rules",
-            "order",
-        )
+        fields = ("program", "code", *TYPE_SCALARS, "order")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
