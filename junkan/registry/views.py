@@ -1,0 +1,284 @@
+"""Pages of the registry: owners' drafts, the secretariat's review queue, public directories and profiles."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from junkan.accounts.permissions import is_secretariat
+from junkan.audit.models import AuditEntry
+from junkan.common.permissions import enforce
+from junkan.municipalities.models import Municipality
+from junkan.organizations.models import Membership, Organization
+from junkan.registry import permissions, services
+from junkan.registry.forms import CompanyForm, DirectoryFilterForm, ReasonForm, RegionForm, SolutionForm
+from junkan.registry.models import (
+    COMPANY_KINDS,
+    CompanyRegistration,
+    RegionRegistration,
+    RegistrationStatus,
+    Solution,
+)
+
+PER_PAGE = 30
+MODELS = {"region": RegionRegistration, "company": CompanyRegistration}
+
+
+def _regions() -> QuerySet[RegionRegistration]:
+    return RegionRegistration.objects.select_related("organization", "partner_government").prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.order_by("code")), "resources", "sdg_goals"
+    )
+
+
+def _companies() -> QuerySet[CompanyRegistration]:
+    return CompanyRegistration.objects.select_related(
+        "organization", "industry", "industry__parent"
+    ).prefetch_related(
+        Prefetch(
+            "solutions",
+            queryset=Solution.objects.prefetch_related("resources", "sdg_goals", "regions_served"),
+        )
+    )
+
+
+def _registration(request: HttpRequest, kind: str, pk: int) -> RegionRegistration | CompanyRegistration:
+    if kind not in MODELS:
+        raise Http404
+    queryset = _regions() if kind == "region" else _companies()
+    registration = get_object_or_404(queryset, pk=pk)
+    enforce(permissions.can_view_registration(request.user, registration))
+    return registration
+
+
+def _organization(request: HttpRequest, pk: int) -> Organization:
+    return get_object_or_404(Organization, pk=pk)
+
+
+# Owners ------------------------------------------------------------------------------------------
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    memberships = list(Membership.objects.filter(user=request.user).select_related("organization"))
+    org_ids = [m.organization_id for m in memberships]
+    return render(
+        request,
+        "registry/mine.html",
+        {
+            "organizations": [m.organization for m in memberships],
+            "company_kinds": COMPANY_KINDS,
+            "regions": RegionRegistration.objects.filter(organization_id__in=org_ids).select_related(
+                "organization"
+            ),
+            "companies": CompanyRegistration.objects.filter(organization_id__in=org_ids).select_related(
+                "organization"
+            ),
+        },
+    )
+
+
+@login_required
+def region_form(request: HttpRequest, org_pk: int | None = None, pk: int | None = None) -> HttpResponse:
+    region = _registration(request, "region", pk) if pk else None
+    organization = region.organization if region else _organization(request, org_pk)  # type: ignore[arg-type]
+    if region:
+        enforce(permissions.can_edit_registration(request.user, region))
+    else:
+        enforce(permissions.can_create_region(request.user, organization))
+    form = RegionForm(request.POST or None, instance=region)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.service_data()
+        try:
+            region = services.save_region(request.user, organization, data, m2m, region)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("実践地域等登録を保存しました。内容を確認して申請してください。"))
+            return redirect("registry:region", pk=region.pk)
+    return render(
+        request, "registry/region_form.html", {"form": form, "region": region, "organization": organization}
+    )
+
+
+@login_required
+def company_form(request: HttpRequest, org_pk: int | None = None, pk: int | None = None) -> HttpResponse:
+    company = _registration(request, "company", pk) if pk else None
+    organization = company.organization if company else _organization(request, org_pk)  # type: ignore[arg-type]
+    if company:
+        enforce(permissions.can_edit_registration(request.user, company))
+    else:
+        enforce(permissions.can_create_company(request.user, organization))
+    form = CompanyForm(request.POST or None, instance=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            company = services.save_company(request.user, organization, form.service_data(), company)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("企業等登録を保存しました。ソリューションを追加してください。"))
+            return redirect("registry:company", pk=company.pk)
+    return render(
+        request,
+        "registry/company_form.html",
+        {"form": form, "company": company, "organization": organization},
+    )
+
+
+@login_required
+def solution_form(request: HttpRequest, pk: int, solution_pk: int | None = None) -> HttpResponse:
+    company = _registration(request, "company", pk)
+    enforce(permissions.can_edit_registration(request.user, company))
+    solution = get_object_or_404(Solution, pk=solution_pk, registration=company) if solution_pk else None
+    form = SolutionForm(request.POST or None, instance=solution)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.service_data()
+        services.save_solution(request.user, company, data, m2m, solution)
+        messages.success(request, _("ソリューションを保存しました。"))
+        return redirect("registry:company", pk=company.pk)
+    return render(
+        request, "registry/solution_form.html", {"form": form, "company": company, "solution": solution}
+    )
+
+
+@login_required
+@require_POST
+def solution_delete(request: HttpRequest, pk: int, solution_pk: int) -> HttpResponse:
+    company = _registration(request, "company", pk)
+    solution = get_object_or_404(Solution, pk=solution_pk, registration=company)
+    services.delete_solution(request.user, solution)
+    messages.success(request, _("ソリューション「%(title)s」を削除しました。") % {"title": solution.title})
+    return redirect("registry:company", pk=company.pk)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    registration = _registration(request, kind, pk)
+    try:
+        services.submit(request.user, registration)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, _("事務局に申請しました。審査の結果をお待ちください。"))
+    return redirect(f"registry:{kind}", pk=pk)
+
+
+# Secretariat -------------------------------------------------------------------------------------
+
+
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_review(request.user))
+    pending = RegistrationStatus.SUBMITTED
+    return render(
+        request,
+        "registry/review.html",
+        {
+            "groups": [
+                {
+                    "kind": "region",
+                    "url_name": "registry:region",
+                    "title": _("実践地域等登録"),
+                    "rows": RegionRegistration.objects.filter(status=pending).select_related("organization"),
+                },
+                {
+                    "kind": "company",
+                    "url_name": "registry:company",
+                    "title": _("企業等登録"),
+                    "rows": CompanyRegistration.objects.filter(status=pending).select_related("organization"),
+                },
+            ]
+        },
+    )
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, kind: str, pk: int, verb: str) -> HttpResponse:
+    if verb not in ("approve", "refuse", "revoke"):
+        raise Http404
+    registration = _registration(request, kind, pk)
+    enforce(permissions.can_decide_registration(request.user, registration))
+    try:
+        if verb == "approve":
+            services.approve(request.user, registration)
+            messages.success(request, _("「%(name)s」を承認し、公開しました。") % {"name": registration})
+        else:
+            action = services.refuse if verb == "refuse" else services.revoke
+            action(request.user, registration, request.POST.get("reason", ""))
+            messages.success(request, _("「%(name)s」の審査結果を登録しました。") % {"name": registration})
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    if request.POST.get("next") == "review":
+        return redirect("registry:review")
+    return redirect(f"registry:{kind}", pk=pk)
+
+
+# Profiles and directories -----------------------------------------------------------------------
+
+
+def _profile_context(request: HttpRequest, registration: RegionRegistration | CompanyRegistration) -> dict:
+    staff = is_secretariat(request.user)
+    return {
+        "is_owner": permissions.is_owner(request.user, registration),
+        "can_edit": permissions.can_edit_registration(request.user, registration).allowed,
+        "is_staff": staff,
+        "reason_form": ReasonForm(),
+        "audit": AuditEntry.objects.for_object(registration).order_by("-at")[:50] if staff else [],
+    }
+
+
+def region_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    region = _registration(request, "region", pk)
+    return render(
+        request, "registry/region_detail.html", {"region": region, **_profile_context(request, region)}
+    )
+
+
+def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    company = _registration(request, "company", pk)
+    return render(
+        request, "registry/company_detail.html", {"company": company, **_profile_context(request, company)}
+    )
+
+
+def region_directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    del form.fields["industry"]
+    regions = _regions().filter(status=RegistrationStatus.APPROVED)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["prefecture"]:
+            prefecture = data["prefecture"]
+            regions = regions.filter(Q(municipalities__prefecture=prefecture) | Q(municipalities=prefecture))
+        if data["resource"]:
+            regions = regions.filter(resources=data["resource"])
+        if data["goal"]:
+            regions = regions.filter(sdg_goals=data["goal"])
+    page = Paginator(regions.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "registry/region_directory.html", {"form": form, "page": page})
+
+
+def company_directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    del form.fields["prefecture"]
+    companies = _companies().filter(status=RegistrationStatus.APPROVED)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["industry"]:
+            companies = companies.filter(industry__parent=data["industry"])
+        if data["resource"]:
+            companies = companies.filter(solutions__resources=data["resource"])
+        if data["goal"]:
+            companies = companies.filter(solutions__sdg_goals=data["goal"])
+    page = Paginator(companies.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "registry/company_directory.html", {"form": form, "page": page})
