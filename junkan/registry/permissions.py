@@ -78,3 +78,15 @@ def can_review(user: object) -> Decision:
     if is_secretariat(user):
         return allow()
     return hide(_("事務局のページです。"))
+
+
+def can_browse_directory(user: object) -> Decision:
+    """The directories of approved regions and companies are public."""
+    return allow()
+
+
+def can_list_own_registrations(user: object) -> Decision:
+    """A signed-in person sees the registrations of the organizations they belong to."""
+    if getattr(user, "is_authenticated", False):
+        return allow()
+    return hide(_("ログインしてください。"))

@@ -66,6 +66,7 @@ def _organization(request: HttpRequest, pk: int) -> Organization:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_list_own_registrations(request.user))
     memberships = list(Membership.objects.filter(user=request.user).select_related("organization"))
     org_ids = [m.organization_id for m in memberships]
     return render(
@@ -251,7 +252,15 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _query_without_page(request: HttpRequest) -> str:
+    """The active filters, for the pager's links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def region_directory(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_browse_directory(request.user))
     form = DirectoryFilterForm(request.GET or None)
     del form.fields["industry"]
     regions = _regions().filter(status=RegistrationStatus.APPROVED)
@@ -265,10 +274,15 @@ def region_directory(request: HttpRequest) -> HttpResponse:
         if data["goal"]:
             regions = regions.filter(sdg_goals=data["goal"])
     page = Paginator(regions.distinct(), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "registry/region_directory.html", {"form": form, "page": page})
+    return render(
+        request,
+        "registry/region_directory.html",
+        {"form": form, "page": page, "query": _query_without_page(request)},
+    )
 
 
 def company_directory(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_browse_directory(request.user))
     form = DirectoryFilterForm(request.GET or None)
     del form.fields["prefecture"]
     companies = _companies().filter(status=RegistrationStatus.APPROVED)
@@ -281,4 +295,8 @@ def company_directory(request: HttpRequest) -> HttpResponse:
         if data["goal"]:
             companies = companies.filter(solutions__sdg_goals=data["goal"])
     page = Paginator(companies.distinct(), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "registry/company_directory.html", {"form": form, "page": page})
+    return render(
+        request,
+        "registry/company_directory.html",
+        {"form": form, "page": page, "query": _query_without_page(request)},
+    )
