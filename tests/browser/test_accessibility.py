@@ -107,8 +107,8 @@ def test_staff_sets_up_two_factor_on_first_login(page: Page, live_server, make_s
     assert_accessible(page)
     secret = page.locator("#authenticator_secret").input_value()
     page.locator("#id_code").fill(totp_code(secret))
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     # Now every page opens.
     page.goto(live_server.url + "/organizations/")

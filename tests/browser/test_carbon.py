@@ -68,7 +68,7 @@ def test_enter_computes_rather_than_adding_rows(page: Page, live_server):
     fill_wood_chip_boiler(page)
     page.locator("#id_c-0-amount").press("Enter")
     expect(page.locator("#result")).to_contain_text("258.5")
-    assert page.locator("#part-c fieldset.co2-row").count() == 2
+    expect(page.locator("#part-c fieldset.co2-row")).to_have_count(2)
 
 
 def test_errors_have_a_summary_and_keep_input(page: Page, live_server):
@@ -87,7 +87,8 @@ def test_basic_case_and_add_rows_work_without_javascript(page_without_js: Page, 
     page.goto(live_server.url + "/co2/")
     fill_wood_chip_boiler(page)
     page.get_by_role("button", name="Aに行を追加").click()
-    assert page.locator("#part-a fieldset.co2-row").count() == 4
+    # Without JavaScript the button submits the form; expect() waits for the new page.
+    expect(page.locator("#part-a fieldset.co2-row")).to_have_count(4)
     expect(page.locator("#id_a-1-amount")).to_have_value("30000")
     page.get_by_role("button", name="計算する", exact=True).click()
     expect(page.locator("#result")).to_contain_text("258.5")

@@ -30,8 +30,8 @@ def check(page: Page) -> None:
 
 
 def save(page: Page) -> None:
-    page.get_by_role("button", name="保存する").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="保存する").click()
 
 
 def test_register_approve_and_publish(page: Page, live_server, organization, owner, make_staff):
@@ -96,8 +96,8 @@ def test_register_approve_and_publish(page: Page, live_server, organization, own
     login(page, base, staff.email, PASSWORD)
     if "/2fa/" in page.url:
         page.locator("#id_code").fill(totp_code())
-        page.get_by_role("button", name="ログイン").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="ログイン").click()
     page.goto(f"{base}/registry/review/")
     check(page)
     for kind in ("region", "company"):
