@@ -15,6 +15,11 @@ def can_use_calculator(user: object) -> Decision:
     return allow()
 
 
+def can_list_own_calculations(user: object) -> Decision:
+    """A signed-in person lists their own calculations and those of their organizations."""
+    return can_save_calculation(user)
+
+
 def can_save_calculation(user: object) -> Decision:
     if not getattr(user, "is_authenticated", False):
         return deny(_("算定を保存するにはログインしてください。"))

@@ -230,6 +230,7 @@ def _calculation(request: HttpRequest, pk: int) -> SavedCalculation:
 @login_required
 def calculation_list(request: HttpRequest) -> HttpResponse:
     """My calculations and those of my organizations."""
+    enforce(permissions.can_list_own_calculations(request.user))
     calculations = (
         SavedCalculation.objects.filter(
             Q(owner=request.user) | Q(organization__memberships__user=request.user)

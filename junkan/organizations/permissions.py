@@ -19,6 +19,13 @@ def membership_of(user: object, organization: Organization) -> Membership | None
     return cache[organization.pk]
 
 
+def can_list_own_organizations(user: object) -> Decision:
+    """A signed-in person sees the organizations they belong to (and invitations to their address)."""
+    if not getattr(user, "is_authenticated", False):
+        return deny(_("ログインしてください。"))
+    return allow()
+
+
 def can_create_organization(user: object) -> Decision:
     if not getattr(user, "is_authenticated", False):
         return deny(_("組織の登録にはログインが必要です。"))

@@ -22,6 +22,7 @@ MEMBERS_PER_PAGE = 50
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_list_own_organizations(request.user))
     memberships = (
         Membership.objects.filter(user=request.user)
         .select_related("organization", "organization__municipality")

@@ -164,15 +164,12 @@ class ReportRuleForm(forms.ModelForm):
         )
 
 
-class SecretariatAdmin(admin.ModelAdmin):
-    """Visible to and managed by the secretariat only."""
+class ManageProgramsPermissions:
+    """Whoever may manage programs may view, add, change and delete their parts in the admin."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return permissions.can_manage_programs(request.user).allowed
 
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
-
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return permissions.can_manage_programs(request.user).allowed
 
@@ -182,21 +179,16 @@ class SecretariatAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return permissions.can_manage_programs(request.user).allowed
 
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return permissions.can_manage_programs(request.user).allowed
 
-class ProgramInline(admin.TabularInline):
+
+class SecretariatAdmin(ManageProgramsPermissions, admin.ModelAdmin):
+    """Visible to and managed by the secretariat only."""
+
+
+class ProgramInline(ManageProgramsPermissions, admin.TabularInline):
     extra = 0
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
 
 
 class ProjectTypeInline(ProgramInline):
@@ -406,22 +398,10 @@ class ReviewCriterionInline(ProgramInline):
     fields = ("code", "text", "weight", "pass_fail", "order")
 
 
-class ReportRuleInline(admin.StackedInline):
+class ReportRuleInline(ManageProgramsPermissions, admin.StackedInline):
     model = ReportRule
     form = ReportRuleForm
     extra = 0
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_programs(request.user).allowed
 
 
 @admin.register(ProjectType)

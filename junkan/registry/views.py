@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -85,14 +87,23 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _editable(
+    request: HttpRequest, kind: str, pk: int | None, org_pk: int | None
+) -> tuple[Any, Organization]:
+    """The registration being edited (None for a new one) and its organization, permission checked."""
+    if pk:
+        registration = _registration(request, kind, pk)
+        enforce(permissions.can_edit_registration(request.user, registration))
+        return registration, registration.organization
+    organization = _organization(request, org_pk)  # type: ignore[arg-type]
+    can_create = permissions.can_create_region if kind == "region" else permissions.can_create_company
+    enforce(can_create(request.user, organization))
+    return None, organization
+
+
 @login_required
 def region_form(request: HttpRequest, org_pk: int | None = None, pk: int | None = None) -> HttpResponse:
-    region = _registration(request, "region", pk) if pk else None
-    organization = region.organization if region else _organization(request, org_pk)  # type: ignore[arg-type]
-    if region:
-        enforce(permissions.can_edit_registration(request.user, region))
-    else:
-        enforce(permissions.can_create_region(request.user, organization))
+    region, organization = _editable(request, "region", pk, org_pk)
     form = RegionForm(request.POST or None, instance=region)
     if request.method == "POST" and form.is_valid():
         data, m2m = form.service_data()
@@ -110,12 +121,7 @@ def region_form(request: HttpRequest, org_pk: int | None = None, pk: int | None 
 
 @login_required
 def company_form(request: HttpRequest, org_pk: int | None = None, pk: int | None = None) -> HttpResponse:
-    company = _registration(request, "company", pk) if pk else None
-    organization = company.organization if company else _organization(request, org_pk)  # type: ignore[arg-type]
-    if company:
-        enforce(permissions.can_edit_registration(request.user, company))
-    else:
-        enforce(permissions.can_create_company(request.user, organization))
+    company, organization = _editable(request, "company", pk, org_pk)
     form = CompanyForm(request.POST or None, instance=company)
     if request.method == "POST" and form.is_valid():
         try:
