@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "allauth",
     "allauth.account",
@@ -87,6 +88,14 @@ INSTALLED_APPS = [
     "junkan.carbon",
     "junkan.programs",
     "junkan.registry",
+    "junkan.applications",
+    "junkan.review",
+    "junkan.grants",
+    "junkan.support",
+    "junkan.cases",
+    "junkan.events",
+    "junkan.newsletter",
+    "junkan.search",
     "junkan.portal",
 ]
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ApplicationsConfig(AppConfig):
+    verbose_name = "申請"
+    name = "junkan.applications"
+    label = "applications"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    verbose_name = "イベント"
+    name = "junkan.events"
+    label = "events"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class GrantsConfig(AppConfig):
+    verbose_name = "交付・報告"
+    name = "junkan.grants"
+    label = "grants"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NewsletterConfig(AppConfig):
+    verbose_name = "メールマガジン"
+    name = "junkan.newsletter"
+    label = "newsletter"

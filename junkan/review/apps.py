@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReviewConfig(AppConfig):
+    verbose_name = "審査・採択"
+    name = "junkan.review"
+    label = "review"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    verbose_name = "検索"
+    name = "junkan.search"
+    label = "search"

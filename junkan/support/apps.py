@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SupportConfig(AppConfig):
+    verbose_name = "専門家・支援策・資金"
+    name = "junkan.support"
+    label = "support"
