@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from junkan.grants import views
 
 app_name = "grants"
-urlpatterns: list = []
+urlpatterns = [
+    path("calc/additional-charge/", views.additional_charge, name="additional_charge"),
+]

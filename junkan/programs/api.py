@@ -2,6 +2,7 @@
 
 - ``POST /api/v1/programs/{slug}/subsidy-estimate``: the 様式3 arithmetic for one fiscal year.
 - ``POST /api/v1/programs/{slug}/eligibility-check``: the eligibility rules of a project type.
+- ``GET /api/v1/programs/{slug}/due-dates``: the reports a project of a type owes and their due dates.
 
 The body is read and checked here rather than by django-ninja, so that every bad input answers 400
 ``{"detail": "<Japanese naming the field>", "errors": [{"field": "...", "message": "..."}]}`` (the
@@ -11,7 +12,8 @@ unpublished calls answer 404.
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
@@ -25,8 +27,8 @@ from junkan.jp.codes import CodeError, validate_lg_code
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import LOCAL_GOVERNMENT_KINDS, OrganizationKind
 from junkan.programs import evaluation, permissions
-from junkan.programs.engine import eligibility, subsidy
-from junkan.programs.models import Program, ProjectType
+from junkan.programs.engine import deadlines, eligibility, subsidy
+from junkan.programs.models import Program, ProjectType, ReportRule
 
 router = Router(tags=["programs"])
 
@@ -546,3 +548,189 @@ def eligibility_payload(
         "checked_rules": list(result.checked),
         "skipped_rules": list(result.skipped),
     }
+
+
+class DueDateOut(Schema):
+    report: str = Field(..., description="報告のコード（completion、fs_report、annual など）")
+    name: str = Field(..., description="報告の名称")
+    kind: str = Field(
+        ..., description="報告の種類: completion, study_report, interim, annual, continuation_plan"
+    )
+    fiscal_year: int | None = Field(
+        ..., description="報告の対象の年度（完了した年度、事業報告書は対象年度）。定められた日付の報告は null"
+    )
+    due_on: date | None = Field(..., description="提出期限。環境省が別途指定する場合は null")
+    period_start: date | None = Field(..., description="事業報告書の対象期間の初日")
+    period_end: date | None = Field(..., description="事業報告書の対象期間の末日")
+    rule: str = Field(..., description="提出時期（公募要領の記載）")
+
+
+class DueDatesOut(Schema):
+    program: str
+    project_type: str
+    completed_on: date
+    plan_made_on: date = Field(..., description="FS調査書・事業化計画の策定日（省略時は完了日）")
+    continuing: bool
+    due_dates: list[DueDateOut]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+DUE_DATE_LABELS = {
+    "project_type": "事業区分（project_type）",
+    "completed_on": "補助事業の完了日（completed_on）",
+    "plan_made_on": "策定日（plan_made_on）",
+    "continuing": "翌年度も継続するか（continuing）",
+}
+
+
+def _query_date(request: HttpRequest, name: str, errors: list[FieldError], *, required: bool) -> date | None:
+    """A YYYY-MM-DD query parameter that exists as a date, or None with a Japanese error."""
+    text = request.GET.get(name, "").strip()
+    if not text:
+        if required:
+            errors.append(
+                FieldError(
+                    field=name,
+                    message=_("%(field)sを「2020-02-20」の形式で指定してください。")
+                    % {"field": DUE_DATE_LABELS[name]},
+                )
+            )
+        return None
+    parsed = None
+    if _ISO_DATE.fullmatch(text):
+        try:
+            parsed = date.fromisoformat(text)
+        except ValueError:
+            parsed = None
+    if parsed is None:
+        errors.append(
+            FieldError(
+                field=name,
+                message=_(
+                    "%(field)s「%(value)s」は日付として読み取れません。「2020-02-20」の形式で、実在する日付を指定してください。"
+                )
+                % {"field": DUE_DATE_LABELS[name], "value": text},
+            )
+        )
+    return parsed
+
+
+def report_specs(rules: list[ReportRule]) -> list[deadlines.ReportSpec]:
+    """The report rules of a type as the deadlines engine takes them."""
+    return [
+        deadlines.ReportSpec(
+            code=rule.code,
+            kind=rule.kind,
+            due_from=rule.due_from,
+            due_rule=rule.due_rule,
+            due_params=rule.due_params,
+            due_text=rule.due_text,
+            name=rule.name,
+        )
+        for rule in rules
+    ]
+
+
+def due_dates_payload(scheduled: tuple[deadlines.ScheduledReport, ...]) -> list[dict[str, Any]]:
+    """One entry per report owed (annual reports: one per fiscal year), in the order of the call's data."""
+    return [
+        {
+            "report": item.report.code,
+            "name": item.report.name,
+            "kind": item.report.kind,
+            "fiscal_year": item.due.fiscal_year,
+            "due_on": item.due.due,
+            "period_start": item.due.period_start,
+            "period_end": item.due.period_end,
+            "rule": item.report.due_text,
+        }
+        for item in scheduled
+    ]
+
+
+@router.get(
+    "/{slug}/due-dates",
+    response={200: DueDatesOut, 400: ErrorOut, 404: ErrorOut},
+    summary="報告の提出期限",
+    description=(
+        "事業区分（`project_type`）の補助事業が提出する報告と、その提出期限を、公募要領の規則（報告ごとの"
+        "提出時期）から計算します。`completed_on` は補助事業の完了日（YYYY-MM-DD）です。"
+        "FS調査書・事業化計画の策定日から数える事業報告書は `plan_made_on`（省略時は完了日）から数え、"
+        "策定日の年度とその後の3年度の分を年度ごとに返します。"
+        "翌年度も継続する事業（`continuing=true`）は、継続年度の事業実施計画書・中間報告書も返します。"
+        "環境省が別途指定する日が期限の報告は `due_on` が null です。"
+        "公募・事業区分が見つからない場合は404、日付などの誤りは400で日本語のメッセージを返します。"
+    ),
+)
+def due_dates(request: HttpRequest, slug: str) -> Status[Any]:
+    """The reports a project owes and when, each with the words of the call."""
+    program = _program(request, slug)
+    if program is None:
+        return _not_found(slug)
+    errors: list[FieldError] = []
+    code = request.GET.get("project_type", "").strip()
+    if not code:
+        errors.append(
+            FieldError(
+                field="project_type",
+                message=_("%(field)sを指定してください。") % {"field": DUE_DATE_LABELS["project_type"]},
+            )
+        )
+    completed_on = _query_date(request, "completed_on", errors, required=True)
+    plan_made_on = _query_date(request, "plan_made_on", errors, required=False)
+    continuing_text = request.GET.get("continuing", "").strip().lower()
+    if continuing_text not in _TRUE | _FALSE:
+        errors.append(
+            FieldError(
+                field="continuing",
+                message=_("%(field)sは true か false で指定してください。")
+                % {"field": DUE_DATE_LABELS["continuing"]},
+            )
+        )
+    continuing = continuing_text in _TRUE
+    if errors or completed_on is None:
+        return _bad_request(errors)
+    project_type = program.project_types.filter(code=code).prefetch_related("report_rules").first()
+    if project_type is None:
+        codes = "、".join(program.project_types.order_by("order", "id").values_list("code", flat=True))
+        return Status(
+            404,
+            {
+                "detail": _(
+                    "公募「%(slug)s」に事業区分「%(code)s」はありません。次のいずれかを指定してください：%(codes)s"
+                )
+                % {"slug": slug, "code": code, "codes": codes},
+                "errors": [],
+            },
+        )
+    if continuing and not project_type.multi_year:
+        return _bad_request(
+            [
+                FieldError(
+                    field="continuing",
+                    message=_(
+                        "事業区分「%(code)s」は単年度事業のみのため、翌年度の継続（continuing）は指定できません。"
+                    )
+                    % {"code": code},
+                )
+            ]
+        )
+    scheduled = deadlines.schedule(
+        report_specs(list(project_type.report_rules.all())),
+        completed_on=completed_on,
+        plan_made_on=plan_made_on,
+        continuing=continuing,
+    )
+    return Status(
+        200,
+        {
+            "program": program.slug,
+            "project_type": project_type.code,
+            "completed_on": completed_on,
+            "plan_made_on": plan_made_on or completed_on,
+            "continuing": continuing,
+            "due_dates": due_dates_payload(scheduled),
+        },
+    )

@@ -12,11 +12,20 @@
 - ``specified_separately``: 「環境省が別途指定する日までに」; no date can be computed.
 
 「起算して n 日を経過した日」 is ``junkan.jp.dates.days_after`` (the first day counts as day one).
+
+Each ``Due`` also names the fiscal year the report is about: the fiscal year of completion for a report
+on the completed project, the year covered for an annual report, none for a fixed or separately set date.
+
+:func:`schedule` lists the reports a project owes, with their dates. Which reports apply only when the
+project goes on into the next fiscal year is also data, by report kind (``CONTINUATION_ONLY_KINDS``):
+seed 002's 継続年度の事業実施計画書 (「2年度目以降も継続して補助事業を実施しようとする場合であって…」)
+and seed 003's 中間報告書 (「翌年度も継続して補助事業を実施しようとする場合においては」). A report
+whose date the ministry sets later is listed with ``due`` None rather than left out: it is still owed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -31,6 +40,7 @@ class Due:
     due: date | None
     period_start: date | None = None
     period_end: date | None = None
+    fiscal_year: int | None = None
 
 
 def earlier_of_days_or_fiscal_date(params: Mapping[str, Any], event: date) -> tuple[Due, ...]:
@@ -38,7 +48,7 @@ def earlier_of_days_or_fiscal_date(params: Mapping[str, Any], event: date) -> tu
     after = days_after(event, int(params["days"]))
     fy = fiscal_year(event) + int(params.get("fiscal_year_offset", 0))
     fixed = date_in_fiscal_year(fy, int(params["month"]), int(params["day"]))
-    return (Due(min(after, fixed)),)
+    return (Due(min(after, fixed), fiscal_year=fiscal_year(event)),)
 
 
 def fixed_date(params: Mapping[str, Any], event: date) -> tuple[Due, ...]:
@@ -57,6 +67,7 @@ def annual_after_fiscal_year(params: Mapping[str, Any], event: date) -> tuple[Du
                 date_in_fiscal_year(fy + 1, int(params["month"]), int(params["day"])),
                 start,
                 fiscal_year_end(fy),
+                fy,
             )
         )
     return tuple(dues)
@@ -128,3 +139,56 @@ def check_due_rule_data(code: str, params: Mapping[str, Any]) -> list[str]:
 def due_dates(code: str, params: Mapping[str, Any], event: date) -> tuple[Due, ...]:
     """The due dates of a report under rule ``code``, counted from ``event`` (completion or plan date)."""
     return DUE_RULES[code].function(params, event)
+
+
+CONTINUATION_ONLY_KINDS: Final = frozenset({"interim", "continuation_plan"})
+"""Report kinds owed only by a project that goes on into the next fiscal year."""
+
+EVENTS: Final = frozenset({"completion", "plan_made", "none"})
+"""What a report's due date counts from (``ReportRule.due_from``)."""
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A report rule as the call's data states it (``programs.ReportRule`` without Django)."""
+
+    code: str
+    kind: str
+    due_from: str
+    due_rule: str
+    due_params: Mapping[str, Any]
+    due_text: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class ScheduledReport:
+    """One report a project owes: the rule it comes from and one due date (annual reports give several)."""
+
+    report: ReportSpec
+    due: Due
+
+
+def owed(kind: str, *, continuing: bool) -> bool:
+    """Whether a report of ``kind`` is owed: continuation reports only by a project that goes on."""
+    return continuing or kind not in CONTINUATION_ONLY_KINDS
+
+
+def schedule(
+    reports: Iterable[ReportSpec],
+    *,
+    completed_on: date,
+    plan_made_on: date | None = None,
+    continuing: bool = False,
+) -> tuple[ScheduledReport, ...]:
+    """Every report owed and its due dates, in the order of the data; the plan date defaults to completion."""
+    events = {"completion": completed_on, "plan_made": plan_made_on or completed_on, "none": completed_on}
+    scheduled: list[ScheduledReport] = []
+    for report in reports:
+        if not owed(report.kind, continuing=continuing):
+            continue
+        if report.due_from not in EVENTS:
+            raise ValueError(f"unknown due_from {report.due_from!r} in report {report.code!r}")
+        for due in due_dates(report.due_rule, report.due_params, events[report.due_from]):
+            scheduled.append(ScheduledReport(report, due))
+    return tuple(scheduled)
