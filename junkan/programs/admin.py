@@ -395,7 +395,17 @@ class CostCategoryInline(ProgramInline):
 
 class ReviewCriterionInline(ProgramInline):
     model = ReviewCriterion
-    fields = ("code", "text", "weight", "pass_fail", "order")
+    fields = (
+        "code",
+        "text",
+        "weight",
+        "pass_fail",
+        "scale_min",
+        "scale_max",
+        "required",
+        "not_applicable_allowed",
+        "order",
+    )
 
 
 class ReportRuleInline(ManageProgramsPermissions, admin.StackedInline):

@@ -31,6 +31,7 @@ PROGRAM_SCALARS = (
     "opens_at",
     "closes_at",
     "how_to_apply",
+    "application_forms",
     "contact",
     "ineligible_cost_examples",
     "published",
@@ -61,7 +62,15 @@ TYPE_SCALARS = (
     "rules",
 )
 CATEGORY_SCALARS = ("description", "rules")
-CRITERION_SCALARS = ("text", "weight", "pass_fail")
+CRITERION_SCALARS = (
+    "text",
+    "weight",
+    "pass_fail",
+    "scale_min",
+    "scale_max",
+    "required",
+    "not_applicable_allowed",
+)
 REPORT_SCALARS = ("kind", "name", "condition", "contents", "due_from", "due_rule", "due_params", "due_text")
 FINDER_SCALARS = ("name", "program", "budget_account", "planned_awards", "fits", "note")
 MOMENTS = frozenset({"opens_at", "closes_at", "published_at"})
@@ -90,8 +99,14 @@ def _data_value(name: str, value: Any) -> Any:
     return value
 
 
+def _present(obj: Any, names: Iterable[str]) -> list[str]:
+    """The names that are fields of ``obj``'s model: a historical model (a data migration) may lack some."""
+    fields = {field.name for field in obj._meta.get_fields()}
+    return [name for name in names if name in fields]
+
+
 def _assign(obj: Any, record: Mapping[str, Any], names: Iterable[str]) -> None:
-    for name in names:
+    for name in _present(obj, names):
         setattr(obj, name, _db_value(name, record[name]))
 
 
@@ -226,7 +241,7 @@ def _load_attachments(apps: Any, program: Any, records: list[dict[str, Any]], us
 
 
 def _row(obj: Any, names: Iterable[str]) -> dict[str, Any]:
-    return {name: _data_value(name, getattr(obj, name)) for name in names}
+    return {name: _data_value(name, getattr(obj, name)) for name in _present(obj, names)}
 
 
 def dump_program(program: Any, *, include_files: bool = False) -> dict[str, Any]:

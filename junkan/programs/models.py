@@ -142,6 +142,12 @@ class Program(models.Model):
     opens_at = models.DateTimeField(_("公募開始日時"))
     closes_at = models.DateTimeField(_("締切日時（必着）"), db_index=True)
     how_to_apply = models.TextField(_("応募方法"), blank=True)
+    application_forms = models.SlugField(
+        _("オンライン応募の様式"),
+        max_length=80,
+        blank=True,
+        help_text=_("junkan/applications/data/forms/ にある様式の定義の名前。空欄の公募はオンライン応募を受け付けません。"),
+    )
     contact = models.TextField(_("問い合わせ先"), blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="programs", verbose_name=_("テーマ"))
     ineligible_cost_examples = models.JSONField(
@@ -182,13 +188,8 @@ class Program(models.Model):
         return ProgramStatus.CLOSED
 
     def has_applications(self) -> bool:
-        """Whether any application refers to this call.
-
-        Hook for the applications issue: give the application model a foreign key to Program with
-        ``related_name="applications"`` and this starts answering from it; until then there are none.
-        """
-        manager = getattr(self, "applications", None)
-        return bool(manager is not None and self.pk and manager.exists())
+        """Whether any application refers to this call (then its rules may no longer change)."""
+        return bool(self.pk and self.applications.exists())
 
 
 def attachment_path(instance: ProgramAttachment, filename: str) -> str:
@@ -431,6 +432,18 @@ class ReviewCriterion(models.Model):
     pass_fail = models.BooleanField(
         _("適否のみを判定する"), default=False, help_text=_("要件を満たすかどうかだけを見る項目")
     )
+    scale_min = models.PositiveSmallIntegerField(_("評点の最小値"), default=0)
+    scale_max = models.PositiveSmallIntegerField(_("評点の最大値"), default=5)
+    required = models.BooleanField(
+        _("必須の要件"),
+        default=False,
+        help_text=_("適否の項目で「否」となった応募は採択の対象にしない"),
+    )
+    not_applicable_allowed = models.BooleanField(
+        _("「該当なし」を認める"),
+        default=False,
+        help_text=_("例：「情報発信を行う場合は」のように、応募によっては評価しない項目"),
+    )
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
     class Meta:
@@ -440,7 +453,11 @@ class ReviewCriterion(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["project_type", "code"], name="programs_reviewcriterion_code_unique"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(scale_min__lt=models.F("scale_max")),
+                name="programs_reviewcriterion_scale_ordered",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -18,6 +18,7 @@ from junkan.jp.dates import TOKYO
 from junkan.programs.engine.deadlines import check_due_rule_data
 from junkan.programs.engine.eligibility import KIND_LABELS, check_rule_data
 from junkan.programs.engine.finder import check_fits
+from junkan.review.engine.criteria import Criterion, check_criteria, check_criterion
 
 FORMAT: Final = 1
 KINDS: Final = tuple(KIND_LABELS)
@@ -252,6 +253,10 @@ CRITERION_FIELDS: Final = {
     "text": F(_nonblank, True),
     "weight": F(_integer, default=1),
     "pass_fail": F(_flag, default=False),
+    "scale_min": F(_integer, default=0),
+    "scale_max": F(_integer, default=5),
+    "required": F(_flag, default=False),
+    "not_applicable_allowed": F(_flag, default=False),
 }
 REPORT_FIELDS: Final = {
     "code": F(_nonblank, True),
@@ -320,6 +325,7 @@ PROGRAM_FIELDS: Final = {
     "opens_at": F(_moment, True),
     "closes_at": F(_moment, True),
     "how_to_apply": F(_text, default=""),
+    "application_forms": F(_text, default=""),
     "contact": F(_text, default=""),
     "themes": F(_records(THEME_FIELDS, lambda r: r["slug"]), default=[]),
     "ineligible_cost_examples": F(_texts, default=[]),
@@ -345,6 +351,14 @@ def _check_type(record: dict[str, Any], where: str, problems: list[str]) -> None
         problems.append(f"{where}.cap：上限額は1,000円単位の正の金額にしてください。")
     if not record["allowed_kinds"]:
         problems.append(f"{where}.allowed_kinds：応募できる者の種別を1つ以上指定してください。")
+    criteria = []
+    for index, criterion in enumerate(record["review_criteria"]):
+        values = Criterion(**criterion)
+        problems.extend(f"{where}.review_criteria[{index}]：{p}" for p in check_criterion(values))
+        criteria.append(values)
+    if criteria:
+        # Duplicate codes are already reported by the list checker.
+        problems.extend(f"{where}.review_criteria：{p}" for p in check_criteria(criteria) if "重複" not in p)
     for index, report in enumerate(record["report_rules"]):
         problems.extend(
             f"{where}.report_rules[{index}].due_params：{p}"

@@ -312,14 +312,17 @@ def test_services_check_permissions(outsider, program_2019):
     assert Program.objects.get(pk=program_2019.pk).published
 
 
-def test_has_applications_reads_the_applications_relation(program_2019):
+def test_has_applications_reads_the_applications_relation(program_2019, organization, owner):
+    from junkan.applications.models import Application
+
     assert program_2019.has_applications() is False
-
-    class Applications:
-        def exists(self) -> bool:
-            return True
-
-    program_2019.applications = Applications()
+    Application.objects.create(
+        program=program_2019,
+        project_type=program_2019.project_types.get(code="1"),
+        organization=organization,
+        created_by=owner,
+        title="応募",
+    )
     assert program_2019.has_applications() is True
 
 

@@ -143,6 +143,18 @@ def first_type(data):
             "review_criteria[0].pass_fail：true か false で",
         ),
         (
+            lambda d: first_type(d)["review_criteria"][1].update(scale_min=5, scale_max=5),
+            "review_criteria[1]：評点の範囲は 0 ≦ scale_min < scale_max ≦ 100",
+        ),
+        (
+            lambda d: first_type(d)["review_criteria"][1].update(required=True),
+            "review_criteria[1]：必須（required）は適否を判定する観点（pass_fail: true）にだけ",
+        ),
+        (
+            lambda d: [c.update(weight=0) for c in first_type(d)["review_criteria"]],
+            "review_criteria：点数で評価する観点（重みが1以上のもの）を1つ以上指定してください。",
+        ),
+        (
             lambda d: d.update(finder_entries=[{"name": "x", "fits": {"model_project": "×"}}]),
             "program.finder_entries[0].fits：適合性「×」は使えません",
         ),

@@ -107,8 +107,20 @@ def test_fy2019_review_criteria_and_reports(program_2019):
     assert [c.text[:10] for c in by_code["1"].review_criteria.all()] == [
         c.text[:10] for c in by_code["2"].review_criteria.all()
     ]
-    assert by_code["1"].review_criteria.count() == 5
-    assert by_code["3"].review_criteria.last().text.startswith("情報発信を行う場合は")
+    # The first item of 【想定される審査の項目】 asks two things: whether the requirements are met (a gate)
+    # and how well; 1a is the pass/fail gate, 1b the score.
+    assert list(by_code["1"].review_criteria.values_list("code", "pass_fail", "required")) == [
+        ("1a", True, True),
+        ("1b", False, False),
+        ("2", False, False),
+        ("3", False, False),
+        ("4", False, False),
+        ("5", False, False),
+    ]
+    scored = by_code["1"].review_criteria.filter(pass_fail=False)
+    assert {(c.scale_min, c.scale_max) for c in scored} == {(0, 5)}
+    last = by_code["3"].review_criteria.last()
+    assert last.text.startswith("情報発信を行う場合は") and last.not_applicable_allowed
     completion = by_code["1"].report_rules.get(code="completion")
     assert completion.due_rule == "earlier_of_days_or_fiscal_date"
     assert completion.due_params == {"days": 30, "month": 3, "day": 10, "fiscal_year_offset": 0}
@@ -141,7 +153,8 @@ def test_fy2015_rules_reports_and_finder(program_2015):
     labour = fs.cost_categories.get(expense="人件費")
     assert labour.rules[0]["code"] == "no_regular_staff_labour"
     assert CostCategory.objects.filter(project_type=fs).count() == 10
-    assert fs.review_criteria.first().pass_fail is True
+    gate = fs.review_criteria.first()
+    assert (gate.pass_fail, gate.required, gate.weight) == (True, True, 0)
     assert fs.review_criteria.count() == 9
     reports = {r.code: r for r in fs.report_rules.all()}
     assert reports["fs_report"].due_params == {"days": 30, "month": 4, "day": 10, "fiscal_year_offset": 1}
@@ -165,6 +178,31 @@ def test_the_database_holds_exactly_the_shipped_file_with_version_1(slug):
     version = ProgramVersion.objects.get(program=program)
     assert version.number == 1 == program.version
     assert version.snapshot == dump_program(program)
+    # 0002 could not store the criteria's scales and gates; 0004 completed version 1 with them.
+    assert "scale_max" in version.snapshot["project_types"][0]["review_criteria"][0]
+
+
+def test_the_criteria_migration_can_run_again_without_change():
+    migration = importlib.import_module("junkan.programs.migrations.0004_review_criteria_scales")
+    before = [dump_program(p) for p in Program.objects.order_by("slug")]
+    migration.ship_criteria(apps, SimpleNamespace(connection=connection))
+    assert [dump_program(p) for p in Program.objects.order_by("slug")] == before
+    assert ProgramVersion.objects.count() == 2
+
+
+def test_the_criteria_migration_records_a_version_where_the_criteria_change():
+    migration = importlib.import_module("junkan.programs.migrations.0004_review_criteria_scales")
+    program = Program.objects.get(slug=SLUG_2019)
+    # As a database shipped with the older file: one first item, no gate.
+    for project_type in program.project_types.all():
+        project_type.review_criteria.filter(code="1a").delete()
+        project_type.review_criteria.filter(code="1b").update(code="1")
+    migration.ship_criteria(apps, SimpleNamespace(connection=connection))
+    program.refresh_from_db()
+    assert program.version == 2
+    version = ProgramVersion.objects.get(program=program, number=2)
+    assert version.reason.startswith("審査の観点に評点の範囲")
+    assert version.snapshot == dump_program(program) == validated(seed_data(SLUG_2019))
 
 
 def test_the_data_migration_can_run_again_without_change():

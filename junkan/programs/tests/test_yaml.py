@@ -127,7 +127,8 @@ def test_replacing_keeps_the_rows_that_other_records_refer_to(tmp_path, program_
     type_3 = ProjectType.objects.get(program=program_2019, code="3")
     criterion = type_3.review_criteria.get(code="3")
     data = dump_program(program_2019)
-    data["project_types"][2]["review_criteria"][2]["text"] = "協議会の構成は適切か"
+    (council,) = [c for c in data["project_types"][2]["review_criteria"] if c["code"] == "3"]
+    council["text"] = "協議会の構成は適切か"
     data["project_types"].pop(0)
     call_command(
         "import_program",
