@@ -43,6 +43,19 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "mail"]}
+}
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings) -> None:
+    """Tasks run at once in every test. Set through the settings fixture as well, which resets django-tasks'
+    cached backends: a module that imports a task while Django starts (admin autodiscovery) would otherwise
+    keep the database backend of settings.py. Tests of the real worker override this."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
 @pytest.fixture
 def make_user(db) -> Callable[..., object]:
     """Create a person with a verified e-mail address."""

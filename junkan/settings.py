@@ -207,6 +207,8 @@ MFA_TOTP_TOLERANCE = 1
 globals().update(email_config(env_str("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "junkan <noreply@junkan.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where applicants' messages to the secretariat are announced (empty: only shown in the inbox).
+SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "")
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語"), ("en", "English")]

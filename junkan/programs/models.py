@@ -146,7 +146,10 @@ class Program(models.Model):
         _("オンライン応募の様式"),
         max_length=80,
         blank=True,
-        help_text=_("junkan/applications/data/forms/ にある様式の定義の名前。空欄の公募はオンライン応募を受け付けません。"),
+        help_text=_(
+            "junkan/applications/data/forms/ にある様式の定義の名前。"
+            "空欄の公募はオンライン応募を受け付けません。"
+        ),
     )
     contact = models.TextField(_("問い合わせ先"), blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="programs", verbose_name=_("テーマ"))

@@ -28,6 +28,7 @@ from junkan.programs.models import (
     FinderEntry,
     Program,
     ProgramAttachment,
+    ProgramStatus,
     ProjectNature,
     ProjectType,
     Theme,
@@ -135,6 +136,7 @@ def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "types": types,
             "can_manage": permissions.can_manage_programs(request.user).allowed,
             "has_finder": program.finder_entries.exists(),
+            "online": bool(program.application_forms) and program.status() == ProgramStatus.OPEN,
         },
     )
 

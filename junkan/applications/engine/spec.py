@@ -1,0 +1,264 @@
+"""The form specification of a call: sections, fields and required documents, as data.
+
+A call's forms (様式1/2/3 of seed 002, 申請書・別紙1–3 of seed 003) are described in YAML; this module
+turns the parsed YAML into frozen dataclasses, validates it, and answers "which sections and fields
+apply to this application" (project type, applicant kind). Pure Python: no Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+FieldKind = Literal[
+    "text",
+    "longtext",
+    "email",
+    "phone",
+    "date",
+    "integer",
+    "decimal",
+    "boolean",
+    "choice",
+    "items",
+    "co2_calculation",
+]
+FIELD_KINDS: Final[frozenset[str]] = frozenset(FieldKind.__args__)  # type: ignore[attr-defined]
+SECTION_KINDS: Final[frozenset[str]] = frozenset({"fields", "costs", "budget"})
+# Who the applicant is, as the spec's `applicant` condition names it.
+APPLICANT_CONDITIONS: Final[frozenset[str]] = frozenset({"local_government", "private", "prefecture"})
+
+
+class SpecError(ValueError):
+    """The YAML does not describe a usable form; the message says where."""
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    kind: str
+    required: bool | tuple[str, ...] = False
+    help: str = ""
+    types: tuple[str, ...] = ()
+    applicant: str = ""
+    required_if: tuple[str, Any] | None = None
+    options: tuple[Option, ...] = ()
+    subfields: tuple[FieldSpec, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    true_label: str = "はい"
+    false_label: str = "いいえ"
+
+    def is_required(self, type_code: str) -> bool:
+        if isinstance(self.required, tuple):
+            return type_code in self.required
+        return self.required
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    form: str
+    title: str
+    kind: str = "fields"
+    types: tuple[str, ...] = ()
+    applicant: str = ""
+    fields: tuple[FieldSpec, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """「様式2 事業の背景」: the form's name and the section's title."""
+        return f"{self.form}　{self.title}" if self.form != self.title else self.title
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    code: str
+    label: str
+    required: bool = False
+    types: tuple[str, ...] = ()
+    applicant: str = ""
+    min_count: int = 1
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """What the conditions look at: the project type and the lead applicant's kind."""
+
+    type_code: str
+    local_government: bool
+    prefecture: bool = False
+
+    def matches(self, condition: str) -> bool:
+        if not condition:
+            return True
+        if condition == "local_government":
+            return self.local_government
+        if condition == "prefecture":
+            return self.prefecture
+        return not self.local_government  # private
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    program: str
+    sections: tuple[SectionSpec, ...]
+    documents: tuple[DocumentSpec, ...] = field(default=())
+
+    def sections_for(self, who: Applicant) -> tuple[SectionSpec, ...]:
+        """The sections that apply, each with only the fields that apply."""
+        result = []
+        for section in self.sections:
+            if not _applies(section.types, section.applicant, who):
+                continue
+            fields = tuple(f for f in section.fields if _applies(f.types, f.applicant, who))
+            result.append(
+                SectionSpec(
+                    section.key,
+                    section.form,
+                    section.title,
+                    section.kind,
+                    section.types,
+                    section.applicant,
+                    fields,
+                )
+            )
+        return tuple(result)
+
+    def section(self, key: str, who: Applicant) -> SectionSpec | None:
+        return next((s for s in self.sections_for(who) if s.key == key), None)
+
+    def documents_for(self, who: Applicant) -> tuple[DocumentSpec, ...]:
+        return tuple(d for d in self.documents if _applies(d.types, d.applicant, who))
+
+
+def _applies(types: Sequence[str], applicant: str, who: Applicant) -> bool:
+    return (not types or who.type_code in types) and who.matches(applicant)
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise SpecError(f"{where}: expected a list of codes")
+    return tuple(str(v) for v in value)
+
+
+def _text(data: Mapping[str, Any], name: str, where: str, default: str | None = None) -> str:
+    value = data.get(name, default)
+    if not isinstance(value, str) or (default is None and not value):
+        raise SpecError(f"{where}: '{name}' must be a non-empty string")
+    return value
+
+
+def _applicant(data: Mapping[str, Any], where: str) -> str:
+    value = str(data.get("applicant", ""))
+    if value and value not in APPLICANT_CONDITIONS:
+        raise SpecError(f"{where}: unknown applicant condition {value!r}")
+    return value
+
+
+def parse_field(data: Mapping[str, Any], where: str, *, nested: bool = False) -> FieldSpec:
+    key = _text(data, "key", where)
+    where = f"{where}.{key}"
+    kind = _text(data, "kind", where)
+    if kind not in FIELD_KINDS or (nested and kind in {"items", "co2_calculation"}):
+        raise SpecError(f"{where}: unknown field kind {kind!r}")
+    raw_required = data.get("required", False)
+    required: bool | tuple[str, ...]
+    required = raw_required if isinstance(raw_required, bool) else _strings(raw_required, f"{where}.required")
+    required_if = None
+    if "required_if" in data:
+        condition = data["required_if"]
+        if not isinstance(condition, Mapping) or "field" not in condition or "equals" not in condition:
+            raise SpecError(f"{where}: required_if needs 'field' and 'equals'")
+        required_if = (str(condition["field"]), condition["equals"])
+    options = tuple(
+        Option(str(o["value"]), _text(o, "label", f"{where}.options")) for o in data.get("options", []) or []
+    )
+    if kind == "choice" and not options:
+        raise SpecError(f"{where}: a choice needs options")
+    subfields = tuple(parse_field(s, where, nested=True) for s in data.get("subfields", []) or [])
+    if kind == "items" and not subfields:
+        raise SpecError(f"{where}: items need subfields")
+    return FieldSpec(
+        key=key,
+        label=_text(data, "label", where),
+        kind=kind,
+        required=required,
+        help=str(data.get("help", "")),
+        types=_strings(data.get("types"), f"{where}.types"),
+        applicant=_applicant(data, where),
+        required_if=required_if,
+        options=options,
+        subfields=subfields,
+        minimum=data.get("min"),
+        maximum=data.get("max"),
+        true_label=str(data.get("true_label", "はい")),
+        false_label=str(data.get("false_label", "いいえ")),
+    )
+
+
+def parse(data: Mapping[str, Any]) -> FormSpec:
+    """Build and validate a form spec from its parsed YAML; SpecError names the first problem."""
+    program = _text(data, "program", "spec")
+    sections: list[SectionSpec] = []
+    seen: set[str] = set()
+    for raw in data.get("sections", []) or []:
+        key = _text(raw, "key", "sections")
+        if key in seen:
+            raise SpecError(f"sections.{key}: duplicate section")
+        seen.add(key)
+        kind = str(raw.get("kind", "fields"))
+        if kind not in SECTION_KINDS:
+            raise SpecError(f"sections.{key}: unknown section kind {kind!r}")
+        fields = tuple(parse_field(f, f"sections.{key}") for f in raw.get("fields", []) or [])
+        keys = [f.key for f in fields]
+        if len(keys) != len(set(keys)):
+            raise SpecError(f"sections.{key}: duplicate field keys")
+        for f in fields:
+            if f.required_if and f.required_if[0] not in keys:
+                raise SpecError(f"sections.{key}.{f.key}: required_if names an unknown field")
+        if kind == "fields" and not fields:
+            raise SpecError(f"sections.{key}: no fields")
+        sections.append(
+            SectionSpec(
+                key=key,
+                form=_text(raw, "form", f"sections.{key}"),
+                title=_text(raw, "title", f"sections.{key}"),
+                kind=kind,
+                types=_strings(raw.get("types"), f"sections.{key}.types"),
+                applicant=_applicant(raw, f"sections.{key}"),
+                fields=fields,
+            )
+        )
+    if not sections:
+        raise SpecError("spec: no sections")
+    for required_key in ("letter", "costs"):
+        if required_key not in seen:
+            raise SpecError(f"spec: the '{required_key}' section is required")
+    documents = tuple(
+        DocumentSpec(
+            code=_text(d, "code", "documents"),
+            label=_text(d, "label", "documents"),
+            required=bool(d.get("required", False)),
+            types=_strings(d.get("types"), "documents.types"),
+            applicant=_applicant(d, "documents"),
+            min_count=int(d.get("min_count", 1)),
+            help=str(d.get("help", "")),
+        )
+        for d in data.get("documents", []) or []
+    )
+    codes = [d.code for d in documents]
+    if len(codes) != len(set(codes)):
+        raise SpecError("documents: duplicate codes")
+    return FormSpec(program=program, sections=tuple(sections), documents=documents)

@@ -1,0 +1,178 @@
+"""The secretariat's side: an inbox per call (filters, sorting, search, totals per type, CSV export) and
+受理 / 不備 on each submitted application.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from junkan.applications import permissions, services
+from junkan.applications.forms import InboxFilterForm, ReturnForm
+from junkan.applications.models import Application, ApplicationStatus
+from junkan.applications.views import get_application
+from junkan.common.permissions import enforce
+from junkan.municipalities.models import Municipality
+from junkan.organizations.models import OrganizationKind
+from junkan.programs.models import Program
+
+PER_PAGE = 50
+SORTS = {
+    "received": ("submitted_at", _("提出日時（古い順）")),
+    "-received": ("-submitted_at", _("提出日時（新しい順）")),
+    "-amount": ("-requested_amount", _("補助金所要額（多い順）")),
+    "amount": ("requested_amount", _("補助金所要額（少ない順）")),
+    "receipt": ("receipt_number", _("受付番号順")),
+}
+# The inbox holds what was submitted: drafts are the applicants' own.
+INBOX_STATUSES = [
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.RETURNED,
+    ApplicationStatus.ACCEPTED,
+    ApplicationStatus.WITHDRAWN,
+]
+
+
+def _filtered(program: Program, form: InboxFilterForm) -> QuerySet[Application]:
+    queryset = Application.objects.filter(program=program, submitted_at__isnull=False).select_related(
+        "project_type", "organization__municipality"
+    )
+    if not form.is_valid():
+        return queryset.order_by("submitted_at", "id")
+    data = form.cleaned_data
+    if data["project_type"]:
+        queryset = queryset.filter(project_type__code=data["project_type"])
+    if data["status"]:
+        queryset = queryset.filter(status=data["status"])
+    if data["prefecture"]:
+        queryset = queryset.filter(prefecture_code=data["prefecture"])
+    if data["kind"]:
+        queryset = queryset.filter(organization__kind=data["kind"])
+    if data["q"]:
+        q = data["q"].strip()
+        queryset = queryset.filter(
+            Q(title__icontains=q) | Q(organization__name__icontains=q) | Q(receipt_number__icontains=q)
+        )
+    order = SORTS.get(data["sort"] or "received", SORTS["received"])[0]
+    return queryset.order_by(order, "id")
+
+
+def _filter_form(request: HttpRequest, program: Program) -> InboxFilterForm:
+    form = InboxFilterForm(request.GET or None)
+    form.fields["project_type"].choices = [
+        ("", _("すべて")),
+        *((t.code, t.label) for t in program.project_types.order_by("order", "code")),
+    ]
+    form.fields["status"].choices = [("", _("すべて"))] + [(s.value, s.label) for s in INBOX_STATUSES]
+    form.fields["prefecture"].choices = [("", _("すべて"))] + [
+        (m.code[:2], m.name) for m in Municipality.objects.filter(kind="prefecture").order_by("code")
+    ]
+    form.fields["kind"].choices = [("", _("すべて")), *OrganizationKind.choices]
+    form.fields["sort"].choices = [(k, label) for k, (_o, label) in SORTS.items()]
+    return form
+
+
+@login_required
+def inbox(request: HttpRequest, slug: str) -> HttpResponse:
+    program = get_object_or_404(Program, slug=slug)
+    enforce(permissions.can_view_inbox(request.user, program))
+    form = _filter_form(request, program)
+    queryset = _filtered(program, form)
+    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    totals = (
+        Application.objects.filter(program=program, submitted_at__isnull=False)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .values("project_type__code", "project_type__name")
+        .annotate(count=Count("id"), requested=Sum("requested_amount"), total=Sum("total_cost"))
+        .order_by("project_type__order", "project_type__code")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "applications/inbox.html",
+        {"program": program, "form": form, "page": page, "totals": totals, "query": query.urlencode()},
+    )
+
+
+def _csv_rows(queryset: QuerySet[Application]) -> Any:
+    yield [
+        "受付番号",
+        "提出日時",
+        "状態",
+        "事業区分",
+        "補助事業名",
+        "代表申請者",
+        "申請者の種別",
+        "団体コード",
+        "都道府県コード",
+        "総事業費（円）",
+        "補助金所要額（円）",
+    ]
+    for a in queryset:
+        yield [
+            a.receipt_number or "",
+            timezone.localtime(a.submitted_at).strftime("%Y-%m-%d %H:%M:%S") if a.submitted_at else "",
+            a.get_status_display(),
+            a.project_type.code,
+            a.title,
+            a.organization.name,
+            a.organization.get_kind_display(),
+            a.organization.municipality.code if a.organization.municipality_id else "",
+            a.prefecture_code,
+            a.total_cost,
+            a.requested_amount,
+        ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+def inbox_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every application's key figures, UTF-8 with BOM so that Excel opens it as Japanese."""
+    program = get_object_or_404(Program, slug=slug)
+    enforce(permissions.can_view_inbox(request.user, program))
+    form = _filter_form(request, program)
+    writer = csv.writer(_Echo())
+    body = "\ufeff" + "".join(writer.writerow(row) for row in _csv_rows(_filtered(program, form)))
+    response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="applications-{program.slug}.csv"'
+    return response
+
+
+@login_required
+def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
+    application = get_application(request, public_id)
+    enforce(permissions.can_decide(request.user, application))
+    form = ReturnForm(request.POST or None)
+    if request.method == "POST":
+        verb = request.POST.get("verb")
+        if verb == "accept":
+            services.accept(request.user, application)
+            messages.success(request, _("受理しました。申請者にメールでお知らせしました。"))
+            return redirect("applications:inbox", application.program.slug)
+        if verb == "return" and form.is_valid():
+            try:
+                services.return_for_correction(
+                    request.user, application, form.cleaned_data["reason"], form.cleaned_data["reply_due_on"]
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("不備として返却しました。申請者にメールでお知らせしました。"))
+                return redirect("applications:inbox", application.program.slug)
+    return render(request, "applications/decide.html", {"application": application, "form": form})
