@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from junkan.cases import views
 
 app_name = "cases"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("guides/", views.guide_list, name="guides"),
+    path("guides/<slug:slug>/", views.guide_detail, name="guide"),
+    path("<slug:slug>/", views.case_detail, name="detail"),
+]

@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     verbose_name = "検索"
     name = "junkan.search"
     label = "search"
+
+    def ready(self) -> None:
+        from junkan.search import signals
+
+        signals.connect()
