@@ -1,15 +1,97 @@
-"""Public pages of the portal."""
+"""Public pages of the portal: home, the つながる map, the であう hub, news, sitemap.xml and robots.txt."""
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from junkan.common.permissions import enforce
-from junkan.portal.permissions import can_view_public_page
+from junkan.portal import maps
+from junkan.portal.models import News
+from junkan.portal.navigation import FUNCTIONS
+from junkan.portal.permissions import can_view_news, can_view_public_page
+from junkan.portal.seo import sitemap_response
+from junkan.registry.models import CompanyRegistration, RegistrationStatus, Solution
+from junkan.support.models import Expert, SpecialistOrganization, SupportMeasure
+
+HOME_NEWS = 5
+NEWS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The public home page; everyone may see it."""
     enforce(can_view_public_page(request.user))
-    return render(request, "portal/home.html")
+    return render(
+        request,
+        "portal/home.html",
+        {"functions": FUNCTIONS, "news": list(News.objects.published()[:HOME_NEWS])},
+    )
+
+
+def tsunagaru(request: HttpRequest) -> HttpResponse:
+    """つながる: the map of approved practice regions over the municipal offices, with its text version."""
+    enforce(can_view_public_page(request.user))
+    return render(request, "portal/tsunagaru.html", maps.map_context())
+
+
+def deau(request: HttpRequest) -> HttpResponse:
+    """であう: companies and their solutions, experts, specialist organizations and support measures."""
+    enforce(can_view_public_page(request.user))
+    approved = RegistrationStatus.APPROVED
+    today = timezone.localdate()
+    open_measures = (
+        SupportMeasure.objects.published().select_related("ministry").with_state(today).filter(closed=0)
+    )
+    return render(
+        request,
+        "portal/deau.html",
+        {
+            "company_count": CompanyRegistration.objects.filter(status=approved).count(),
+            "solutions": list(
+                Solution.objects.filter(registration__status=approved)
+                .select_related("registration__organization")
+                .order_by("-id")[:6]
+            ),
+            "expert_count": Expert.objects.published().count(),
+            "organization_count": SpecialistOrganization.objects.published().count(),
+            "open_measure_count": open_measures.count(),
+            "measures": list(open_measures[:3]),
+        },
+    )
+
+
+def news_list(request: HttpRequest) -> HttpResponse:
+    enforce(can_view_public_page(request.user))
+    page = Paginator(News.objects.published(), NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "portal/news_list.html", {"page": page})
+
+
+def news_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    news = get_object_or_404(News, pk=pk)
+    enforce(can_view_news(request.user, news))
+    return render(request, "portal/news_detail.html", {"news": news})
+
+
+@require_GET
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """sitemap.xml: the ``SITEMAPS`` of every junkan app that has a ``sitemaps`` module."""
+    enforce(can_view_public_page(request.user))
+    return sitemap_response(request)
+
+
+@require_GET
+def robots(request: HttpRequest) -> HttpResponse:
+    enforce(can_view_public_page(request.user))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /audit/",
+        "Disallow: /i18n/",
+        f"Sitemap: {request.build_absolute_uri(reverse('portal:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
