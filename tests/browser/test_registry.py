@@ -1,11 +1,14 @@
-"""Register a region and a company, approve them as the secretariat, find them in the directories."""
+"""Register a region and a company, approve them as the secretariat, find them in the directories, on the
+map and in the search (and nowhere public before approval)."""
 
 from __future__ import annotations
 
 import importlib
+from urllib.parse import quote
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection
 from playwright.sync_api import Page, expect
 
@@ -29,6 +32,17 @@ def check(page: Page) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def search(page: Page, base: str, query: str) -> None:
+    page.goto(f"{base}/search/?q={quote(query)}")
+    expect(page.get_by_role("heading", name="サイト内検索", level=1)).to_be_visible()
+
+
+def result(page: Page, title: str) -> None:
+    """A search result whose heading links to ``title``."""
+    hits = page.locator(".search-result").get_by_role("heading", level=2)
+    expect(hits.get_by_role("link", name=title, exact=True)).to_have_count(1)
+
+
 def save(page: Page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="保存する").click()
@@ -38,6 +52,7 @@ def test_register_approve_and_publish(page: Page, live_server, organization, own
     from junkan.organizations.models import Membership, MembershipRole, Organization
     from junkan.registry.models import CompanyRegistration, RegionRegistration, RegistrationStatus
 
+    cache.clear()  # the map's base layer, cached by an earlier test with other primary keys
     company_org = Organization.objects.create(kind="company", name="株式会社テスト循環（架空）")
     Membership.objects.create(organization=company_org, user=owner, role=MembershipRole.OWNER)
     base = live_server.url
@@ -86,10 +101,16 @@ def test_register_approve_and_publish(page: Page, live_server, organization, own
     page.get_by_role("button", name="事務局に申請する").click()
     expect(page.get_by_text("事務局に申請しました")).to_be_visible()
 
-    # Nobody else sees them yet.
+    # Nobody else sees them yet: not in the directory, on the map or in the search.
     page.context.clear_cookies()
     page.goto(f"{base}/registry/")
     expect(page.get_by_text("南信州 地域循環共生圏")).to_have_count(0)
+    page.goto(f"{base}/tsunagaru/")
+    expect(page.locator("svg a.map-marker")).to_have_count(0)
+    expect(page.get_by_text("南信州 地域循環共生圏")).to_have_count(0)
+    for query in ("共生", "小水力", "薪ボイラー", "テスト循環"):
+        search(page, base, query)
+        expect(page.locator(".search-result")).to_have_count(0)
 
     # The secretariat approves both from the review queue.
     staff = make_staff()
@@ -119,6 +140,32 @@ def test_register_approve_and_publish(page: Page, live_server, organization, own
     page.get_by_role("link", name="株式会社テスト循環（架空）").click()
     expect(page.get_by_role("heading", name="薪ボイラーの導入支援")).to_be_visible()
     check(page)
+
+    # The region is on the つながる map, as a link in the drawing and in the list by prefecture.
+    page.goto(f"{base}/tsunagaru/")
+    expect(page.locator("svg a.map-marker")).to_have_count(1)
+    expect(page.get_by_role("link", name="南信州 地域循環共生圏（長野県）", exact=True)).to_have_count(1)
+    prefecture = page.locator("section", has=page.get_by_role("heading", name="長野県 1地域", level=3))
+    expect(prefecture.get_by_role("link", name="南信州 地域循環共生圏", exact=True)).to_be_visible()
+    check(page)
+    with page.expect_navigation():
+        page.get_by_role("link", name="南信州 地域循環共生圏（長野県）").click()
+    expect(page.get_by_role("heading", name="南信州 地域循環共生圏", level=1)).to_be_visible()
+
+    # The search finds the region by a word inside the compound 地域循環共生圏 (segmented, not a substring
+    # match), and the company and each of its solutions.
+    search(page, base, "共生")
+    result(page, "南信州 地域循環共生圏")
+    check(page)
+    search(page, base, "小水力")
+    result(page, "小水力発電の共同事業")
+    result(page, "株式会社テスト循環（架空）")
+    check(page)
+    search(page, base, "薪ボイラー")
+    result(page, "薪ボイラーの導入支援")
+    with page.expect_navigation():
+        page.get_by_role("link", name="薪ボイラーの導入支援", exact=True).click()
+    expect(page.get_by_role("heading", name="株式会社テスト循環（架空）", level=1)).to_be_visible()
 
 
 def test_region_form_errors_are_summarised(page: Page, live_server, organization, owner):
