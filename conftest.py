@@ -56,6 +56,32 @@ def _immediate_tasks(settings) -> None:
     settings.TASKS = IMMEDIATE_TASKS
 
 
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+        or (marker is not None and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush every table afterwards, including the municipality master that a migration
+    ships; put it back before each transactional test (other tests see it through their rolled-back
+    transaction)."""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("junkan.municipalities.migrations.0002_load_official_codes")
+    with connection.schema_editor() as schema_editor:
+        migration.load(apps, schema_editor)
+
+
 @pytest.fixture
 def make_user(db) -> Callable[..., object]:
     """Create a person with a verified e-mail address."""

@@ -69,7 +69,7 @@ class SubmitResult:
 
 def _lock(application: Application) -> Application:
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("program", "project_type", "organization__municipality")
         .get(pk=application.pk)
     )
@@ -219,7 +219,7 @@ def invite_co_applicant(
 def respond_co_applicant(actor: User, co: CoApplicant, accept: bool) -> CoApplicant:
     enforce(permissions.can_respond_invitation(actor, co))
     with transaction.atomic():
-        co = CoApplicant.objects.select_for_update().select_related("application").get(pk=co.pk)
+        co = CoApplicant.objects.select_for_update(of=("self",)).select_related("application").get(pk=co.pk)
         enforce(permissions.can_respond_invitation(actor, co))
         before = co.status
         co.status = CoApplicantStatus.ACCEPTED if accept else CoApplicantStatus.DECLINED

@@ -284,7 +284,7 @@ def document_download(request: HttpRequest, public_id: Any, document_id: Any) ->
     application = get_application(request, public_id)
     document = get_object_or_404(Document, application=application, public_id=document_id)
     response = FileResponse(
-        document.file.open("rb"),
+        document.file.storage.open(document.file.name, "rb"),
         as_attachment=True,
         filename=document.original_name,
         content_type=document.content_type,

@@ -7,7 +7,6 @@ never downloads a browser. ``CHROMIUM_PATH`` overrides where it is.
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -43,14 +42,9 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(autouse=True)
-def _municipality_master(transactional_db: None) -> None:
-    """Transactional tests flush every table afterwards; put back the master that migrations ship."""
-    from django.apps import apps
-    from django.db import connection
-
-    migration = importlib.import_module("junkan.municipalities.migrations.0002_load_official_codes")
-    with connection.schema_editor() as schema_editor:
-        migration.load(apps, schema_editor)
+def _municipality_master(transactional_db: None, _reference_data_after_flush: None) -> None:
+    """Browser tests run against a live server, so they are transactional; the root conftest puts back the
+    municipality master after earlier flushes. Fixtures here depend on this name."""
 
 
 @pytest.fixture(scope="session")

@@ -187,6 +187,7 @@ def test_seed_003_uses_its_own_forms_and_addressee() -> None:
 def test_an_unknown_call_gets_the_ministry_and_a_list_from_its_sections() -> None:
     snapshot = stored(sample.type1_snapshot())
     snapshot["meta"]["program"]["slug"] = "fy2030-some-new-call"
+    snapshot["meta"]["program"]["application_forms"] = "fy2030-some-new-call"
     text = flat("\n".join(page_texts(PdfReader(io.BytesIO(pdf.render_pdf(snapshot))))))
     assert "環境大臣殿" in text
     assert "1.様式2（実施計画書（事業の概要・実施体制の代表者））2.様式3（経費内訳書）" in text

@@ -16,6 +16,14 @@ from junkan.applications.models import ApplicationStatus, Document, Section
 from junkan.applications.samples import MINIMAL_PDF
 
 
+def _close_file(response):
+    """Close a FileResponse's file without response.close(), which would end the test's database connection."""
+    if response.streaming:
+        b"".join(response.streaming_content)
+    for closer in getattr(response, "_resource_closers", []):
+        closer()
+
+
 def urls(application, document=None, version=1):
     pid = application.public_id
     result = [
@@ -44,7 +52,7 @@ def test_lead_members_open_every_page(request, client_as, submitted, who):
     for url in urls(submitted, document):
         response = client.get(url)
         assert response.status_code == 200, url
-        response.close()
+        _close_file(response)
 
 
 def test_outsider_gets_404_on_every_url_and_file(client_as, submitted, outsider):
@@ -53,7 +61,7 @@ def test_outsider_gets_404_on_every_url_and_file(client_as, submitted, outsider)
     for url in urls(submitted, document):
         response = client.get(url)
         assert response.status_code == 404, url
-        response.close()
+        _close_file(response)
     post_urls = [
         reverse("applications:submit", args=[submitted.public_id]),
         reverse("applications:withdraw", args=[submitted.public_id]),
@@ -178,7 +186,7 @@ def test_upload_refuses_a_renamed_file_with_a_reason(client_as, draft, owner):
         reverse("applications:document", args=[draft.public_id, document.public_id])
     )
     assert b"".join(download.streaming_content) == MINIMAL_PDF
-    download.close()
+    _close_file(download)
 
 
 def test_submit_view_and_double_click(client_as, complete, owner):
