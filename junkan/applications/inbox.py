@@ -22,6 +22,7 @@ from junkan.applications.forms import InboxFilterForm, ReturnForm
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.views import get_application
 from junkan.common.permissions import enforce
+from junkan.common.spreadsheets import spreadsheet_safe
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import OrganizationKind
 from junkan.programs.models import Program
@@ -147,7 +148,8 @@ def inbox_csv(request: HttpRequest, slug: str) -> HttpResponse:
     enforce(permissions.can_view_inbox(request.user, program))
     form = _filter_form(request, program)
     writer = csv.writer(_Echo())
-    body = "\ufeff" + "".join(writer.writerow(row) for row in _csv_rows(_filtered(program, form)))
+    rows = ([spreadsheet_safe(cell) for cell in row] for row in _csv_rows(_filtered(program, form)))
+    body = "\ufeff" + "".join(writer.writerow(row) for row in rows)
     response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="applications-{program.slug}.csv"'
     return response

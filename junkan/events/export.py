@@ -10,11 +10,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from junkan.common.spreadsheets import spreadsheet_safe
 from junkan.events.models import Event, Registration, RegistrationStatus
 from junkan.jp.dates import TOKYO
-
-# A cell starting with one of these is read as a formula by spreadsheet programs (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def headers() -> list[str]:
@@ -34,11 +32,7 @@ def _when(value: object) -> str:
     return value.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M") if value else ""  # type: ignore[attr-defined]
 
 
-def _safe(value: object) -> object:
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+_safe = spreadsheet_safe
 
 
 def ordered(event: Event) -> list[tuple[Registration, int | None]]:

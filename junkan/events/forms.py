@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from junkan.events.models import Event, EventKind
+from junkan.events.services import EDITABLE_FIELDS
 from junkan.organizations.models import Organization
 
 SECRETARIAT_CHOICE = ""
@@ -27,20 +28,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "kind",
-            "title",
-            "summary",
-            "body",
-            "starts_at",
-            "ends_at",
-            "format",
-            "venue",
-            "venue_address",
-            "online_url",
-            "capacity",
-            "registration_deadline",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "starts_at": DateTimeLocalInput(),

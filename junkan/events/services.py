@@ -26,7 +26,8 @@ from junkan.organizations.models import Organization
 
 R = RegistrationStatus
 
-EVENT_FIELDS = [
+# What the event form edits (the organizer is chosen apart from them), and what the audit log compares.
+EDITABLE_FIELDS = [
     "kind",
     "title",
     "summary",
@@ -39,8 +40,8 @@ EVENT_FIELDS = [
     "online_url",
     "capacity",
     "registration_deadline",
-    "organizer",
 ]
+EVENT_FIELDS = [*EDITABLE_FIELDS, "organizer"]
 
 
 def normalize_email(email: str) -> str:

@@ -9,7 +9,6 @@ The arithmetic is ``junkan.grants.engine.additional_charge``; nothing is compute
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -20,11 +19,21 @@ from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 from pydantic import ValidationError as PydanticValidationError
 
+from junkan.common.api import (
+    ErrorOut,
+    FieldError,
+    Location,
+    bad_request,
+    field_label,
+    json_path,
+    parse_iso_date,
+    pydantic_error,
+    request_body,
+)
 from junkan.grants.engine import additional_charge as engine
 
 router = Router(tags=["calc"])
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DATE = {"type": "string", "format": "date", "description": "YYYY-MM-DD"}
 
 
@@ -53,18 +62,6 @@ class AdditionalChargeIn(BaseModel):
         description="残額を完済する（した）日。残額があるときに指定すると、その日までの加算金を含めます",
         json_schema_extra=_DATE,
     )
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    """An error with a message for people, in Japanese, and the fields at fault."""
-
-    detail: str
-    errors: list[FieldError] = []
 
 
 class PeriodOut(Schema):
@@ -107,70 +104,30 @@ FIELD_LABELS = {
 }
 
 
-def _path(loc: tuple[Any, ...]) -> str:
-    """A pydantic location as a JSON path: ('repayments', 0, 'date') → repayments[0].date."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+# Inside a repayment, "amount" is the amount repaid.
+REPAYMENT_LABELS = {**FIELD_LABELS, "amount": "金額"}
+_ORDINALS = {"repayments": "返還の{n}行目"}
 
 
-def _label(loc: tuple[Any, ...]) -> str:
+def _label(loc: Location) -> str:
     """A location in Japanese with its JSON path: 返還の1行目の返還日（repayments[0].date）."""
-    if len(loc) >= 2 and loc[0] == "repayments" and isinstance(loc[1], int):
-        words = [f"返還の{loc[1] + 1}行目"] + [FIELD_LABELS.get(str(p), str(p)) for p in loc[2:]]
-        words = [w if w != "返還を命じられた補助金の額" else "金額" for w in words]
-    else:
-        words = [FIELD_LABELS.get(str(p), str(p)) for p in loc]
-    return f"{'の'.join(words)}（{_path(loc)}）"
+    labels = REPAYMENT_LABELS if loc[:1] == ("repayments",) else FIELD_LABELS
+    return field_label(loc, labels, _ORDINALS)
 
 
-def _message(error: dict[str, Any]) -> FieldError:
-    """One pydantic error as a Japanese message naming the field."""
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "json_invalid":
-        return FieldError(field="", message=_("本文をJSONとして読み取れません。"))
-    if not loc:
-        return FieldError(field="", message=_("本文はJSONのオブジェクトで送ってください。"))
-    label = _label(loc)
-    if kind == "missing":
-        message = _("%(field)sを指定してください。")
-    elif kind.startswith("int"):
-        message = _("%(field)sは円単位の整数で指定してください。")
-    elif kind.startswith("string"):
-        message = _("%(field)sは日付（例：2020-04-01）の文字列で指定してください。")
-    elif kind.startswith("list"):
-        message = _("%(field)sは配列で指定してください。")
-    elif kind.startswith(("model", "dict")):
-        message = _("%(field)sはオブジェクトで指定してください。")
-    else:
-        message = _("%(field)sの値が正しくありません。")
-    return FieldError(field=_path(loc), message=message % {"field": label})
+def _message(kind: str, loc: Location) -> str | None:
+    """Every text field of the body is a date."""
+    if kind.startswith("string"):
+        return _("%(field)sは日付（例：2020-04-01）の文字列で指定してください。")
+    return None
 
 
-def _bad_request(errors: list[FieldError]) -> Status[dict[str, Any]]:
-    return Status(
-        400, {"detail": " ".join(e.message for e in errors), "errors": [e.model_dump() for e in errors]}
-    )
-
-
-def parse_iso_date(text: str) -> date | None:
-    """A YYYY-MM-DD date that exists, or None (20200401, 2020-4-1 and 2020-02-30 are refused)."""
-    if not _ISO_DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _date(text: str, loc: tuple[Any, ...], errors: list[FieldError]) -> date | None:
+def _date(text: str, loc: Location, errors: list[FieldError]) -> date | None:
     parsed = parse_iso_date(text)
     if parsed is None:
         errors.append(
             FieldError(
-                field=_path(loc),
+                field=json_path(loc),
                 message=_("%(field)sは「2020-04-01」の形式で、実在する日付を指定してください。")
                 % {"field": _label(loc)},
             )
@@ -184,23 +141,6 @@ _ENGINE_FIELDS = {
     "receipts[0].received_on": "received_on",
     "receipts": "amount",
 }
-
-
-def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON schema with its $defs written in place (OpenAPI has no $defs)."""
-    schema = model.model_json_schema()
-    definitions = schema.pop("$defs", {})
-
-    def resolve(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "$ref" in node:
-                return resolve(definitions[node["$ref"].rsplit("/", 1)[-1]])
-            return {key: resolve(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [resolve(item) for item in node]
-        return node
-
-    return resolve(schema)
 
 
 EXAMPLE = {
@@ -270,21 +210,14 @@ def charge_payload(result: engine.AdditionalCharge) -> dict[str, Any]:
         "指定しない場合は最後の返還日までを計算し、未返還額と1日あたりの額を返します。"
         "入力の誤りは400で、項目名を示した日本語のメッセージを返します。"
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {"schema": _inline_schema(AdditionalChargeIn), "example": EXAMPLE}
-            },
-        }
-    },
+    openapi_extra=request_body(AdditionalChargeIn, EXAMPLE),
 )
 def additional_charge(request: HttpRequest) -> Status[Any]:
     """The 加算金 with the working; 400 with Japanese messages for bad input."""
     try:
         data = AdditionalChargeIn.model_validate_json(request.body or b"")
     except PydanticValidationError as error:
-        return _bad_request([_message(e) for e in error.errors()])
+        return bad_request([pydantic_error(e, _label, _message) for e in error.errors()])
     errors: list[FieldError] = []
     received_on = _date(data.received_on, ("received_on",), errors)
     repayments = []
@@ -294,11 +227,11 @@ def additional_charge(request: HttpRequest) -> Status[Any]:
             repayments.append(engine.Repayment(paid_on, line.amount))
     until = _date(data.until, ("until",), errors) if data.until is not None else None
     if errors or received_on is None:
-        return _bad_request(errors)
+        return bad_request(errors)
     try:
         result = engine.additional_charge(data.amount, received_on, repayments, until)
     except engine.AdditionalChargeError as error:
-        return _bad_request(
+        return bad_request(
             [
                 FieldError(field=_ENGINE_FIELDS.get(p.field, p.field), message=p.message)
                 for p in error.problems

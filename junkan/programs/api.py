@@ -12,7 +12,6 @@ unpublished calls answer 404.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +22,17 @@ from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 from pydantic import ValidationError as PydanticValidationError
 
+from junkan.common.api import (
+    ErrorOut,
+    FieldError,
+    Location,
+    bad_request,
+    field_label,
+    json_path,
+    parse_iso_date,
+    pydantic_error,
+    request_body,
+)
 from junkan.jp.codes import CodeError, validate_lg_code
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import LOCAL_GOVERNMENT_KINDS, OrganizationKind
@@ -91,18 +101,6 @@ class EligibilityIn(BaseModel):
     )
 
 
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    """An error with a message for people, in Japanese, and the fields at fault."""
-
-    detail: str
-    errors: list[FieldError] = []
-
-
 class StepOut(Schema):
     key: str
     number: str = Field(..., description="様式3の番号（(1)〜(8)）。様式3にない途中計算は空")
@@ -154,32 +152,6 @@ class EligibilityOut(Schema):
     )
 
 
-def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON schema with its $defs written in place (OpenAPI has no $defs)."""
-    schema = model.model_json_schema()
-    definitions = schema.pop("$defs", {})
-
-    def resolve(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "$ref" in node:
-                return resolve(definitions[node["$ref"].rsplit("/", 1)[-1]])
-            return {key: resolve(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [resolve(item) for item in node]
-        return node
-
-    return resolve(schema)
-
-
-def _request_body(model: type[BaseModel], example: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": _inline_schema(model), "example": example}},
-        }
-    }
-
-
 FIELD_LABELS = {
     "project_type": "事業区分",
     "total_cost": "(1)総事業費",
@@ -205,63 +177,16 @@ FIELD_LABELS = {
 _ORDINALS = {"co_applicants": "共同申請者の{n}番目", "cost_lines": "経費の内訳の{n}行目"}
 
 
-def _path(loc: tuple[Any, ...]) -> str:
-    """A pydantic location as a JSON path: ('cost_lines', 0, 'amount') → cost_lines[0].amount."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _label(loc: tuple[Any, ...]) -> str:
+def _label(loc: Location) -> str:
     """A pydantic location in Japanese with its JSON path: 経費の内訳の1行目の金額（cost_lines[0].amount）."""
-    words: list[str] = []
-    index = 0
-    while index < len(loc):
-        part = loc[index]
-        if part in _ORDINALS and index + 1 < len(loc) and isinstance(loc[index + 1], int):
-            words.append(_ORDINALS[str(part)].format(n=loc[index + 1] + 1))
-            index += 2
-            continue
-        words.append(FIELD_LABELS.get(str(part), str(part)))
-        index += 1
-    return f"{'の'.join(words)}（{_path(loc)}）"
+    return field_label(loc, FIELD_LABELS, _ORDINALS)
 
 
-def _message(error: dict[str, Any]) -> FieldError:
-    """One pydantic error as a Japanese message naming the field."""
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "json_invalid":
-        return FieldError(field="", message=_("本文をJSONとして読み取れません。"))
-    if not loc:
-        return FieldError(field="", message=_("本文はJSONのオブジェクトで送ってください。"))
-    label = _label(loc)
-    if kind == "missing":
-        message = _("%(field)sを指定してください。")
-    elif kind.startswith("int") and loc[-1] in {"quantity"}:
-        message = _("%(field)sは整数で指定してください。")
-    elif kind.startswith("int"):
-        message = _("%(field)sは円単位の整数で指定してください。")
-    elif kind.startswith("string"):
-        message = _("%(field)sは文字列で指定してください。")
-    elif kind.startswith("bool"):
-        message = _("%(field)sは true か false で指定してください。")
-    elif kind.startswith("list"):
-        message = _("%(field)sは配列で指定してください。")
-    elif kind.startswith(("model", "dict")):
-        message = _("%(field)sはオブジェクトで指定してください。")
-    elif kind.startswith("datetime"):
-        message = _("%(field)sは日時（例：2019-06-21T16:59:59+09:00）で指定してください。")
-    else:
-        message = _("%(field)sの値が正しくありません。")
-    return FieldError(field=_path(loc), message=message % {"field": label})
-
-
-def _bad_request(errors: list[FieldError]) -> Status[dict[str, Any]]:
-    return Status(
-        400, {"detail": " ".join(e.message for e in errors), "errors": [e.model_dump() for e in errors]}
-    )
+def _message(kind: str, loc: Location) -> str | None:
+    """A quantity is a count, not yen."""
+    if kind.startswith("int") and loc[-1] in {"quantity"}:
+        return _("%(field)sは整数で指定してください。")
+    return None
 
 
 def _program(request: HttpRequest, slug: str) -> Program | None:
@@ -302,7 +227,7 @@ def _project_type(program: Program, code: str) -> ProjectType | FieldError:
         "`steps` に各段階の額と説明が入ります。"
         "金額はすべて円単位の整数です。入力の誤りは400で、項目名を示した日本語のメッセージを返します。"
     ),
-    openapi_extra=_request_body(
+    openapi_extra=request_body(
         EstimateIn,
         {
             "project_type": "1",
@@ -322,10 +247,10 @@ def subsidy_estimate(request: HttpRequest, slug: str) -> Status[Any]:
     try:
         data = EstimateIn.model_validate_json(request.body or b"")
     except PydanticValidationError as error:
-        return _bad_request([_message(e) for e in error.errors()])
+        return bad_request([pydantic_error(e, _label, _message) for e in error.errors()])
     project_type = _project_type(program, data.project_type)
     if isinstance(project_type, FieldError):
-        return _bad_request([project_type])
+        return bad_request([project_type])
     inputs = subsidy.CostInputs(
         total_cost=data.total_cost,
         other_income=data.other_income,
@@ -336,7 +261,7 @@ def subsidy_estimate(request: HttpRequest, slug: str) -> Status[Any]:
     try:
         result = evaluation.estimate(project_type, inputs)
     except subsidy.AmountInputError as error:
-        return _bad_request([FieldError(field=p.field, message=p.message) for p in error.problems])
+        return bad_request([FieldError(field=p.field, message=p.message) for p in error.problems])
     return Status(200, estimate_payload(program, project_type, result))
 
 
@@ -369,12 +294,12 @@ def estimate_payload(program: Program, project_type: ProjectType, result: subsid
     }
 
 
-def _party(party: PartyIn, loc: tuple[Any, ...], errors: list[FieldError]) -> eligibility.Party:
+def _party(party: PartyIn, loc: Location, errors: list[FieldError]) -> eligibility.Party:
     """A party with its kind known and its 団体コード checked against the master."""
     if party.kind not in OrganizationKind.values:
         errors.append(
             FieldError(
-                field=_path((*loc, "kind")),
+                field=json_path((*loc, "kind")),
                 message=_("%(field)s「%(kind)s」はありません。次のいずれかを指定してください：%(kinds)s")
                 % {
                     "field": _label((*loc, "kind")),
@@ -386,7 +311,7 @@ def _party(party: PartyIn, loc: tuple[Any, ...], errors: list[FieldError]) -> el
         return eligibility.Party(party.kind)
     if party.lg_code is None or not party.lg_code.strip():
         return eligibility.Party(party.kind)
-    field = _path((*loc, "lg_code"))
+    field = json_path((*loc, "lg_code"))
     label = _label((*loc, "lg_code"))
     allowed = LOCAL_GOVERNMENT_KINDS.get(party.kind)
     if allowed is None:
@@ -433,7 +358,7 @@ def _cost_line(line: CostLineIn, index: int, errors: list[FieldError]) -> eligib
             loc = ("cost_lines", index, name)
             errors.append(
                 FieldError(
-                    field=_path(loc),
+                    field=json_path(loc),
                     message=_("%(field)sにマイナスの金額は指定できません。") % {"field": _label(loc)},
                 )
             )
@@ -441,7 +366,8 @@ def _cost_line(line: CostLineIn, index: int, errors: list[FieldError]) -> eligib
         loc = ("cost_lines", index, "quantity")
         errors.append(
             FieldError(
-                field=_path(loc), message=_("%(field)sは1以上で指定してください。") % {"field": _label(loc)}
+                field=json_path(loc),
+                message=_("%(field)sは1以上で指定してください。") % {"field": _label(loc)},
             )
         )
     return eligibility.CostLine(
@@ -467,7 +393,7 @@ def _cost_line(line: CostLineIn, index: int, errors: list[FieldError]) -> eligib
         "他の応募の情報が必要な規則（同一の地方公共団体の代表申請は1件まで）は"
         "応募の際に確認します。組織の種別は " + ", ".join(OrganizationKind.values) + " です。"
     ),
-    openapi_extra=_request_body(
+    openapi_extra=request_body(
         EligibilityIn,
         {
             "project_type": "3",
@@ -497,7 +423,7 @@ def eligibility_check(request: HttpRequest, slug: str) -> Status[Any]:
     try:
         data = EligibilityIn.model_validate_json(request.body or b"")
     except PydanticValidationError as error:
-        return _bad_request([_message(e) for e in error.errors()])
+        return bad_request([pydantic_error(e, _label, _message) for e in error.errors()])
     errors: list[FieldError] = []
     project_type = _project_type(program, data.project_type)
     if isinstance(project_type, FieldError):
@@ -514,7 +440,7 @@ def eligibility_check(request: HttpRequest, slug: str) -> Status[Any]:
             )
         )
     if errors or isinstance(project_type, FieldError):
-        return _bad_request(errors)
+        return bad_request(errors)
     facts = eligibility.Facts(
         applicant=applicant,
         co_applicants=co_applicants,
@@ -574,7 +500,6 @@ class DueDatesOut(Schema):
     due_dates: list[DueDateOut]
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 DUE_DATE_LABELS = {
@@ -598,12 +523,7 @@ def _query_date(request: HttpRequest, name: str, errors: list[FieldError], *, re
                 )
             )
         return None
-    parsed = None
-    if _ISO_DATE.fullmatch(text):
-        try:
-            parsed = date.fromisoformat(text)
-        except ValueError:
-            parsed = None
+    parsed = parse_iso_date(text)
     if parsed is None:
         errors.append(
             FieldError(
@@ -691,7 +611,7 @@ def due_dates(request: HttpRequest, slug: str) -> Status[Any]:
         )
     continuing = continuing_text in _TRUE
     if errors or completed_on is None:
-        return _bad_request(errors)
+        return bad_request(errors)
     project_type = program.project_types.filter(code=code).prefetch_related("report_rules").first()
     if project_type is None:
         codes = "、".join(program.project_types.order_by("order", "id").values_list("code", flat=True))
@@ -706,7 +626,7 @@ def due_dates(request: HttpRequest, slug: str) -> Status[Any]:
             },
         )
     if continuing and not project_type.multi_year:
-        return _bad_request(
+        return bad_request(
             [
                 FieldError(
                     field="continuing",

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from junkan.cases.forms import prefecture_choices
+from junkan.cases.forms import PrefectureFilterForm, code_filter
 from junkan.registry.models import LocalResource, SdgGoal
 from junkan.search.models import DocumentKind
 
 
-class SearchForm(forms.Form):
+class SearchForm(PrefectureFilterForm):
+    field_order = ["q", "kind", "prefecture", "resource", "goal"]
+
     q = forms.CharField(
         label=_("キーワード"),
         required=False,
@@ -21,22 +23,5 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("種類"), required=False, choices=[("", _("すべて")), *DocumentKind.choices]
     )
-    prefecture = forms.ChoiceField(label=_("都道府県"), required=False)
-    resource = forms.ModelChoiceField(
-        label=_("地域資源"),
-        required=False,
-        queryset=LocalResource.objects.all(),
-        to_field_name="code",
-        empty_label=_("すべて"),
-    )
-    goal = forms.ModelChoiceField(
-        label=_("SDGsゴール"),
-        required=False,
-        queryset=SdgGoal.objects.all(),
-        to_field_name="number",
-        empty_label=_("すべて"),
-    )
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["prefecture"].choices = prefecture_choices()  # type: ignore[attr-defined]
+    resource = code_filter(_("地域資源"), LocalResource.objects.all(), "code")
+    goal = code_filter(_("SDGsゴール"), SdgGoal.objects.all(), "number")

@@ -17,7 +17,7 @@ from junkan.applications.samples import MINIMAL_PDF
 
 
 def _close_file(response):
-    """Close a FileResponse's file without response.close(), which would end the test's database connection."""
+    """Close a FileResponse's file without response.close(), which would end the test's connection."""
     if response.streaming:
         b"".join(response.streaming_content)
     for closer in getattr(response, "_resource_closers", []):
@@ -215,6 +215,13 @@ def test_inbox_filters_totals_and_csv(client_as, submitted, staff, owner, outsid
     assert body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0][0] == "受付番号" and rows[1][0] == submitted.receipt_number and rows[1][-1] == "7350000"
+
+
+def test_inbox_csv_never_hands_a_formula_to_excel(client_as, submitted, staff):
+    type(submitted).objects.filter(pk=submitted.pk).update(title='=HYPERLINK("http://evil.example")')
+    body = client_as(staff).get(reverse("applications:inbox_csv", args=[submitted.program.slug])).content
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[1][4] == '\'=HYPERLINK("http://evil.example")'
 
 
 def test_inbox_query_count_does_not_grow(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from junkan.carbon.engine import tables
 from junkan.carbon.tests.shipped import DATA
+from junkan.common.purity import impure_imports, typing_problems
 
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
 
@@ -109,27 +109,6 @@ def test_decode_utf8_bom_and_shift_jis():
         tables.decode(b"x" * (tables.MAX_BYTES + 1))
 
 
-def _imports(tree: ast.AST) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    return names
-
-
-@pytest.mark.parametrize("path", sorted(ENGINE.glob("*.py")), ids=lambda p: p.name)
-def test_engine_is_pure_and_typed(path: Path) -> None:
-    source = path.read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    assert "django" not in _imports(tree)
-    if path.name == "__init__.py":
-        return
-    assert "from __future__ import annotations" in source
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
-            assert all(a.annotation is not None for a in args if a.arg not in {"self", "cls"}), node.name
-            assert node.returns is not None, node.name
-            assert ast.get_docstring(node) is not None or node.name.startswith("_"), node.name
+def test_engine_is_pure_and_typed() -> None:
+    assert impure_imports(ENGINE, ("junkan.carbon.engine",)) == []
+    assert typing_problems(ENGINE, docstrings="any", public_docstrings=True) == []

@@ -5,17 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-IMMEDIATE_TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "mail"]}
-}
-
-
-@pytest.fixture(autouse=True)
-def _immediate_tasks(settings):
-    """Tasks run at once. Set through the settings fixture, which also resets django-tasks' cached
-    backends: an app that imports a task module while Django starts (admin autodiscovery) would
-    otherwise keep the database backend of settings.py."""
-    settings.TASKS = IMMEDIATE_TASKS
+# Tasks run at once through the root conftest's autouse ``_immediate_tasks`` fixture.
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import csv
 import math
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from junkan.common.purity import django_imports, impure_imports, typing_problems
 from junkan.portal.engine import mapproj
 from junkan.portal.engine.mapproj import JAPAN, Box, Frame, LatLng, MapLayout, Point
 
@@ -54,31 +54,13 @@ def _offices() -> list[tuple[str, LatLng]]:
 # Purity -----------------------------------------------------------------------------------------
 
 
-def _imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    return names
+def test_no_django_import() -> None:
+    assert impure_imports(ENGINE, ("junkan.portal.engine",)) == []
+    assert django_imports([Path(__file__)]) == []
 
 
-@pytest.mark.parametrize("path", [ENGINE, Path(__file__)], ids=lambda p: p.name)
-def test_no_django_import(path: Path):
-    assert "django" not in _imports(path)
-
-
-def test_engine_is_typed_with_one_line_docstrings():
-    source = ENGINE.read_text(encoding="utf-8")
-    assert "from __future__ import annotations" in source
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef):
-            args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
-            assert [a.arg for a in args if a.annotation is None and a.arg not in {"self", "cls"}] == []
-            assert node.returns is not None, node.name
-            doc = ast.get_docstring(node)
-            assert doc is None or "\n" not in doc.split("\n\n")[0], node.name
+def test_engine_is_typed_with_one_line_docstrings() -> None:
+    assert typing_problems(ENGINE, docstrings="summary line") == []
 
 
 # Hand-worked numbers ----------------------------------------------------------------------------

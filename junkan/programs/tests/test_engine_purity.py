@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
-import pytest
+from junkan.common.purity import django_imports, impure_imports, typing_problems
 
 APP = Path(__file__).resolve().parents[1]
-PURE = sorted([*(APP / "engine").glob("*.py"), APP / "schema.py"])
-PURE_TESTS = sorted(APP.joinpath("tests").glob("test_engine_*.py"))
+PURE = [*(APP / "engine").glob("*.py"), APP / "schema.py"]
+# The schema checks a call's review criteria with the review engine's own validator.
+ALLOWED = ("junkan.programs.engine", "junkan.jp", "junkan.review.engine.criteria")
 
 
-def _imported_modules(tree: ast.AST) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    return names
+def test_the_engines_and_the_schema_import_only_the_standard_library_and_pure_modules() -> None:
+    assert impure_imports(PURE, ALLOWED) == []
 
 
-@pytest.mark.parametrize("path", PURE + PURE_TESTS, ids=lambda p: str(p.relative_to(APP)))
-def test_no_django_import(path: Path) -> None:
-    assert "django" not in _imported_modules(ast.parse(path.read_text(encoding="utf-8")))
+def test_the_engine_tests_import_no_django() -> None:
+    assert django_imports(APP.glob("tests/test_engine_*.py")) == []
 
 
-@pytest.mark.parametrize("path", [p for p in PURE if p.name != "__init__.py"], ids=lambda p: p.name)
-def test_fully_typed_with_one_line_docstrings(path: Path) -> None:
-    source = path.read_text(encoding="utf-8")
-    assert "from __future__ import annotations" in source
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
-            untyped = [a.arg for a in args if a.annotation is None and a.arg not in {"self", "cls"}]
-            assert untyped == [], f"{node.name} has untyped parameters {untyped}"
-            assert node.returns is not None, f"{node.name} has no return annotation"
-            docstring = ast.get_docstring(node)
-            if docstring is not None:
-                assert "\n" not in docstring, f"{node.name} has a docstring longer than one line"
+def test_fully_typed_with_one_line_docstrings() -> None:
+    assert typing_problems(PURE) == []
