@@ -25,7 +25,7 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fill import OWNER_EMAIL, RESULTS, ROOT, STAFF_EMAIL, fill
+from fill import OWNER_EMAIL, RESULTS, REVIEW_PROGRAM, REVIEWER_EMAIL, ROOT, STAFF_EMAIL, fill
 
 # name, who (None/owner/staff), path built from the filled data
 PAGES: list[tuple[str, str | None, Callable[[dict[str, int]], str]]] = [
@@ -41,6 +41,9 @@ PAGES: list[tuple[str, str | None, Callable[[dict[str, int]], str]]] = [
     ("call detail (seed 002)", None, lambda ids: "/programs/fy2019-decarbonised-region-model/"),
     ("CO2 calculator", None, lambda ids: "/co2/"),
     ("CO2 factor sets", None, lambda ids: "/co2/factors/"),
+    ("review: a member's list (400)", "reviewer", lambda ids: f"/review/{ids['committee']}/assigned/"),
+    ("review: assignment (400 × 5)", "staff", lambda ids: f"/review/{ids['committee']}/assignment/"),
+    ("review: results (2,000 sheets)", "staff", lambda ids: f"/review/{ids['committee']}/results/"),
 ]
 
 
@@ -58,13 +61,18 @@ def prepare() -> tuple[dict[str, int], dict[str, str], dict[str, int]]:
 
     from junkan.accounts.models import User
     from junkan.organizations.models import Membership
+    from junkan.review.models import Committee
 
     owner = User.objects.get(email=OWNER_EMAIL)
     staff = User.objects.get(email=STAFF_EMAIL)
-    ids = {"org": Membership.objects.filter(user=owner).order_by("organization_id").first().organization_id}
+    reviewer = User.objects.get(email=REVIEWER_EMAIL)
+    ids = {
+        "org": Membership.objects.filter(user=owner).order_by("organization_id").first().organization_id,
+        "committee": Committee.objects.get(program__slug=REVIEW_PROGRAM).pk,
+    }
     cookies, queries = {}, {}
     clients = {None: Client()}
-    for key, user in (("owner", owner), ("staff", staff)):
+    for key, user in (("owner", owner), ("staff", staff), ("reviewer", reviewer)):
         client = Client()
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         clients[key] = client

@@ -1,0 +1,567 @@
+"""The secretariat's pages of a committee: set-up and members, assignment, hearings, results and decisions."""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from junkan.applications.models import Application, ApplicationStatus
+from junkan.audit.models import AuditEntry
+from junkan.common.permissions import enforce
+from junkan.review import analysis, permissions, services
+from junkan.review.forms import (
+    BudgetForm,
+    CommitteeCreateForm,
+    CommitteeForm,
+    DecisionForm,
+    HearingForm,
+    HearingNotesForm,
+    ManagerForm,
+    MemberForm,
+)
+from junkan.review.models import (
+    Assignment,
+    AssignmentStatus,
+    Committee,
+    CommitteeMember,
+    Decision,
+    HearingSlot,
+    ScoreSheet,
+    SheetStatus,
+)
+from junkan.review.views import add_errors, get_committee
+
+
+def _managed(request: HttpRequest, pk: int) -> Committee:
+    committee = get_committee(pk)
+    enforce(permissions.can_manage(request.user, committee))
+    return committee
+
+
+def _post_only_when_reviewing(request: HttpRequest, committee: Committee) -> None:
+    if request.method == "POST":
+        enforce(permissions.can_change_review(request.user, committee))
+
+
+# Committee and members -------------------------------------------------------------------------------------
+
+
+@login_required
+def committee_create(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_create_committee(request.user))
+    form = CommitteeCreateForm(request.POST or None, initial={"program": request.GET.get("program")})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            committee = services.create_committee(request.user, data.pop("program"), data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("審査委員会を設置しました。委員を追加してください。"))
+            return redirect("review:committee", pk=committee.pk)
+    return render(request, "review/committee_form.html", {"form": form, "committee": None})
+
+
+@login_required
+def committee_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    enforce(permissions.can_change_review(request.user, committee))
+    form = CommitteeForm(request.POST or None, instance=Committee.objects.get(pk=committee.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_committee(request.user, committee, form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("審査委員会の設定を保存しました。"))
+            return redirect("review:committee", pk=committee.pk)
+    return render(request, "review/committee_form.html", {"form": form, "committee": committee})
+
+
+@login_required
+def committee(request: HttpRequest, pk: int) -> HttpResponse:
+    """The committee's home: settings, the secretariat in charge, members with their loads, progress."""
+    committee = _managed(request, pk)
+    members = list(
+        CommitteeMember.objects.filter(committee=committee)
+        .select_related("user", "workplace", "residence")
+        .prefetch_related("organizations")
+        .annotate(
+            load=Count("assignments", filter=Q(assignments__status=AssignmentStatus.ACTIVE), distinct=True),
+            submitted=Count(
+                "assignments",
+                filter=Q(
+                    assignments__status=AssignmentStatus.ACTIVE,
+                    assignments__sheet__status=SheetStatus.SUBMITTED,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("-active", "id")
+    )
+    applications = analysis.review_applications(committee)
+    counts = analysis.assignment_counts(committee)
+    return render(
+        request,
+        "review/committee.html",
+        {
+            "committee": committee,
+            "members": members,
+            "managers": committee.managers.order_by("full_name", "id"),
+            "application_count": applications.count(),
+            "short": counts["short"],
+            "sheet_count": ScoreSheet.objects.filter(
+                assignment__committee=committee,
+                assignment__status=AssignmentStatus.ACTIVE,
+                status=SheetStatus.SUBMITTED,
+            ).count(),
+            "assignment_count": Assignment.objects.filter(
+                committee=committee, status=AssignmentStatus.ACTIVE, member__active=True
+            ).count(),
+            "manager_form": ManagerForm(),
+            "can_change": permissions.can_change_review(request.user, committee).allowed,
+            "audit": AuditEntry.objects.for_object(committee).order_by("-at")[:20],
+        },
+    )
+
+
+@login_required
+@require_POST
+def manager_add(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    form = ManagerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_manager(request.user, committee, form.cleaned_data["email"])
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("担当の事務局職員を追加しました。"))
+    else:
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+    return redirect("review:committee", pk=committee.pk)
+
+
+@login_required
+def member_form(request: HttpRequest, pk: int, member_pk: int | None = None) -> HttpResponse:
+    committee = _managed(request, pk)
+    enforce(permissions.can_change_review(request.user, committee))
+    member = (
+        get_object_or_404(
+            CommitteeMember.objects.select_related("user", "workplace", "residence"),
+            pk=member_pk,
+            committee=committee,
+        )
+        if member_pk
+        else None
+    )
+    form = MemberForm(committee, request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if member is None:
+                services.add_member(
+                    request.user,
+                    committee,
+                    form.cleaned_data["email"],
+                    form.profile(),
+                    form.cleaned_data["organizations"],
+                )
+            else:
+                services.update_member(
+                    request.user, member, form.profile(), form.cleaned_data["organizations"]
+                )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("委員の情報を保存しました。利益相反を確認しました。"))
+            return redirect("review:committee", pk=committee.pk)
+    return render(
+        request, "review/member_form.html", {"committee": committee, "member": member, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    member = get_object_or_404(CommitteeMember, pk=member_pk, committee=committee)
+    try:
+        services.remove_member(request.user, member)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(
+            request, _("%(name)sを退任としました。担当していた割当ては解除しました。") % {"name": member}
+        )
+    return redirect("review:committee", pk=committee.pk)
+
+
+# Assignment ------------------------------------------------------------------------------------------------
+
+
+def _assignment_context(committee: Committee) -> dict[str, Any]:
+    applications = list(analysis.review_applications(committee))
+    members = list(analysis.active_members(committee))
+    active = {
+        (a.member_id, a.application_id): a
+        for a in Assignment.objects.filter(
+            committee=committee, status=AssignmentStatus.ACTIVE
+        ).select_related("sheet")
+    }
+    excluded = {(e.member_id, e.application_id): e for e in analysis.exclusions(committee)}
+    loads = {m.pk: 0 for m in members}
+    rows = []
+    for application in applications:
+        cells = []
+        count = 0
+        for member in members:
+            pair = (member.pk, application.pk)
+            assignment = active.get(pair)
+            if assignment is not None:
+                loads[member.pk] += 1
+                count += 1
+            cells.append(
+                {
+                    "member": member,
+                    "assignment": assignment,
+                    "sheet": getattr(assignment, "sheet", None) if assignment else None,
+                    "exclusion": excluded.get(pair),
+                }
+            )
+        rows.append({"application": application, "cells": cells, "count": count})
+    values = list(loads.values())
+    return {
+        "committee": committee,
+        "rows": rows,
+        "members": [{"member": m, "load": loads[m.pk]} for m in members],
+        "spread": (max(values) - min(values)) if values else 0,
+        "short": sum(1 for r in rows if r["count"] < committee.reviewers_per_application),
+        "exclusions": sorted(
+            excluded.values(), key=lambda e: (e.application.receipt_number or "", e.member_id)
+        ),
+        "can_change": committee.is_reviewing,
+    }
+
+
+@login_required
+def assignment(request: HttpRequest, pk: int) -> HttpResponse:
+    """The matrix of applications × members: assign by hand, or automatically; loads and conflicts."""
+    committee = _managed(request, pk)
+    _post_only_when_reviewing(request, committee)
+    if request.method == "POST":
+        members = [m.pk for m in analysis.active_members(committee)]
+        applications = list(analysis.review_applications(committee).values_list("pk", flat=True))
+        shown = set(product(members, applications))
+        wanted = set()
+        for name in request.POST:
+            if name.startswith("a_"):
+                try:
+                    application_pk, member_pk = (int(part) for part in name[2:].split("_"))
+                except ValueError:
+                    continue
+                wanted.add((member_pk, application_pk))
+        try:
+            added, withdrawn = services.save_manual_assignments(request.user, committee, wanted, shown)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("割当てを保存しました（追加%(added)s件、解除%(withdrawn)s件）。")
+                % {"added": added, "withdrawn": withdrawn},
+            )
+        return redirect("review:assignment", pk=committee.pk)
+    return render(request, "review/assignment.html", _assignment_context(committee))
+
+
+@login_required
+@require_POST
+def assignment_auto(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    try:
+        result = services.auto_assign(request.user, committee)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        text = services.shortage_message(result, analysis.review_applications(committee))
+        if text:
+            messages.error(request, text)
+        messages.success(
+            request,
+            _("自動で割り当てました（新たに%(added)s件）。委員ごとの担当件数の差は%(spread)s件です。")
+            % {"added": len(result.added), "spread": result.spread},
+        )
+    return redirect("review:assignment", pk=committee.pk)
+
+
+@login_required
+@require_POST
+def conflicts_check(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    try:
+        found = services.check_conflicts(request.user, committee)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(
+            request,
+            _(
+                "利益相反を確認しました（新たな除外%(added)s件、解除%(lifted)s件、割当ての解除%(withdrawn)s件）。"
+            )
+            % {"added": found.added, "lifted": found.lifted, "withdrawn": found.withdrawn},
+        )
+    return redirect("review:assignment", pk=committee.pk)
+
+
+# Hearings --------------------------------------------------------------------------------------------------
+
+
+@login_required
+def hearings(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    _post_only_when_reviewing(request, committee)
+    form = HearingForm(analysis.review_applications(committee), request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_hearing(request.user, committee, form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("ヒアリングの日程を登録しました。"))
+            return redirect("review:hearings", pk=committee.pk)
+    slots = HearingSlot.objects.filter(committee=committee).select_related("application__organization")
+    return render(request, "review/hearings.html", {"committee": committee, "slots": slots, "form": form})
+
+
+@login_required
+def hearing(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    slot = get_object_or_404(
+        HearingSlot.objects.select_related("application"), pk=slot_pk, committee=committee
+    )
+    form = HearingForm(analysis.review_applications(committee), None, instance=slot)
+    notes = HearingNotesForm(initial={"notes": slot.notes})
+    if request.method == "POST":
+        if request.POST.get("part") == "notes":
+            notes = HearingNotesForm(request.POST)
+            if notes.is_valid():
+                services.save_hearing_notes(request.user, slot, notes.cleaned_data["notes"])
+                messages.success(request, _("ヒアリングの記録を保存しました。"))
+                return redirect("review:hearing", pk=committee.pk, slot_pk=slot.pk)
+        else:
+            enforce(permissions.can_change_review(request.user, committee))
+            form = HearingForm(
+                analysis.review_applications(committee),
+                request.POST,
+                instance=HearingSlot.objects.get(pk=slot.pk),
+            )
+            if form.is_valid():
+                try:
+                    services.save_hearing(request.user, committee, form.cleaned_data, slot)
+                except ValidationError as error:
+                    add_errors(form, error)
+                else:
+                    messages.success(request, _("ヒアリングの日程を保存しました。"))
+                    return redirect("review:hearing", pk=committee.pk, slot_pk=slot.pk)
+    return render(
+        request,
+        "review/hearing.html",
+        {"committee": committee, "slot": slot, "form": form, "notes_form": notes},
+    )
+
+
+@login_required
+@require_POST
+def hearing_invite(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    slot = get_object_or_404(HearingSlot, pk=slot_pk, committee=committee)
+    try:
+        services.invite_to_hearing(request.user, slot)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, _("申請者にヒアリングの案内をメールで送りました。"))
+    return redirect("review:hearing", pk=committee.pk, slot_pk=slot.pk)
+
+
+# Results and decisions -------------------------------------------------------------------------------------
+
+
+def _budget_form(committee: Committee, results: analysis.Results, data: Any = None) -> BudgetForm:
+    requested: dict[str, tuple[int, int]] = {}
+    for application in results.applications:
+        total, count = requested.get(application.project_type.code, (0, 0))
+        requested[application.project_type.code] = (total + application.requested_amount, count + 1)
+    types = [tc.project_type for tc in results.criteria.values()]
+    return BudgetForm(types, results.budgets, requested, data)
+
+
+@login_required
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    """Scores, spread, disagreement and rank per type; the proposal within each budget; the decisions."""
+    committee = _managed(request, pk)
+    computed = analysis.compute_results(committee)
+    form = _budget_form(committee, computed)
+    if request.method == "POST":
+        enforce(permissions.can_change_review(request.user, committee))
+        form = _budget_form(committee, computed, request.POST)
+        if form.is_valid():
+            try:
+                services.set_budgets(request.user, committee, form.amounts())
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("予算額を保存し、採択案を計算し直しました。"))
+                return redirect("review:results", pk=committee.pk)
+    groups = computed.by_type()
+    decided = len(computed.decisions)
+    return render(
+        request,
+        "review/results.html",
+        {
+            "committee": committee,
+            "groups": groups,
+            "problems": computed.problems,
+            "form": form,
+            "application_count": len(computed.applications),
+            "decided_count": sum(1 for a in computed.applications if a.pk in computed.decisions),
+            "any_decided": decided > 0,
+            "can_change": permissions.can_change_review(request.user, committee).allowed,
+            "can_publish": permissions.can_publish(request.user, committee).allowed,
+        },
+    )
+
+
+@login_required
+@require_POST
+def apply_proposal(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    try:
+        made = services.apply_proposal(request.user, committee)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, _("採択案のとおり%(count)s件の採否を記録しました。") % {"count": made})
+    return redirect("review:results", pk=committee.pk)
+
+
+@login_required
+def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
+    """One application for the secretariat: every member's scores, the hearing, and the decision form."""
+    committee = _managed(request, pk)
+    application = get_object_or_404(
+        Application.objects.select_related("organization__municipality", "project_type"),
+        public_id=public_id,
+        program_id=committee.program_id,
+    )
+    if application.status != ApplicationStatus.ACCEPTED:
+        raise Http404(_("審査中の応募ではありません。"))
+    current = Decision.objects.filter(application=application).first()
+    initial = (
+        {k: getattr(current, k) for k in ("outcome", "amount", "area", "conditions", "reasons")}
+        if current
+        else {"amount": application.requested_amount, "area": services.default_area(application)}
+    )
+    form = DecisionForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        enforce(permissions.can_change_review(request.user, committee))
+        if form.is_valid():
+            try:
+                services.decide(request.user, committee, application, form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("採否を記録しました。"))
+                return redirect("review:results", pk=committee.pk)
+    computed = analysis.compute_results(committee)
+    tc = computed.criteria.get(application.project_type.code)
+    sheets = computed.sheets.get(application.pk, [])
+    rows = tc.rows if tc else ()
+    return render(
+        request,
+        "review/decision.html",
+        {
+            "committee": committee,
+            "application": application,
+            "result": computed.results.get(application.pk),
+            "criteria": rows,
+            "sheets": [
+                {"sheet": s, "marks": [{m.criterion_id: m for m in s.mark_rows}.get(r.pk) for r in rows]}
+                for s in sheets
+            ],
+            "assignments": Assignment.objects.filter(committee=committee, application=application)
+            .select_related("member__user", "sheet")
+            .order_by("member_id"),
+            "hearings": HearingSlot.objects.filter(committee=committee, application=application),
+            "decision": current,
+            "form": form,
+            "can_change": committee.is_reviewing,
+        },
+    )
+
+
+@login_required
+@require_POST
+def sheet_reopen(request: HttpRequest, pk: int, sheet_pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    sheet = get_object_or_404(
+        ScoreSheet.objects.select_related("assignment__application"),
+        pk=sheet_pk,
+        assignment__committee=committee,
+    )
+    try:
+        services.reopen_sheet(request.user, sheet)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, _("採点票を委員に差し戻しました。"))
+    return redirect("review:decision", pk=committee.pk, public_id=sheet.assignment.application.public_id)
+
+
+@login_required
+@require_POST
+def finalize(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    try:
+        count = services.finalize(request.user, committee)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(
+            request, _("採否を確定し、%(count)s件の申請者に結果を通知しました。") % {"count": count}
+        )
+    return redirect("review:results", pk=committee.pk)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _managed(request, pk)
+    try:
+        services.publish(request.user, committee)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, _("採択案件を公表しました。"))
+    return redirect("review:results", pk=committee.pk)
