@@ -44,7 +44,7 @@ MEMBER_FIELDS = ["affiliation", "workplace", "residence"]
 
 
 def _lock_committee(committee: Committee) -> Committee:
-    return Committee.objects.select_for_update().select_related("program").get(pk=committee.pk)
+    return Committee.objects.select_for_update(of=("self",)).select_related("program").get(pk=committee.pk)
 
 
 def _locked_for_change(actor: User, committee: Committee) -> Committee:
@@ -61,7 +61,7 @@ def create_committee(actor: User, program: Program, data: Mapping[str, Any]) -> 
     """Set up the committee of a call; the person setting it up manages it."""
     enforce(permissions.can_create_committee(actor))
     with transaction.atomic():
-        program = Program.objects.select_for_update().get(pk=program.pk)
+        program = Program.objects.select_for_update(of=("self",)).get(pk=program.pk)
         if Committee.objects.filter(program=program).exists():
             raise ValidationError(_("この公募の審査委員会はすでに設置されています。"))
         committee = Committee(
@@ -164,7 +164,7 @@ def update_member(
     enforce(permissions.can_change_review(actor, member.committee))
     with transaction.atomic():
         _locked_for_change(actor, member.committee)
-        member = CommitteeMember.objects.select_for_update().get(pk=member.pk)
+        member = CommitteeMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
         before = _member_state(member)
         for name in MEMBER_FIELDS:
             if name in data:
@@ -188,7 +188,11 @@ def remove_member(actor: User, member: CommitteeMember) -> CommitteeMember:
     enforce(permissions.can_change_review(actor, member.committee))
     with transaction.atomic():
         _locked_for_change(actor, member.committee)
-        member = CommitteeMember.objects.select_for_update().select_related("committee").get(pk=member.pk)
+        member = (
+            CommitteeMember.objects.select_for_update(of=("self",))
+            .select_related("committee")
+            .get(pk=member.pk)
+        )
         if not member.active:
             raise ValidationError(_("この方はすでに退任しています。"))
         if ScoreSheet.objects.filter(
@@ -307,7 +311,9 @@ def declare(actor: User, assignment: Assignment, kind: str, note: str) -> Declar
     note = note.strip()
     with transaction.atomic():
         assignment = (
-            Assignment.objects.select_for_update().select_related("committee", "member").get(pk=assignment.pk)
+            Assignment.objects.select_for_update(of=("self",))
+            .select_related("committee", "member")
+            .get(pk=assignment.pk)
         )
         declaration = Declaration.objects.filter(
             member=assignment.member, application=assignment.application_id

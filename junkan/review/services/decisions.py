@@ -111,7 +111,7 @@ def decide(actor: User, committee: Committee, application: Application, data: Ma
     with transaction.atomic():
         committee = _lock_committee(committee)
         enforce(permissions.can_change_review(actor, committee))
-        decision = Decision.objects.select_for_update().filter(application=application).first()
+        decision = Decision.objects.select_for_update(of=("self",)).filter(application=application).first()
         if decision is None:
             decision = Decision.objects.create(
                 committee=committee,
@@ -182,7 +182,8 @@ def finalize(actor: User, committee: Committee) -> int:
         if not applications:
             raise ValidationError(_("審査中の応募がありません。"))
         decisions = {
-            d.application_id: d for d in Decision.objects.filter(committee=committee).select_for_update()
+            d.application_id: d
+            for d in Decision.objects.filter(committee=committee).select_for_update(of=("self",))
         }
         undecided = [a for a in applications if a.pk not in decisions]
         if undecided:

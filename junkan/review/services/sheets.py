@@ -71,7 +71,7 @@ def save_sheet(
     """Save the sheet as a draft, or submit it (complete, checked by the engine, scored). All or nothing."""
     with transaction.atomic():
         assignment = (
-            Assignment.objects.select_for_update()
+            Assignment.objects.select_for_update(of=("self",))
             .select_related("committee", "member", "application__project_type")
             .get(pk=assignment.pk)
         )
@@ -145,7 +145,9 @@ def reopen_sheet(actor: User, sheet: ScoreSheet) -> ScoreSheet:
     """Give a submitted sheet back to its member as a draft (the member asked to correct it)."""
     with transaction.atomic():
         sheet = (
-            ScoreSheet.objects.select_for_update().select_related("assignment__committee").get(pk=sheet.pk)
+            ScoreSheet.objects.select_for_update(of=("self",))
+            .select_related("assignment__committee")
+            .get(pk=sheet.pk)
         )
         enforce(permissions.can_reopen_sheet(actor, sheet))
         sheet.status, sheet.score, sheet.submitted_at = SheetStatus.DRAFT, None, None
@@ -183,7 +185,7 @@ def save_hearing(
             slot = HearingSlot(committee=committee)
             before: dict[str, Any] = {}
         else:
-            slot = HearingSlot.objects.select_for_update().get(pk=slot.pk, committee=committee)
+            slot = HearingSlot.objects.select_for_update(of=("self",)).get(pk=slot.pk, committee=committee)
             before = snapshot(slot, HEARING_FIELDS)
         for name in HEARING_FIELDS:
             setattr(slot, name, data.get(name) if name != "place" else (data.get(name) or "").strip())
@@ -210,7 +212,7 @@ def save_hearing(
 def save_hearing_notes(actor: User, slot: HearingSlot, notes: str) -> HearingSlot:
     enforce(permissions.can_manage(actor, slot.committee))
     with transaction.atomic():
-        slot = HearingSlot.objects.select_for_update().get(pk=slot.pk)
+        slot = HearingSlot.objects.select_for_update(of=("self",)).get(pk=slot.pk)
         before = slot.notes
         slot.notes = notes.strip()
         if slot.notes != before:
@@ -224,7 +226,9 @@ def invite_to_hearing(actor: User, slot: HearingSlot) -> HearingSlot:
     enforce(permissions.can_change_review(actor, slot.committee))
     with transaction.atomic():
         _locked_for_change(actor, slot.committee)
-        slot = HearingSlot.objects.select_for_update().select_related("application").get(pk=slot.pk)
+        slot = (
+            HearingSlot.objects.select_for_update(of=("self",)).select_related("application").get(pk=slot.pk)
+        )
         if slot.application is None:
             raise ValidationError(_("案内を送る前に、対象の応募を選んでください。"))
         slot.invited_at = timezone.now()
