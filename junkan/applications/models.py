@@ -103,6 +103,14 @@ class Application(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == ApplicationStatus.RETURNED
+
 
 class CoApplicantStatus(models.TextChoices):
     INVITED = "invited", _("招待中")

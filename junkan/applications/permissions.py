@@ -69,6 +69,17 @@ def can_start(
     return allow()
 
 
+def can_open_start(user: object, program: Program, has_forms: bool, now: datetime | None = None) -> Decision:
+    """The start page of a call: published, with online forms, and open now."""
+    if not program.published or not has_forms:
+        return hide(_("この公募はオンラインでの応募を受け付けていません。"))
+    if not getattr(user, "is_authenticated", False):
+        return deny(_("ログインしてください。"))
+    if program.status(now or timezone.now()) != ProgramStatus.OPEN:
+        return deny(_("この公募は受付期間外のため、応募を始められません。"))
+    return allow()
+
+
 def can_view(user: object, application: Application) -> Decision:
     if is_party(user, application):
         return allow(_("申請者のメンバーです。"))

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from junkan.applications import services
+from junkan.applications.checklist import sections_of, spec_of
 from junkan.applications.models import Application, Section
 from junkan.applications.spec import applicant_of
 
@@ -182,20 +183,8 @@ def section_contents(application: Application) -> dict[str, dict[str, Any]]:
         )
         contents["costs"]["years"][0]["total_cost"] = 2_800_000
         contents["budget"]["revenue"][0]["amount"] = 2_350_000
-    keys = {s.key for s in _sections(application)}
+    keys = {s.key for s in sections_of(application)}
     return {key: value for key, value in contents.items() if key in keys}
-
-
-def checklist_section(application: Application, key: str) -> Any:
-    from junkan.applications.checklist import spec_of
-
-    return spec_of(application).section(key, applicant_of(application))
-
-
-def _sections(application: Application) -> Any:
-    from junkan.applications.checklist import sections_of
-
-    return sections_of(application)
 
 
 def _calculation(actor: Any, application: Application) -> dict[str, Any]:
@@ -217,7 +206,7 @@ def _calculation(actor: Any, application: Application) -> dict[str, Any]:
 def fill(actor: Any, application: Application, *, documents: bool = True) -> Application:
     """Fill every section and attach the required documents, through the services (audited)."""
     contents = section_contents(application)
-    effects = checklist_section(application, "effects")
+    effects = spec_of(application).section("effects", applicant_of(application))
     if effects is not None and any(
         f.kind == "co2_calculation" and f.is_required(application.project_type.code) for f in effects.fields
     ):
@@ -232,8 +221,6 @@ def fill(actor: Any, application: Application, *, documents: bool = True) -> App
         merged = {**(section.data if section else {}), **data}
         services.save_section(actor, application, key, merged, section.version if section else 0)
     if documents:
-        from junkan.applications.checklist import spec_of
-
         for spec in spec_of(application).documents_for(applicant_of(application)):
             if spec.required:
                 for number in range(spec.min_count):

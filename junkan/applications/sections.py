@@ -40,6 +40,15 @@ class Outcome:
     conflicts: list[dict[str, str]] = field(default_factory=list)
 
     @property
+    def is_saved(self) -> bool:
+        """Written (or nothing to write); the other outcomes keep the input on the page."""
+        return self.status in {"saved", "unchanged"}
+
+    @property
+    def is_conflict(self) -> bool:
+        return self.status == "conflict"
+
+    @property
     def http_status(self) -> int:
         return {"saved": 200, "unchanged": 200, "invalid": 422, "conflict": 409}[self.status]
 
@@ -53,7 +62,6 @@ class YearBlock:
     label: str
     form: YearForm
     lines: Any
-    estimate: Any = None
 
 
 class SectionPage:

@@ -36,6 +36,7 @@ from junkan.applications.models import (
     Section,
     Submission,
 )
+from junkan.applications.spec import applicant_of
 from junkan.audit.services import record
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
@@ -129,7 +130,7 @@ def save_section(
 ) -> Section:
     """Write one section if nobody saved it since ``base_version``; otherwise raise StaleSection."""
     enforce(permissions.can_edit(actor, application))
-    if checklist.spec_of(application).section(key, _applicant(application)) is None and key != "title":
+    if checklist.spec_of(application).section(key, applicant_of(application)) is None and key != "title":
         raise ValidationError(_("この応募にはない様式です。"))
     with transaction.atomic():
         application = _lock(application)
@@ -151,12 +152,6 @@ def save_section(
         record(actor, "applications.section.saved", application, changes=changes, data={"section": key})
         _refresh_figures(application)
     return section
-
-
-def _applicant(application: Application) -> Any:
-    from junkan.applications.spec import applicant_of
-
-    return applicant_of(application)
 
 
 def _refresh_figures(application: Application) -> None:
@@ -247,7 +242,7 @@ def remove_co_applicant(actor: User, co: CoApplicant) -> None:
 def add_document(actor: User, application: Application, kind: str, upload: UploadedFile) -> Document:
     """Store a file after checking it by content and size; raise ValidationError with the reason otherwise."""
     enforce(permissions.can_edit(actor, application))
-    codes = {d.code for d in checklist.spec_of(application).documents_for(_applicant(application))}
+    codes = {d.code for d in checklist.spec_of(application).documents_for(applicant_of(application))}
     if kind not in codes:
         raise ValidationError({"kind": _("書類の種類を選んでください。")})
     with transaction.atomic():

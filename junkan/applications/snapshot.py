@@ -9,6 +9,7 @@ versions read only this.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -32,8 +33,6 @@ def field_text(spec: FieldSpec, value: Any) -> str:
     if spec.kind == "integer" and isinstance(value, int):
         return f"{value:,}"
     if spec.kind == "date":
-        from datetime import date
-
         try:
             return format_wareki(date.fromisoformat(str(value)))
         except ValueError:

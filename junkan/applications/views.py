@@ -25,13 +25,15 @@ from junkan.applications.spec import applicant_of, form_spec
 from junkan.carbon.models import SavedCalculation
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Membership, Organization
-from junkan.programs.models import Program
+from junkan.programs.models import Program, ProgramStatus
 
 
 def _applications() -> QuerySet[Application]:
     return Application.objects.select_related(
         "program", "project_type", "organization__municipality", "created_by"
-    ).prefetch_related(Prefetch("co_applicants", queryset=CoApplicant.objects.select_related("organization")))
+    ).prefetch_related(
+        Prefetch("co_applicants", queryset=CoApplicant.objects.select_related("organization__municipality"))
+    )
 
 
 def get_application(request: HttpRequest, public_id: Any, check: Any = permissions.can_view) -> Application:
@@ -57,7 +59,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         {
             "applications": applications,
             "invitations": invitations,
-            "open_programs": [p for p in open_programs if p.status().value == "open"],
+            "open_programs": [p for p in open_programs if p.status() == ProgramStatus.OPEN],
             "org_ids": set(org_ids),
         },
     )
@@ -67,9 +69,9 @@ def mine(request: HttpRequest) -> HttpResponse:
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     from junkan.applications.forms import StartForm
 
-    program = get_object_or_404(Program.objects.published(), slug=slug)
-    if form_spec(program.application_forms) is None:
-        raise Http404(_("この公募はオンラインでの応募を受け付けていません。"))
+    program = get_object_or_404(Program, slug=slug)
+    has_forms = form_spec(program.application_forms) is not None
+    enforce(permissions.can_open_start(request.user, program, has_forms))
     organizations = Organization.objects.filter(memberships__user=request.user).order_by("name")
     form = StartForm(
         request.POST or None,
@@ -147,7 +149,7 @@ def section(request: HttpRequest, public_id: Any, key: str) -> HttpResponse:
         outcome = page.save(request.user)
         if autosave:
             return JsonResponse(outcome.as_json(), status=outcome.http_status)
-        if outcome.status == "saved" or outcome.status == "unchanged":
+        if outcome.is_saved:
             messages.success(request, _("「%(title)s」を保存しました。") % {"title": spec.title})
             following = request.POST.get("next")
             if following == "section" and (after := _next_section(application, key)):
@@ -234,6 +236,7 @@ def co_applicant_remove(request: HttpRequest, public_id: Any, pk: int) -> HttpRe
 @require_POST
 def co_applicant_respond(request: HttpRequest, pk: int) -> HttpResponse:
     co = get_object_or_404(CoApplicant.objects.select_related("application", "organization"), pk=pk)
+    enforce(permissions.can_respond_invitation(request.user, co))
     accept = request.POST.get("answer") == "accept"
     services.respond_co_applicant(request.user, co, accept)
     if accept:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -37,8 +38,9 @@ def _mark_text(mark: Any) -> str:
     return "" if mark.points is None else str(mark.points)
 
 
-def _score(value: Any) -> float | None:
-    return None if value is None else float(value)
+def _score(value: Any) -> Decimal | None:
+    """A score as an xlsx number, kept exact (never a float)."""
+    return None if value is None else Decimal(value)
 
 
 def _header(ws: Any, row: list[str]) -> None:

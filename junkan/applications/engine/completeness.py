@@ -123,9 +123,7 @@ def check_budget(section: SectionSpec, data: Mapping[str, Any]) -> list[Item]:
     return items
 
 
-def check_documents(
-    documents: Sequence[DocumentSpec], counts: Mapping[str, int], applicant_label: str = ""
-) -> list[Item]:
+def check_documents(documents: Sequence[DocumentSpec], counts: Mapping[str, int]) -> list[Item]:
     items = []
     for spec in documents:
         have = counts.get(spec.code, 0)

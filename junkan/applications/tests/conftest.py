@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -79,7 +78,3 @@ def submitted(complete, owner) -> Any:
     services.submit(owner, complete, timezone.now())
     complete.refresh_from_db()
     return complete
-
-
-def as_client(client_as: Callable[[Any], Any], user: Any) -> Any:
-    return client_as(user)

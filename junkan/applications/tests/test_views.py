@@ -293,3 +293,31 @@ def test_messages_thread_both_ways(client_as, submitted, staff, owner):
     assert client_as(owner).post(url, {"body": "本日登録しました。"}).status_code == 302
     page = client_as(owner).get(url).content.decode()
     assert "収支予算書の写し" in page and "書類の提出依頼" in page and "本日登録しました。" in page
+
+
+def test_start_page_checks_the_call(client_as, open_call, owner, outsider):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    url = reverse("applications:start", args=[open_call.slug])
+    assert client_as(outsider).get(url).status_code == 200
+    assert client_as(None).get(url).status_code == 302  # to the login page
+    open_call.closes_at = timezone.now() - timedelta(minutes=1)
+    open_call.save(update_fields=["closes_at"])
+    assert client_as(owner).get(url).status_code == 403
+    open_call.published = False
+    open_call.save(update_fields=["published"])
+    assert client_as(owner).get(url).status_code == 404
+    open_call.published, open_call.application_forms = True, ""
+    open_call.save(update_fields=["published", "application_forms"])
+    assert client_as(owner).get(url).status_code == 404
+
+
+def test_only_the_invited_organization_answers_an_invitation(client_as, complete, owner, other_org, outsider):
+    co = services.invite_co_applicant(owner, complete, other_org, "需要家としての調査協力")
+    url = reverse("applications:co_applicant_respond", args=[co.pk])
+    assert client_as(outsider).post(url, {"answer": "accept"}).status_code == 404
+    assert client_as(owner).post(url, {"answer": "accept"}).status_code == 404
+    co.refresh_from_db()
+    assert co.status == "invited"
