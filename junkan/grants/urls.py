@@ -1,8 +1,16 @@
-from django.urls import path
+"""URLs of grants: the public calculator, and the projects after adoption (each area's views module lists its own)."""
 
-from junkan.grants import views
+from django.urls import include, path
+
+from junkan.grants.views import award, calculator, money, projects, reports, requests, retention
 
 app_name = "grants"
 urlpatterns = [
-    path("calc/additional-charge/", views.additional_charge, name="additional_charge"),
+    path("calc/additional-charge/", calculator.additional_charge, name="additional_charge"),
+    path("", include(projects.urlpatterns)),
+    path("", include(award.urlpatterns)),
+    path("", include(reports.urlpatterns)),
+    path("", include(money.urlpatterns)),
+    path("", include(requests.urlpatterns)),
+    path("", include(retention.urlpatterns)),
 ]

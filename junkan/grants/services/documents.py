@@ -1,0 +1,105 @@
+"""Files of a project (receipts, invoices, utility data, answers): checked by content, stored under random names."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from junkan.applications.engine import uploads
+from junkan.audit.services import record
+from junkan.common.permissions import enforce
+from junkan.grants import permissions
+from junkan.grants.models import (
+    EDITABLE_REPORT_STATUSES,
+    CostLine,
+    DocumentKind,
+    GrantDocument,
+    InfoRequest,
+    Project,
+    Report,
+)
+from junkan.grants.services.lifecycle import lock
+
+
+def add_document(
+    actor: Any,
+    project: Project,
+    kind: str,
+    upload: UploadedFile,
+    *,
+    report: Report | None = None,
+    cost_line: CostLine | None = None,
+    info_request: InfoRequest | None = None,
+    as_secretariat: bool = False,
+) -> GrantDocument:
+    """Store a file of the project after checking it by content and size; ValidationError with the reason.
+
+    The grantee adds files (``as_secretariat`` False); the secretariat may attach files to its own requests."""
+    enforce(permissions.can_manage(actor, project) if as_secretariat else permissions.can_act(actor, project))
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": _("書類の種類を選んでください。")})
+    for owner in (report, cost_line and cost_line.report, info_request):
+        if owner is not None and owner.project_id != project.pk:
+            raise ValidationError(_("この補助事業の書類ではありません。"))
+    with transaction.atomic():
+        project = lock(project)
+        # The 100 MB limit of an application applies to each bundle: a report's files, a request's answer.
+        bundle = project.documents.filter(report=report, info_request=info_request)
+        used = bundle.aggregate(total=Sum("size"))["total"] or 0
+        try:
+            file_kind = uploads.check(upload.file, upload.size, used)
+        except uploads.UploadRejected as error:
+            raise ValidationError({"file": str(error)}) from None
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        upload.seek(0)
+        document = GrantDocument(
+            project=project,
+            report=report,
+            cost_line=cost_line,
+            info_request=info_request,
+            kind=kind,
+            original_name=uploads.display_name(upload.name or ""),
+            content_type=file_kind.content_type,
+            size=upload.size,
+            sha256=digest.hexdigest(),
+            uploaded_by=actor,
+        )
+        document.file.save("upload", upload, save=False)
+        document.save()
+        record(
+            actor,
+            "grants.document.added",
+            project,
+            data={
+                "document": str(document.public_id),
+                "kind": kind,
+                "name": document.original_name,
+                "size": upload.size,
+                "report": report.pk if report else None,
+                "cost_line": cost_line.pk if cost_line else None,
+            },
+        )
+    return document
+
+
+def remove_document(actor: Any, document: GrantDocument) -> None:
+    """Remove a file the grantee added, while what it belongs to can still be changed."""
+    project = document.project
+    enforce(permissions.can_act(actor, project))
+    if document.report is not None and document.report.status not in EDITABLE_REPORT_STATUSES:
+        raise ValidationError(_("提出済みの報告の書類は削除できません。"))
+    with transaction.atomic():
+        lock(project)
+        name = document.original_name
+        public_id = str(document.public_id)
+        document.file.delete(save=False)
+        document.delete()
+        record(actor, "grants.document.removed", project, data={"document": public_id, "name": name})
