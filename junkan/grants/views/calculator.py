@@ -9,7 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from junkan.common.permissions import enforce
-from junkan.grants import forms, permissions
+from junkan.grants import permissions
+from junkan.grants.forms import calculator as forms
 from junkan.grants.engine import additional_charge as engine
 
 
