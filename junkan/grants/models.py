@@ -47,6 +47,9 @@ class ProjectQuerySet(models.QuerySet["Project"]):
     def of_organizations(self, organization_ids: list[int]) -> ProjectQuerySet:
         return self.filter(organization_id__in=organization_ids)
 
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise RetentionError(_("補助事業の記録は削除できません。"))
+
 
 class Project(models.Model):
     """An adopted project (補助事業) and where it stands; the grant's figures and dates as they are decided."""
@@ -132,6 +135,18 @@ class Project(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == ProjectStatus.CANCELLED
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Refused: a project's records are kept (retention) and then disposed of, never deleted.
+
+        Disposal (``grants.services.retention``) removes the files and keeps the row and its audit trail."""
+        raise RetentionError(
+            _("補助事業の記録は削除できません。保存期限の経過後に、書類の廃棄の手続をとってください。")
+        )
+
+
+class RetentionError(Exception):
+    """Something of a project's records was to be deleted while it must be kept."""
 
 
 class AwardYear(models.Model):

@@ -1,5 +1,282 @@
-"""(being written)"""
+"""The list of projects, a project's overview with its due dates, its history, and its files.
 
-from django.urls import URLPattern
+- ``grants:index``: one's own projects (lead or co-applicant); for the secretariat every project with filters,
+  the reports overdue or due within 30 days, and the adopted decisions not yet opened as projects.
+- ``grants:project``: the overview: figures, dates, what is owed next with the rule's text, what to do now.
+- ``grants:history``: every audit entry of the project and its reports, plan changes, orders and requests.
+- ``grants:document``: a file of the project, through the permission check, never from the web root.
+"""
 
-urlpatterns: list[URLPattern] = []
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from junkan.accounts.permissions import is_secretariat
+from junkan.applications.models import CoApplicantStatus
+from junkan.audit.models import AuditEntry
+from junkan.common.permissions import enforce
+from junkan.grants import permissions
+from junkan.grants.engine import lifecycle, reminders
+from junkan.grants.models import (
+    EDITABLE_REPORT_STATUSES,
+    GrantDocument,
+    InfoRequest,
+    InfoRequestStatus,
+    PlanChange,
+    PlanChangeStatus,
+    Project,
+    ProjectStatus,
+    Report,
+    ReturnOrder,
+)
+from junkan.organizations.models import Membership
+from junkan.programs.models import Program
+from junkan.review.models import ADOPTED_OUTCOMES, Decision
+
+PAGE_SIZE = 50
+UPCOMING_DAYS = 30
+
+
+def _open_reports() -> Prefetch[Report]:
+    """The reports still to hand in, earliest due first (one query for all listed projects)."""
+    return Prefetch(
+        "reports",
+        queryset=Report.objects.filter(status__in=EDITABLE_REPORT_STATUSES).order_by("due_on", "id"),
+        to_attr="open_reports",
+    )
+
+
+def _projects() -> QuerySet[Project]:
+    return Project.objects.select_related("program", "project_type", "organization").prefetch_related(
+        _open_reports()
+    )
+
+
+def get_project(request: HttpRequest, public_id: Any) -> Project:
+    """The project, if the person may see it (404 otherwise: outsiders never learn it exists)."""
+    project = get_object_or_404(
+        Project.objects.select_related("program", "project_type", "organization", "application"),
+        public_id=public_id,
+    )
+    enforce(permissions.can_view(request.user, project))
+    return project
+
+
+def _annotate_due(projects: list[Project], today: Any) -> None:
+    for project in projects:
+        open_reports = getattr(project, "open_reports", [])
+        dated = [r for r in open_reports if r.due_on is not None]
+        project.next_report = dated[0] if dated else (open_reports[0] if open_reports else None)
+        project.overdue_reports = [r for r in dated if r.is_overdue(today)]
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    enforce(permissions.can_list_projects(request.user))
+    today = timezone.localdate()
+    if is_secretariat(request.user):
+        return _secretariat_index(request, today)
+    org_ids = list(Membership.objects.filter(user=request.user).values_list("organization_id", flat=True))
+    projects = list(
+        _projects()
+        .filter(
+            Q(organization_id__in=org_ids)
+            | Q(
+                application__co_applicants__organization_id__in=org_ids,
+                application__co_applicants__status=CoApplicantStatus.ACCEPTED,
+            )
+        )
+        .distinct()
+        .order_by("-adopted_on", "id")
+    )
+    _annotate_due(projects, today)
+    return render(
+        request,
+        "grants/projects/index.html",
+        {"projects": projects, "org_ids": set(org_ids), "today": today, "secretariat": False},
+    )
+
+
+def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
+    programs = list(Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name"))
+    qs = _projects()
+    program_slug = request.GET.get("program", "")
+    status = request.GET.get("status", "")
+    overdue_only = request.GET.get("overdue") == "1"
+    if program_slug:
+        qs = qs.filter(program__slug=program_slug)
+    if status in ProjectStatus.values:
+        qs = qs.filter(status=status)
+    if overdue_only:
+        qs = qs.filter(reports__status__in=EDITABLE_REPORT_STATUSES, reports__due_on__lt=today).distinct()
+    page = Paginator(qs.order_by("program__fiscal_year", "organization__name", "id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    projects = list(page.object_list)
+    _annotate_due(projects, today)
+    due_reports = list(
+        Report.objects.filter(
+            status__in=EDITABLE_REPORT_STATUSES, due_on__lte=today + timedelta(days=UPCOMING_DAYS)
+        )
+        .exclude(project__status=ProjectStatus.CANCELLED)
+        .select_related("project__organization")
+        .order_by("due_on", "id")[:100]
+    )
+    for report in due_reports:
+        report.days_overdue = reminders.days_overdue(report.due_on, today) if report.due_on else 0
+    to_open = (
+        Decision.objects.filter(
+            outcome__in=ADOPTED_OUTCOMES, notified_at__isnull=False, application__project__isnull=True
+        )
+        .values("application__program__slug", "application__program__name")
+        .annotate(count=Count("id"))
+        .order_by("application__program__slug")
+    )
+    query = urlencode(
+        {k: v for k, v in {"program": program_slug, "status": status, "overdue": "1" if overdue_only else ""}.items() if v}
+    )
+    return render(
+        request,
+        "grants/projects/index.html",
+        {
+            "projects": projects,
+            "page": page,
+            "query": query,
+            "today": today,
+            "secretariat": True,
+            "programs": programs,
+            "statuses": ProjectStatus.choices,
+            "filters": {"program": program_slug, "status": status, "overdue": overdue_only},
+            "due_reports": due_reports,
+            "to_open": list(to_open),
+        },
+    )
+
+
+# What each move asks of the person, and the page where it is done.
+NEXT_STEPS: dict[str, tuple[str, str]] = {
+    "grant_applied": (gettext_lazy("交付申請書を提出してください。"), "grants:plan"),
+    "decided": (gettext_lazy("交付申請を審査し、交付決定を行ってください。"), "grants:decide"),
+    "completed": (
+        gettext_lazy("事業が完了したら、完了日を登録し、完了実績報告書を提出してください。"),
+        "grants:reports",
+    ),
+    "determined": (
+        gettext_lazy("完了実績報告書を受理したうえで、交付額を確定してください。"),
+        "grants:money",
+    ),
+    "paid": (gettext_lazy("精算払請求を確認し、支払を記録してください。"), "grants:money"),
+}
+
+
+def _next_steps(request: HttpRequest, project: Project) -> list[tuple[str, str]]:
+    """What the person can do now, in words, with the page to do it on."""
+    acting = permissions.can_act(request.user, project).allowed
+    managing = permissions.can_manage(request.user, project).allowed
+    steps = []
+    for move in lifecycle.moves_from(project.status):
+        if move.name not in NEXT_STEPS:
+            continue
+        if (move.actor == lifecycle.GRANTEE and acting) or (move.actor == lifecycle.SECRETARIAT and managing):
+            label, url_name = NEXT_STEPS[move.name]
+            try:
+                steps.append((str(label), reverse(url_name, args=[project.public_id])))
+            except NoReverseMatch:
+                steps.append((str(label), ""))
+    return steps
+
+
+@login_required
+def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
+    project = get_project(request, public_id)
+    today = timezone.localdate()
+    reports = list(project.reports.order_by("due_on", "fiscal_year", "id"))
+    for report in reports:
+        report.overdue = report.is_overdue(today)
+        report.days_overdue = reminders.days_overdue(report.due_on, today) if report.overdue else 0
+    award_years = list(project.award_years.order_by("fiscal_year"))
+    pending_changes = project.plan_changes.filter(status=PlanChangeStatus.REQUESTED).count()
+    open_requests = project.info_requests.filter(status=InfoRequestStatus.OPEN).count()
+    return_orders = list(project.return_orders.order_by("-ordered_on", "-id"))
+    co_applicants = [
+        co
+        for co in project.application.co_applicants.select_related("organization")
+        if co.status == CoApplicantStatus.ACCEPTED
+    ]
+    return render(
+        request,
+        "grants/projects/overview.html",
+        {
+            "project": project,
+            "reports": reports,
+            "award_years": award_years,
+            "pending_changes": pending_changes,
+            "open_requests": open_requests,
+            "return_orders": return_orders,
+            "co_applicants": co_applicants,
+            "next_steps": _next_steps(request, project),
+            "can_act": permissions.can_act(request.user, project).allowed,
+            "can_manage": permissions.can_manage(request.user, project).allowed,
+            "provisional": project.completed_on is None,
+            "today": today,
+        },
+    )
+
+
+def project_entries(project: Project) -> QuerySet[AuditEntry]:
+    """The audit entries of the project and of everything recorded under it, newest first."""
+    objects: list[tuple[type, list[str]]] = [
+        (Project, [str(project.pk)]),
+        (Report, [str(pk) for pk in project.reports.values_list("pk", flat=True)]),
+        (PlanChange, [str(pk) for pk in project.plan_changes.values_list("pk", flat=True)]),
+        (ReturnOrder, [str(pk) for pk in project.return_orders.values_list("pk", flat=True)]),
+        (InfoRequest, [str(pk) for pk in project.info_requests.values_list("pk", flat=True)]),
+    ]
+    condition = Q()
+    for model, ids in objects:
+        if ids:
+            condition |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    return AuditEntry.objects.filter(condition).select_related("content_type", "actor").order_by("-at", "-id")
+
+
+@login_required
+def history(request: HttpRequest, public_id: Any) -> HttpResponse:
+    project = get_project(request, public_id)
+    page = Paginator(project_entries(project), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "grants/projects/history.html", {"project": project, "page": page})
+
+
+@login_required
+def document_download(request: HttpRequest, public_id: Any, document_id: Any) -> FileResponse:
+    project = get_project(request, public_id)
+    document = get_object_or_404(GrantDocument.objects.select_related("project"), project=project, public_id=document_id)
+    enforce(permissions.can_download(request.user, document))
+    response = FileResponse(
+        document.file.storage.open(document.file.name, "rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+urlpatterns = [
+    path("", index, name="index"),
+    path("p/<uuid:public_id>/", overview, name="project"),
+    path("p/<uuid:public_id>/history/", history, name="history"),
+    path("p/<uuid:public_id>/files/<uuid:document_id>/", document_download, name="document"),
+]
