@@ -52,7 +52,7 @@ class ProjectQuerySet(models.QuerySet["Project"]):
 
 
 class Project(models.Model):
-    """An adopted project (補助事業) and where it stands; the grant's figures and dates as they are decided."""
+    """An adopted project (補助事業) and where it stands; the grant's figures and dates as decided."""
 
     public_id = models.UUIDField(_("公開ID"), default=uuid.uuid4, unique=True, editable=False)
     application = models.OneToOneField(
@@ -406,7 +406,7 @@ def grant_document_path(instance: GrantDocument, filename: str) -> str:
 
 
 class GrantDocument(models.Model):
-    """A file of the project (receipts, invoices, utility data, answers); checked by content like applications'."""
+    """A file of the project (receipts, invoices, utility data, answers), checked by its content."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="documents", verbose_name=_("補助事業")

@@ -72,7 +72,7 @@ def can_manage(user: object, project: Project) -> Decision:
 
 
 def can_use_secretariat_pages(user: object) -> Decision:
-    """Pages across all projects (the due-date board, the retention list, opening projects): 404 for others."""
+    """Pages across all projects (due-date board, retention list, opening projects): 404 for others."""
     if is_secretariat(user):
         return allow()
     return hide(_("このページは見つかりません。"))

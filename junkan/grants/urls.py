@@ -1,4 +1,4 @@
-"""URLs of grants: the public calculator, and the projects after adoption (each area's views module lists its own)."""
+"""URLs of grants: the public calculator and the projects after adoption (each views module lists its own)."""
 
 from django.urls import include, path
 

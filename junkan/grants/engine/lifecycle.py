@@ -1,12 +1,12 @@
 """Where an adopted project may go next, and who moves it (no Django: the statuses are plain strings).
 
-    adopted ──交付申請──▶ applied ──交付決定──▶ decided ──完了実績報告──▶ completed ──額の確定──▶ determined ──支払──▶ paid
-                           │ (差戻し: back to adopted)   │                                │                 │
-                           └──────────────────────────  └────────── 交付決定の解除 ───────┴─────────────────┴──▶ cancelled
+    adopted ─交付申請→ applied ─交付決定→ decided ─完了実績報告→ completed ─額の確定→ determined ─支払→ paid
+    applied ─差戻し→ adopted;  completed ─報告の差戻し→ decided
+    decided, completed, determined, paid ─交付決定の解除→ cancelled
 
 - 交付申請 is the grantee's; the decision, the determination, the payment record and the cancellation are the
   secretariat's (協会). A grant application can be returned to the grantee before the decision.
-- Cancellation (交付決定の解除) is possible from the decision on, also after payment (then a return order follows).
+- Cancellation (交付決定の解除) is possible from the decision on, also after payment (a return order follows).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Files of a project (receipts, invoices, utility data, answers): checked by content, stored under random names."""
+"""Files of a project (receipts, invoices, utility data, answers): checked by content, stored safely."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def add_document(
 ) -> GrantDocument:
     """Store a file of the project after checking it by content and size; ValidationError with the reason.
 
-    The grantee adds files (``as_secretariat`` False); the secretariat may attach files to its own requests."""
+    The grantee adds files (``as_secretariat`` False); the secretariat attaches files to its requests."""
     enforce(permissions.can_manage(actor, project) if as_secretariat else permissions.can_act(actor, project))
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": _("書類の種類を選んでください。")})

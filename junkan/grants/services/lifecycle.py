@@ -39,7 +39,7 @@ def transition(
     fields: Mapping[str, Any] | None = None,
     data: Mapping[str, Any] | None = None,
 ) -> Project:
-    """Move the (locked) ``project`` by the move ``name``, setting ``fields`` with it, and write the audit log.
+    """Move the (locked) ``project`` by the move ``name``, set ``fields`` with it and write the audit log.
 
     Must be called inside ``transaction.atomic()`` on a row from :func:`lock`. Checks that the move is
     possible from the current status and that ``actor`` is on the side that makes it; saves only the
@@ -75,7 +75,7 @@ def update(
     fields: Mapping[str, Any],
     data: Mapping[str, Any] | None = None,
 ) -> Project:
-    """Change ``fields`` of the (locked) project without a status move, audited as ``grants.project.<action>``."""
+    """Change ``fields`` of the (locked) project without a move, audited as ``grants.project.<action>``."""
     changes = {
         key: [_plain(getattr(project, key)), _plain(value)]
         for key, value in fields.items()

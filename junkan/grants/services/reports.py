@@ -8,7 +8,7 @@
   completion report; :func:`add_report_document` the receipts, invoices and utility data.
 - :func:`transition_report`: the one transition function of a report (submit, accept, return). Submitting the
   completion report completes the project and records its promised CO2 reduction; returning it reopens it.
-- :func:`check` runs :mod:`junkan.grants.engine.report_checks` on a report; :func:`reports_due` lists the
+- :func:`check` runs :mod:`junkan.grants.engine.report_checks` on a report; :mod:`report_reminders` lists the
   overdue and upcoming reports; :func:`send_reminders` e-mails the grantee before and after due dates.
 
 Which figure is the reduction: for the completion report (kind ``completion`` or ``study_report``) the chosen
@@ -27,24 +27,20 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from junkan.accounts.tasks import send_email
 from junkan.audit.services import record
 from junkan.carbon.models import SavedCalculation
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import lifecycle as moves
-from junkan.grants.engine import reminders, report_checks
+from junkan.grants.engine import report_checks
 from junkan.grants.engine.retention import retain_until
 from junkan.grants.models import (
     CO2_DIGITS,
@@ -58,9 +54,8 @@ from junkan.grants.models import (
     Report,
     ReportStatus,
 )
-from junkan.grants.services import documents, lifecycle
+from junkan.grants.services import documents, lifecycle, report_mail
 from junkan.jp.dates import today_tokyo
-from junkan.organizations.models import Membership
 from junkan.programs.engine.deadlines import ReportSpec, schedule
 from junkan.programs.models import ReportKind
 
@@ -68,7 +63,6 @@ COMPLETION_KINDS = frozenset({ReportKind.COMPLETION, ReportKind.STUDY_REPORT})
 EVIDENCE_KINDS = (DocumentKind.RECEIPT, DocumentKind.INVOICE)
 # Files attached to the report itself (not to a cost line).
 REPORT_FILE_KINDS = (DocumentKind.UTILITY_DATA, DocumentKind.REPORT_BODY, DocumentKind.OTHER)
-REMINDER_BUSINESS_DAYS = (10, 5, 1)
 ANSWER_MAX = 20_000
 MOVES = ("submit", "accept", "return")
 FIGURE_FIELDS = ("co2_calculation_id", "expected_t_co2", "actual_t_co2", "cause_analysis")
@@ -215,7 +209,21 @@ def set_completion(
                     changes={"due_on": [_iso(before.get(report.pk)), _iso(report.due_on)]},
                     data={"completed_on": completed_on.isoformat()},
                 )
+        _drop_unscheduled(actor, locked, {r.pk for r in scheduled})
     return locked
+
+
+def _drop_unscheduled(actor: Any, project: Project, kept: set[int]) -> None:
+    """Remove the reports no longer owed under the new dates (e.g. an annual report of a year that moved),
+    when nothing was ever written in them; a report with content stays, for the secretariat to see."""
+    stale = (
+        project.reports.exclude(pk__in=kept)
+        .filter(status=ReportStatus.PENDING, version=0, cost_lines__isnull=True, documents__isnull=True)
+        .distinct()
+    )
+    for report in stale:
+        record(actor, "grants.report.unscheduled", project, data={"report": report.pk, "name": str(report)})
+        report.delete()
 
 
 # --- Writing the report -------------------------------------------------------------------------------------
@@ -225,7 +233,7 @@ class StaleReport(ValidationError):
     """Someone saved the report since the form was loaded; nothing was written."""
 
 
-def _lock_report(report: Report) -> Report:
+def lock_report(report: Report) -> Report:
     return Report.objects.select_for_update(of=("self",)).get(pk=report.pk)
 
 
@@ -313,7 +321,7 @@ def save_report(
         errors["cause_analysis"] = _("%(max)s文字以内で入力してください。") % {"max": f"{ANSWER_MAX:,}"}
     with transaction.atomic():
         locked_project = lifecycle.lock(project)
-        locked = _lock_report(report)
+        locked = lock_report(report)
         _editable(locked_project, locked)
         if locked.version != base_version:
             raise StaleReport(
@@ -438,30 +446,8 @@ def add_cost_line(
     contract: Contract | None = None,
 ) -> CostLine:
     """Add an actual cost to the completion report while it is being written (grantee)."""
-    project = report.project
-    enforce(permissions.can_act(actor, project))
     data = CostLineInput(fiscal_year, expense, item or "", description, amount, paid_on, contract)
-    with transaction.atomic():
-        locked_project = lifecycle.lock(project)
-        locked = _lock_report(report)
-        _cost_lines_open(locked_project, locked)
-        errors = _cost_line_errors(locked_project, data)
-        if errors:
-            raise ValidationError(errors)
-        order = (locked.cost_lines.aggregate(top=Max("order"))["top"] or 0) + 1
-        line = CostLine.objects.create(
-            report=locked,
-            fiscal_year=fiscal_year,
-            expense=expense,
-            item=data.item,
-            description=description.strip(),
-            amount=amount,
-            paid_on=paid_on,
-            contract=contract,
-            order=order,
-        )
-        record(actor, "grants.cost_line.added", locked, data={"cost_line": line.pk, **_line_data(line)})
-    return line
+    return _write_cost_line(actor, report, None, data)
 
 
 def update_cost_line(
@@ -477,29 +463,40 @@ def update_cost_line(
     contract: Contract | None = None,
 ) -> CostLine:
     """Change an actual cost of the completion report while it is being written (grantee)."""
-    report = line.report
-    project = report.project
-    enforce(permissions.can_act(actor, project))
     data = CostLineInput(fiscal_year, expense, item or "", description, amount, paid_on, contract)
+    return _write_cost_line(actor, line.report, line, data)
+
+
+def _write_cost_line(actor: Any, report: Report, line: CostLine | None, data: CostLineInput) -> CostLine:
+    """Create (``line`` None) or change a cost line, after the checks; audited on the report."""
+    enforce(permissions.can_act(actor, report.project))
     with transaction.atomic():
-        locked_project = lifecycle.lock(project)
-        locked_report = _lock_report(report)
+        locked_project = lifecycle.lock(report.project)
+        locked_report = lock_report(report)
         _cost_lines_open(locked_project, locked_report)
-        locked = CostLine.objects.select_for_update(of=("self",)).get(pk=line.pk)
         errors = _cost_line_errors(locked_project, data)
         if errors:
             raise ValidationError(errors)
-        before = _line_data(locked)
-        locked.fiscal_year = fiscal_year
-        locked.expense = expense
-        locked.item = data.item
-        locked.description = description.strip()
-        locked.amount = amount
-        locked.paid_on = paid_on
-        locked.contract = contract
-        locked.save(
-            update_fields=["fiscal_year", "expense", "item", "description", "amount", "paid_on", "contract"]
-        )
+        if line is None:
+            top = locked_report.cost_lines.aggregate(top=Max("order"))["top"] or 0
+            locked = CostLine(report=locked_report, order=top + 1)
+            before: dict[str, Any] = {}
+        else:
+            locked = CostLine.objects.select_for_update(of=("self",)).get(pk=line.pk, report=locked_report)
+            before = _line_data(locked)
+        for name in ("fiscal_year", "expense", "item", "amount", "paid_on", "contract"):
+            setattr(locked, name, getattr(data, name))
+        locked.description = data.description.strip()
+        if line is None:
+            locked.save()
+            record(
+                actor,
+                "grants.cost_line.added",
+                locked_report,
+                data={"cost_line": locked.pk, **_line_data(locked)},
+            )
+            return locked
+        locked.save(update_fields=[*_line_data(locked)])
         after = _line_data(locked)
         record(
             actor,
@@ -518,7 +515,7 @@ def remove_cost_line(actor: Any, line: CostLine) -> None:
     enforce(permissions.can_act(actor, project))
     with transaction.atomic():
         locked_project = lifecycle.lock(project)
-        locked_report = _lock_report(report)
+        locked_report = lock_report(report)
         _cost_lines_open(locked_project, locked_report)
         locked = CostLine.objects.select_for_update(of=("self",)).get(pk=line.pk)
         files = [(d.file.storage, d.file.name) for d in locked.documents.all()]
@@ -544,7 +541,7 @@ def add_report_document(
         raise ValidationError({"kind": _("領収書等・請求書は、経費の実績ごとに添付してください。")})
     with transaction.atomic():
         locked_project = lifecycle.lock(project)
-        locked = _lock_report(report)
+        locked = lock_report(report)
         _editable(locked_project, locked)
         if cost_line is not None:
             _cost_lines_open(locked_project, locked)
@@ -630,7 +627,7 @@ def transition_report(actor: Any, report: Report, name: str, *, reason: str = ""
         raise ValidationError({"reason": _("差戻しの理由を入力してください。")})
     with transaction.atomic():
         locked_project = lifecycle.lock(project)
-        locked = _lock_report(report)
+        locked = lock_report(report)
         before = locked.status
         now = timezone.now()
         data: dict[str, Any] = {}
@@ -659,7 +656,7 @@ def transition_report(actor: Any, report: Report, name: str, *, reason: str = ""
         locked.save(update_fields=fields)
         verb = {"submit": "submitted", "accept": "accepted", "return": "returned"}[name]
         record(actor, f"grants.report.{verb}", locked, changes={"status": [before, locked.status]}, data=data)
-        transaction.on_commit(lambda: _mail_move(locked.pk, name))
+        transaction.on_commit(lambda: report_mail.mail_move(locked.pk, name))
     return locked
 
 
@@ -693,173 +690,6 @@ def _submit(actor: Any, locked_project: Project, report: Report, data: dict[str,
     elif report.kind == ReportKind.ANNUAL:
         data["promised_t_co2"] = _plain(locked_project.promised_t_co2)
         data["below_promise"] = result.below_promise
-
-
-# --- Lists and reminders ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DueReport:
-    """A report still to hand in, with its due date, whether it is overdue and by how many days."""
-
-    report: Report
-    is_overdue: bool
-    days_overdue: int
-    days_left: int
-
-
-def reports_due(reports: Iterable[Report], today: date) -> list[DueReport]:
-    """The reports not yet handed in that have a due date, earliest first, with their overdue flags."""
-    due: list[DueReport] = []
-    for report in reports:
-        if report.status not in EDITABLE_REPORT_STATUSES or report.due_on is None:
-            continue
-        due.append(
-            DueReport(
-                report,
-                reminders.is_overdue(report.due_on, today),
-                reminders.days_overdue(report.due_on, today),
-                max(0, (report.due_on - today).days),
-            )
-        )
-    return sorted(due, key=lambda d: (d.report.due_on, d.report.pk))
-
-
-def send_reminders(today: date, business_days: Iterable[int] = REMINDER_BUSINESS_DAYS) -> int:
-    """E-mail the grantee about reports not handed in: before the due date and weekly once overdue.
-
-    See :mod:`junkan.grants.engine.report_checks` for the days. Each report records the days it was reminded
-    (``reminded_on``) and a run sends only for a reminder day not yet served, so that running twice a day
-    never sends twice. Projects cancelled or disposed of are skipped. Returns the number of e-mails queued."""
-    days = tuple(business_days)
-    candidates = (
-        Report.objects.filter(status__in=EDITABLE_REPORT_STATUSES, due_on__isnull=False)
-        .exclude(project__status=ProjectStatus.CANCELLED)
-        .filter(project__disposed_at__isnull=True)
-        .select_related("project")
-        .order_by("due_on", "id")
-    )
-    sent = 0
-    for candidate in candidates:
-        assert candidate.due_on is not None
-        if report_checks.reminder_to_send(candidate.due_on, days, today, _reminded(candidate)) is None:
-            continue
-        with transaction.atomic():
-            lifecycle.lock(candidate.project)
-            report = _lock_report(candidate)
-            if report.status not in EDITABLE_REPORT_STATUSES or report.due_on is None:
-                continue
-            day = report_checks.reminder_to_send(report.due_on, days, today, _reminded(report))
-            if day is None:
-                continue
-            recipients = member_addresses(candidate.project)
-            if not recipients:
-                continue
-            report.reminded_on = [*report.reminded_on, today.isoformat()]
-            report.save(update_fields=["reminded_on"])
-            overdue = report_checks.is_overdue_reminder(report.due_on, day)
-            record(
-                None,
-                "grants.report.reminded",
-                report,
-                data={
-                    "on": today.isoformat(),
-                    "reminder_day": day.isoformat(),
-                    "due_on": report.due_on.isoformat(),
-                    "overdue": overdue,
-                    "days_overdue": reminders.days_overdue(report.due_on, today),
-                    "recipients": len(recipients),
-                },
-            )
-            transaction.on_commit(lambda pk=report.pk: _mail_reminder(pk, today))
-            sent += 1
-    return sent
-
-
-def _reminded(report: Report) -> list[date]:
-    days = []
-    for value in report.reminded_on or []:
-        try:
-            days.append(date.fromisoformat(str(value)))
-        except ValueError:
-            continue
-    return days
-
-
-# --- E-mail -------------------------------------------------------------------------------------------------
-
-
-def member_addresses(project: Project) -> list[str]:
-    """The e-mail addresses of the grantee's members (the lead organization's people)."""
-    return sorted(
-        {
-            m.user.email
-            for m in Membership.objects.filter(organization_id=project.organization_id).select_related("user")
-            if m.user.email and m.user.is_active
-        }
-    )
-
-
-def report_url(report: Report) -> str:
-    return settings.SITE_URL + reverse("grants:report", args=[report.project.public_id, report.pk])
-
-
-def _send(template: str, subject: str, to: list[str], context: dict[str, Any]) -> None:
-    send_email.enqueue(
-        subject=subject,
-        body=render_to_string(template, context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-    )
-
-
-def _mail_move(report_pk: int, name: str) -> None:
-    report = Report.objects.select_related("project__organization", "project__program").get(pk=report_pk)
-    context = {"report": report, "project": report.project, "url": report_url(report)}
-    if name == "submit":
-        to = [settings.SECRETARIAT_EMAIL] if getattr(settings, "SECRETARIAT_EMAIL", "") else []
-        subject = _("[循環] 報告が提出されました（%(organization)s「%(report)s」）") % {
-            "organization": report.project.organization.name,
-            "report": report,
-        }
-        template = "grants/email/report_submitted.txt"
-    elif name == "accept":
-        to = member_addresses(report.project)
-        subject = _("[循環] 報告を受理しました（%(report)s）") % {"report": report}
-        template = "grants/email/report_accepted.txt"
-    else:
-        to = member_addresses(report.project)
-        subject = _("[循環] 報告が差し戻されました（%(report)s）") % {"report": report}
-        template = "grants/email/report_returned.txt"
-    if to:
-        _send(template, subject, to, context)
-
-
-def _mail_reminder(report_pk: int, today: date) -> None:
-    report = Report.objects.select_related("project__organization", "project__program").get(pk=report_pk)
-    assert report.due_on is not None
-    overdue = reminders.is_overdue(report.due_on, today)
-    if overdue:
-        subject = _("[循環] 報告の提出期限を過ぎています（%(report)s）") % {"report": report}
-    else:
-        subject = _("[循環] 報告の提出期限が近づいています（%(report)s）") % {"report": report}
-    to = member_addresses(report.project)
-    if not to:
-        return
-    _send(
-        "grants/email/report_reminder.txt",
-        subject,
-        to,
-        {
-            "report": report,
-            "project": report.project,
-            "overdue": overdue,
-            "days_overdue": reminders.days_overdue(report.due_on, today),
-            "days_left": max(0, (report.due_on - today).days),
-            "provisional": report.project.completed_on is None,
-            "url": report_url(report),
-        },
-    )
 
 
 # --- Helpers ------------------------------------------------------------------------------------------------

@@ -174,7 +174,7 @@ def make_project(grant_call, organization, owner, co_org) -> Callable[..., Any]:
                 status=ReportStatus.SUBMITTED,
                 submitted_at=timezone.now(),
                 submitted_by=owner,
-                answers={item: "記入例" for item in report.contents},
+                answers=dict.fromkeys(report.contents, "記入例"),
             )
             CostLine.objects.create(
                 report=report,

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.forms import calculator as forms
 from junkan.grants.engine import additional_charge as engine
+from junkan.grants.forms import calculator as forms
 
 
 def _error_list(form: forms.ChargeForm, formset: Any) -> list[tuple[str | None, str]]:

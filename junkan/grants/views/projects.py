@@ -110,7 +110,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
-    programs = list(Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name"))
+    programs = list(
+        Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name")
+    )
     qs = _projects()
     program_slug = request.GET.get("program", "")
     status = request.GET.get("status", "")
@@ -145,7 +147,15 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
         .order_by("application__program__slug")
     )
     query = urlencode(
-        {k: v for k, v in {"program": program_slug, "status": status, "overdue": "1" if overdue_only else ""}.items() if v}
+        {
+            k: v
+            for k, v in {
+                "program": program_slug,
+                "status": status,
+                "overdue": "1" if overdue_only else "",
+            }.items()
+            if v
+        }
     )
     return render(
         request,
@@ -261,7 +271,9 @@ def history(request: HttpRequest, public_id: Any) -> HttpResponse:
 @login_required
 def document_download(request: HttpRequest, public_id: Any, document_id: Any) -> FileResponse:
     project = get_project(request, public_id)
-    document = get_object_or_404(GrantDocument.objects.select_related("project"), project=project, public_id=document_id)
+    document = get_object_or_404(
+        GrantDocument.objects.select_related("project"), project=project, public_id=document_id
+    )
     enforce(permissions.can_download(request.user, document))
     response = FileResponse(
         document.file.storage.open(document.file.name, "rb"),

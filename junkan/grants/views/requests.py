@@ -1,5 +1,154 @@
-"""(being written)"""
+"""Information requests and hearings of a project (seed 002 4(4)).
 
-from django.urls import URLPattern
+- ``grants:requests``: the requests of the project, and the new-request form for the secretariat (POST here).
+- ``grants:request_detail``: one request with its files and history; the grantee answers it (text and files),
+  the secretariat closes or reopens it (POST here with ``action``).
+"""
 
-urlpatterns: list[URLPattern] = []
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from junkan.common.permissions import enforce
+from junkan.grants import permissions
+from junkan.grants.forms import requests as request_forms
+from junkan.grants.models import InfoRequest, InfoRequestStatus
+from junkan.grants.services import requests as services
+from junkan.grants.views.money import add_errors
+from junkan.grants.views.projects import get_project
+from junkan.jp.dates import today_tokyo
+
+
+@login_required
+def request_list(request: HttpRequest, public_id: Any) -> HttpResponse:
+    project = get_project(request, public_id)
+    managing = permissions.can_manage(request.user, project).allowed
+    form = None
+    if request.method == "POST":
+        enforce(permissions.can_manage(request.user, project))
+        form = request_forms.InfoRequestForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                info = services.create_request(
+                    request.user,
+                    project,
+                    kind=data["kind"],
+                    subject=data["subject"],
+                    body=data["body"],
+                    requested_on=data["requested_on"],
+                    answer_by=data["answer_by"],
+                    meeting_at=data["meeting_at"],
+                    place=data["place"],
+                    files=data["files"],
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("要請を登録し、補助事業者に通知しました。"))
+                return redirect("grants:request_detail", public_id=project.public_id, pk=info.pk)
+    elif managing and project.disposed_at is None:
+        form = request_forms.InfoRequestForm(initial={"requested_on": today_tokyo()})
+    today = today_tokyo()
+    infos = list(
+        project.info_requests.select_related("requested_by")
+        .annotate(file_count=Count("documents"))
+        .order_by("-requested_on", "-id")
+    )
+    for info in infos:
+        info.overdue = services.is_overdue(info, today)
+    return render(
+        request,
+        "grants/requests/list.html",
+        {"project": project, "infos": infos, "form": form, "can_manage": managing, "today": today},
+    )
+
+
+@login_required
+def request_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse:
+    project = get_project(request, public_id)
+    info = get_object_or_404(
+        InfoRequest.objects.select_related("requested_by", "answered_by"), project=project, pk=pk
+    )
+    info.project = project
+    acting = permissions.can_act(request.user, project).allowed
+    managing = permissions.can_manage(request.user, project).allowed
+    answer_form = note_form = None
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "answer":
+            enforce(permissions.can_act(request.user, project))
+            answer_form = request_forms.AnswerForm(request.POST, request.FILES)
+            form: Any = answer_form
+            kwargs: dict[str, Any] = {}
+            if answer_form.is_valid():
+                kwargs = {
+                    "answer": answer_form.cleaned_data["answer"],
+                    "files": answer_form.cleaned_data["files"],
+                }
+        elif action in {"close", "reopen"}:
+            enforce(permissions.can_manage(request.user, project))
+            note_form = request_forms.NoteForm(request.POST)
+            form = note_form
+            kwargs = {"note": note_form.cleaned_data["note"]} if note_form.is_valid() else {}
+        else:
+            return HttpResponseBadRequest(_("不明な操作です。"))
+        if info.status not in services.MOVES[action].sources:
+            messages.error(
+                request,
+                _("この要請は「%(status)s」のため、この手続はできません。")
+                % {"status": info.get_status_display()},
+            )
+            return redirect("grants:request_detail", public_id=project.public_id, pk=info.pk)
+        if form.is_valid():
+            try:
+                services.transition_request(request.user, info, action, **kwargs)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                done = {
+                    "answer": _("回答を送信しました。"),
+                    "close": _("要請を完了にしました。"),
+                    "reopen": _("補助事業者に再回答を求めました。"),
+                }[action]
+                messages.success(request, done)
+                return redirect("grants:request_detail", public_id=project.public_id, pk=info.pk)
+    if acting and info.status == InfoRequestStatus.OPEN and answer_form is None:
+        answer_form = request_forms.AnswerForm(initial={"answer": info.answer})
+    if (
+        managing
+        and info.status != InfoRequestStatus.CLOSED
+        and note_form is None
+        and project.disposed_at is None
+    ):
+        note_form = request_forms.NoteForm()
+    return render(
+        request,
+        "grants/requests/detail.html",
+        {
+            "project": project,
+            "info": info,
+            "documents": list(info.documents.select_related("uploaded_by").order_by("uploaded_at", "id")),
+            "history": list(services.history(info)),
+            "answer_form": answer_form if acting and info.status == InfoRequestStatus.OPEN else None,
+            "note_form": note_form if managing and info.status != InfoRequestStatus.CLOSED else None,
+            "can_reopen": info.status == InfoRequestStatus.ANSWERED,
+            "is_open": info.status == InfoRequestStatus.OPEN,
+            "overdue": services.is_overdue(info, today_tokyo()),
+        },
+    )
+
+
+urlpatterns = [
+    path("p/<uuid:public_id>/requests/", request_list, name="requests"),
+    path("p/<uuid:public_id>/requests/<int:pk>/", request_detail, name="request_detail"),
+]

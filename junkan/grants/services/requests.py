@@ -1,0 +1,241 @@
+"""Requests from the Ministry or its contractor (seed 002 4(4)): information, hearings, expert meetings.
+
+The secretariat records a request (:func:`create_request`); the grantee answers it with text and files;
+the secretariat closes it, or reopens an answer that is not enough. :func:`transition_request` is the one
+transition function of an InfoRequest:
+
+- ``answer`` (grantee): OPEN → ANSWERED; the answer text is required, files are stored as ``answer``
+  documents of the request (``services.documents.add_document``).
+- ``close`` (secretariat): ANSWERED → CLOSED; also OPEN → CLOSED (a hearing that took place, a request
+  withdrawn) with a note saying why, which is then required.
+- ``reopen`` (secretariat): ANSWERED → OPEN with a note saying what is missing; the grantee answers again
+  (the earlier answer stays in the audit log).
+
+Notes are kept in the audit entries of the request (``grants.info_request.<verb>``, ``data["note"]``) and
+shown with it. Nothing can be requested or answered once the
+project's records have been disposed of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Final
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from junkan.audit.models import AuditEntry
+from junkan.audit.services import record
+from junkan.common.permissions import enforce
+from junkan.grants import permissions
+from junkan.grants.models import (
+    DocumentKind,
+    InfoRequest,
+    InfoRequestKind,
+    InfoRequestStatus,
+    Project,
+)
+from junkan.grants.services import documents, lifecycle
+from junkan.grants.services.money import grantee_addresses, project_url, secretariat_addresses, send_mail
+
+# Requests for a meeting must say when it is.
+MEETING_KINDS: Final = frozenset({InfoRequestKind.HEARING, InfoRequestKind.EXPERT_MEETING})
+GRANTEE: Final = "grantee"
+SECRETARIAT: Final = "secretariat"
+
+
+@dataclass(frozen=True)
+class Move:
+    """One move of an InfoRequest: from which statuses, to which, by whom."""
+
+    sources: frozenset[str]
+    target: str
+    side: str
+
+
+MOVES: Final = {
+    "answer": Move(frozenset({InfoRequestStatus.OPEN}), InfoRequestStatus.ANSWERED, GRANTEE),
+    "close": Move(
+        frozenset({InfoRequestStatus.OPEN, InfoRequestStatus.ANSWERED}), InfoRequestStatus.CLOSED, SECRETARIAT
+    ),
+    "reopen": Move(frozenset({InfoRequestStatus.ANSWERED}), InfoRequestStatus.OPEN, SECRETARIAT),
+}
+
+
+def _refuse_disposed(project: Project) -> None:
+    if project.disposed_at is not None:
+        raise ValidationError(_("この補助事業の記録は保存期限を過ぎて廃棄されています。"))
+
+
+def create_request(
+    actor: Any,
+    project: Project,
+    *,
+    kind: str,
+    subject: str,
+    body: str,
+    requested_on: date,
+    answer_by: date | None = None,
+    meeting_at: datetime | None = None,
+    place: str = "",
+    files: Sequence[UploadedFile] = (),
+) -> InfoRequest:
+    """Record a request to the grantee (secretariat), with optional files, and tell the grantee."""
+    enforce(permissions.can_manage(actor, project))
+    subject, body, place = (subject or "").strip(), (body or "").strip(), (place or "").strip()
+    errors: dict[str, str] = {}
+    if kind not in InfoRequestKind.values:
+        errors["kind"] = _("要請の種類を選んでください。")
+    if not subject:
+        errors["subject"] = _("件名を入力してください。")
+    if not body:
+        errors["body"] = _("要請の内容を入力してください。")
+    if answer_by is not None and answer_by < requested_on:
+        errors["answer_by"] = _("回答期限は要請日以後の日付にしてください。")
+    if kind in MEETING_KINDS and meeting_at is None:
+        errors["meeting_at"] = _("ヒアリング・会議の日時を入力してください。")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = lifecycle.lock(project)
+        _refuse_disposed(locked)
+        info = InfoRequest.objects.create(
+            project=locked,
+            kind=kind,
+            subject=subject,
+            body=body,
+            requested_on=requested_on,
+            answer_by=answer_by,
+            meeting_at=meeting_at,
+            place=place,
+            requested_by=actor,
+        )
+        for upload in files:
+            documents.add_document(
+                actor, locked, DocumentKind.OTHER, upload, info_request=info, as_secretariat=True
+            )
+        record(
+            actor,
+            "grants.info_request.created",
+            info,
+            changes={"status": [None, InfoRequestStatus.OPEN]},
+            data={
+                "info_request": info.pk,
+                "kind": kind,
+                "subject": subject,
+                "requested_on": requested_on.isoformat(),
+                "answer_by": answer_by.isoformat() if answer_by else None,
+                "meeting_at": meeting_at.isoformat() if meeting_at else None,
+                "files": len(files),
+            },
+        )
+        pk = info.pk
+        transaction.on_commit(lambda: _mail(pk, "created"))
+    return info
+
+
+def transition_request(
+    actor: Any,
+    info: InfoRequest,
+    name: str,
+    *,
+    answer: str = "",
+    note: str = "",
+    files: Sequence[UploadedFile] = (),
+) -> InfoRequest:
+    """The one transition function of an InfoRequest: ``answer``, ``close`` or ``reopen``."""
+    if name not in MOVES:
+        raise ValueError(f"unknown info request move {name!r}")
+    move = MOVES[name]
+    project = info.project
+    if move.side == GRANTEE:
+        enforce(permissions.can_act(actor, project))
+    else:
+        enforce(permissions.can_manage(actor, project))
+    answer, note = (answer or "").strip(), (note or "").strip()
+    with transaction.atomic():
+        locked_project = lifecycle.lock(project)
+        _refuse_disposed(locked_project)
+        locked = InfoRequest.objects.select_for_update(of=("self",)).get(pk=info.pk)
+        if locked.status not in move.sources:
+            raise ValidationError(
+                _("この要請は「%(status)s」のため、この手続はできません。")
+                % {"status": locked.get_status_display()}
+            )
+        before = locked.status
+        changes: dict[str, list[Any]] = {"status": [before, move.target]}
+        update = ["status"]
+        if name == "answer":
+            if not answer:
+                raise ValidationError({"answer": _("回答を入力してください。")})
+            changes["answer"] = [locked.answer, answer]
+            locked.answer = answer
+            locked.answered_at = timezone.now()
+            locked.answered_by = actor
+            update += ["answer", "answered_at", "answered_by"]
+        elif name == "reopen" and not note:
+            raise ValidationError({"note": _("再回答を求める理由（不足している点）を入力してください。")})
+        elif name == "close" and before == InfoRequestStatus.OPEN and not note:
+            raise ValidationError({"note": _("回答を待たずに完了とする理由を入力してください。")})
+        locked.status = move.target
+        locked.save(update_fields=update)
+        for upload in files:
+            documents.add_document(actor, locked_project, DocumentKind.ANSWER, upload, info_request=locked)
+        verb = {"answer": "answered", "close": "closed", "reopen": "reopened"}[name]
+        record(
+            actor,
+            f"grants.info_request.{verb}",
+            locked,
+            changes=changes,
+            data={"info_request": locked.pk, "subject": locked.subject, "note": note, "files": len(files)},
+        )
+        pk = locked.pk
+        transaction.on_commit(lambda: _mail(pk, verb))
+    info.status, info.answer = locked.status, locked.answer
+    return locked
+
+
+def history(info: InfoRequest) -> QuerySet[AuditEntry]:
+    """The audit entries of one request, oldest first: who asked, answered, reopened, closed, with notes."""
+    return AuditEntry.objects.for_object(info).select_related("actor").order_by("at", "id")
+
+
+def is_overdue(info: InfoRequest, today: date) -> bool:
+    """An open request past its answer date."""
+    return info.status == InfoRequestStatus.OPEN and info.answer_by is not None and today > info.answer_by
+
+
+_SUBJECTS: Final = {
+    "created": gettext_noop("[循環] 情報提供・ヒアリングの要請（%(subject)s）"),
+    "answered": gettext_noop("[循環] 要請への回答がありました（%(subject)s）"),
+    "reopened": gettext_noop("[循環] 要請への再回答のお願い（%(subject)s）"),
+    "closed": gettext_noop("[循環] 要請の完了（%(subject)s）"),
+}
+
+
+def _mail(pk: int, verb: str) -> None:
+    info = InfoRequest.objects.select_related("project__program", "project__organization").get(pk=pk)
+    project = info.project
+    to = secretariat_addresses() if verb == "answered" else grantee_addresses(project)
+    note = ""
+    if verb in {"reopened", "closed"}:
+        entry = history(info).filter(action=f"grants.info_request.{verb}").last()
+        note = entry.data.get("note", "") if entry else ""
+    send_mail(
+        f"grants/email/request_{verb}.txt",
+        _(_SUBJECTS[verb]) % {"subject": info.subject},
+        to,
+        {
+            "project": project,
+            "info": info,
+            "note": note,
+            "url": project_url("grants:request_detail", project, info.pk),
+        },
+    )
