@@ -1,10 +1,10 @@
 """Demo of the work after adoption: projects at each stage, carried there through the services.
 
 - FY2019 call (seed 002), the five projects the review demo adopted, on the call's own timeline:
-  飯田市 交付決定 (with a hearing request of the Ministry still to answer); 真庭市 under way with contracts (one
-  ordered before the decision, flagged), an approved plan change (plan version 2) and a second one awaiting
-  approval; 湯沢市 completed, its completion report submitted and awaiting acceptance; 大崎町 determined and paid;
-  梼原町 paid, then its grant decision cancelled and a return order with 加算金, one part paid back.
+  飯田市 交付決定 (with a hearing request of the Ministry still to answer); 真庭市 under way with contracts
+  (one ordered before the decision, flagged), an approved plan change (plan version 2) and a second one
+  awaiting approval; 湯沢市 completed, its completion report submitted and awaiting acceptance;
+  大崎町 determined and paid; 梼原町 paid, then its grant decision cancelled and a return order with 加算金, one part paid back.
 - FY2015 call (seed 003), 北九州市 (a project of a call reviewed before the platform, registered by the
   secretariat): F/S report accepted, amount determined and paid, the FY2015 business report above the promised
   CO2 reduction, the FY2016 one below it with its cause analysis, the later years still owed.
@@ -19,7 +19,6 @@ import datetime
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -171,7 +170,7 @@ def _fy2019(person: User, secretariat: User) -> int:
 
 
 def _grantee(project: Project, person: User) -> User:
-    """The person acting for the grantee: the demo applicant if a member, else the organization's first member."""
+    """Who acts for the grantee: the demo applicant if a member, else the organization's first member."""
     members = (
         Membership.objects.filter(organization=project.organization).select_related("user").order_by("id")
     )

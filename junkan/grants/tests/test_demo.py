@@ -1,4 +1,5 @@
-"""The grants demo: projects at every stage after adoption, through the services; loading twice changes nothing."""
+"""The grants demo: projects at every stage after adoption, made through the services; loading twice changes
+nothing."""
 
 from __future__ import annotations
 
