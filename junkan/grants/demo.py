@@ -4,7 +4,8 @@
   飯田市 交付決定 (with a hearing request of the Ministry still to answer); 真庭市 under way with contracts
   (one ordered before the decision, flagged), an approved plan change (plan version 2) and a second one
   awaiting approval; 湯沢市 completed, its completion report submitted and awaiting acceptance;
-  大崎町 determined and paid; 梼原町 paid, then its grant decision cancelled and a return order with 加算金, one part paid back.
+  大崎町 determined and paid; 梼原町 paid, then its grant decision cancelled and a return order with 加算金,
+  one part paid back.
 - FY2015 call (seed 003), 北九州市 (a project of a call reviewed before the platform, registered by the
   secretariat): F/S report accepted, amount determined and paid, the FY2015 business report above the promised
   CO2 reduction, the FY2016 one below it with its cause analysis, the later years still owed.
