@@ -20,6 +20,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from junkan.jp.dates import fiscal_year_label
 from junkan.programs.models import ReportKind
 
 CO2_DIGITS: dict[str, Any] = {"max_digits": 16, "decimal_places": 3}
@@ -354,7 +355,9 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name if self.fiscal_year is None else f"{self.name}（{self.fiscal_year}年度）"
+        if self.fiscal_year is None:
+            return self.name
+        return f"{self.name}（{fiscal_year_label(self.fiscal_year)}）"
 
     def is_overdue(self, today: date) -> bool:
         return self.due_on is not None and self.status in EDITABLE_REPORT_STATUSES and today > self.due_on

@@ -604,3 +604,27 @@ def test_plan_date_is_asked_only_where_annual_reports_count_from_it(
     assert 'name="plan_made_on"' in client_as(owner).get(urls(ecotown)["reports"]).content.decode()
     region = make_project("decided")
     assert 'name="plan_made_on"' not in client_as(owner).get(urls(region)["reports"]).content.decode()
+
+
+def test_save_and_submit_keeps_the_typed_text_when_the_submission_is_refused(client_as, make_project, owner):
+    """保存して提出する saves first: a refused submission (no cost line yet) loses nothing that was typed."""
+    from django.urls import reverse
+
+    from junkan.grants.models import ReportStatus
+
+    project = make_project("decided")
+    report = project.reports.get(kind="completion")
+    url = reverse("grants:report", args=[project.public_id, report.pk])
+    page = client_as(owner).get(url)
+    form = page.context["form"]
+    data = dict.fromkeys(form.fields, "")
+    data.update({f.html_name: f"記入した内容{i}" for i, f in enumerate(form) if f.name.startswith("item_")})
+    data.update({"version": report.version, "expected_t_co2": "12.5", "then": "submit"})
+    response = client_as(owner).post(url, data)
+    assert response.status_code == 200
+    report.refresh_from_db()
+    assert report.status == ReportStatus.PENDING
+    typed = {f"記入した内容{i}" for i, f in enumerate(form) if f.name.startswith("item_")}
+    assert typed and set(report.answers.values()) == typed
+    body = response.content.decode()
+    assert all(text in body for text in typed)

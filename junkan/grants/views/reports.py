@@ -247,7 +247,18 @@ def report_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("「%(report)s」を保存しました。") % {"report": report})
+            if request.POST.get("then") != "submit":
+                messages.success(request, _("「%(report)s」を保存しました。") % {"report": report})
+                return redirect("grants:report", project.public_id, report.pk)
+            # 保存して提出する: what was typed is saved first, so a refused submission loses nothing.
+            try:
+                services.transition_report(request.user, report, "submit")
+            except ValidationError as error:
+                messages.success(request, _("「%(report)s」を保存しました。") % {"report": report})
+                return _report_page(
+                    request, project, get_report(project, report.pk), submit_errors=error.messages
+                )
+            messages.success(request, _("「%(report)s」を保存して提出しました。") % {"report": report})
             return redirect("grants:report", project.public_id, report.pk)
     return _report_page(request, project, report, form=form)
 
