@@ -30,7 +30,7 @@ from junkan.grants.services.lifecycle import lock
 # What each flag says on the page and in messages (text, never colour only).
 FLAG_TEXT = {
     orders.BEFORE_DECISION: gettext_lazy("交付決定日前の発注のため補助対象外"),
-    orders.NO_DECISION_YET: gettext_lazy("交付決定前の発注のため補助対象外"),
+    orders.NO_DECISION_YET: gettext_lazy("交付決定がまだないため補助対象外（交付決定日以降の発注のみ対象）"),
     orders.NON_COMPETITIVE_WITHOUT_REASON: gettext_lazy("競争によらない理由が記録されていません"),
 }
 FIELDS = ("ordered_on", "counterparty", "subject", "amount", "method", "non_competitive_reason")
