@@ -199,7 +199,7 @@ def test_decision_to_determined_amount_and_first_annual_report(
     expect(due_rows.nth(0)).to_contain_text(fs_report.due_text)
     expect(due_rows.nth(1)).to_contain_text("2016年4月30日")
     expect(due_rows.nth(1)).to_contain_text(reports[1].due_text)
-    expect(secretariat.get_by_text("提出期限は事業完了予定日から計算した見込みです")).to_be_visible()
+    expect(secretariat.get_by_text("提出期限は事業完了予定日から計算した仮の期限です")).to_be_visible()
 
     # 2. The grantee: a contract after the decision, the completion date, the FS調査書, its cost and receipt.
     login(grantee, base, owner.email, PASSWORD)

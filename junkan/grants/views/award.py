@@ -12,18 +12,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from junkan.applications.models import CoApplicant
 from junkan.audit.models import AuditEntry
 from junkan.common.permissions import Decision, enforce
 from junkan.grants import permissions
 from junkan.grants.engine import orders
+from junkan.grants.forms import add_errors
 from junkan.grants.forms import award as forms
 from junkan.grants.models import (
     PlanChange,
@@ -33,32 +32,9 @@ from junkan.grants.models import (
     ProjectStatus,
 )
 from junkan.grants.services import award, changes, contracts
+from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
 from junkan.programs.models import Program
-
-
-def _projects() -> QuerySet[Project]:
-    return Project.objects.select_related(
-        "program", "project_type", "organization", "application__created_by"
-    ).prefetch_related(
-        Prefetch("application__co_applicants", queryset=CoApplicant.objects.select_related("organization"))
-    )
-
-
-def get_project(request: HttpRequest, public_id: Any, check: Any = permissions.can_view) -> Project:
-    """The project of the URL, after the permission ``check`` (404 for outsiders, 403 for onlookers)."""
-    project = get_object_or_404(_projects(), public_id=public_id)
-    enforce(check(request.user, project))
-    return project
-
-
-def add_errors(form: Any, error: ValidationError) -> None:
-    """A service's ValidationError on the form: on the fields it names, else at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _errors_text(error: ValidationError) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -27,6 +26,7 @@ from django.views.decorators.http import require_POST
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import additional_charge as charge_engine
+from junkan.grants.forms import add_errors
 from junkan.grants.forms import money as money_forms
 from junkan.grants.models import (
     ProjectStatus,
@@ -37,15 +37,6 @@ from junkan.grants.models import (
 from junkan.grants.services import money, returns
 from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
-
-
-def add_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError on the form: on the fields it names, else at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

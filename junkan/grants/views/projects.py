@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.applications.models import CoApplicantStatus
+from junkan.applications.models import CoApplicant, CoApplicantStatus
 from junkan.audit.models import AuditEntry
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
@@ -64,13 +64,21 @@ def _projects() -> QuerySet[Project]:
     )
 
 
-def get_project(request: HttpRequest, public_id: Any) -> Project:
-    """The project, if the person may see it (404 otherwise: outsiders never learn it exists)."""
+def get_project(request: HttpRequest, public_id: Any, check: Any = permissions.can_view) -> Project:
+    """The project of the URL after the permission ``check`` (404 for outsiders, 403 for onlookers).
+
+    Every project page starts here; the co-applicants come along for the permission check."""
     project = get_object_or_404(
-        Project.objects.select_related("program", "project_type", "organization", "application"),
+        Project.objects.select_related(
+            "program", "project_type", "organization", "application__created_by"
+        ).prefetch_related(
+            Prefetch(
+                "application__co_applicants", queryset=CoApplicant.objects.select_related("organization")
+            )
+        ),
         public_id=public_id,
     )
-    enforce(permissions.can_view(request.user, project))
+    enforce(check(request.user, project))
     return project
 
 

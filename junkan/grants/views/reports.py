@@ -27,10 +27,10 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from junkan.applications.models import CoApplicant
 from junkan.carbon.models import SavedCalculation
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
+from junkan.grants.forms import add_errors
 from junkan.grants.forms import reports as forms
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
@@ -43,39 +43,15 @@ from junkan.grants.models import (
 )
 from junkan.grants.services import documents, report_reminders
 from junkan.grants.services import reports as services
+from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
 from junkan.programs.models import ReportKind
-
-
-def _projects() -> QuerySet[Project]:
-    return Project.objects.select_related(
-        "program", "project_type", "organization", "application"
-    ).prefetch_related(
-        Prefetch("application__co_applicants", queryset=CoApplicant.objects.select_related("organization"))
-    )
-
-
-def get_project(request: HttpRequest, public_id: Any, check: Any = permissions.can_view) -> Project:
-    """The project of the URL, after the permission ``check`` (404 for outsiders, 403 for onlookers)."""
-    project = get_object_or_404(_projects(), public_id=public_id)
-    enforce(check(request.user, project))
-    return project
 
 
 def get_report(project: Project, pk: int) -> Report:
     report = get_object_or_404(Report.objects.select_related("co2_calculation"), project=project, pk=pk)
     report.project = project
     return report
-
-
-def add_errors(form: Any, error: ValidationError, aliases: dict[str, str] | None = None) -> None:
-    """A service's ValidationError on the form: on the fields it names (or their aliases), else at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        name = (aliases or {}).get(field, field)
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _may(decision: Any) -> bool:

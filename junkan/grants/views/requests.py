@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
+from junkan.grants.forms import add_errors
 from junkan.grants.forms import requests as request_forms
 from junkan.grants.models import InfoRequest, InfoRequestStatus
 from junkan.grants.services import requests as services
-from junkan.grants.views.money import add_errors
 from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
 
