@@ -5,7 +5,6 @@ saves with ``update_fields`` and writes the audit log. E-mails are queued after 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -249,20 +248,16 @@ def add_document(actor: User, application: Application, kind: str, upload: Uploa
         application = _lock(application)
         used = application.documents.aggregate(total=Sum("size"))["total"] or 0
         try:
-            file_kind = uploads.check(upload.file, upload.size, used)
+            accepted = uploads.accept(upload.file, upload.size, upload.name or "", used)
         except uploads.UploadRejected as error:
             raise ValidationError({"file": str(error)}) from None
-        digest = hashlib.sha256()
-        for chunk in upload.chunks():
-            digest.update(chunk)
-        upload.seek(0)
         document = Document(
             application=application,
             kind=kind,
-            original_name=uploads.display_name(upload.name or ""),
-            content_type=file_kind.content_type,
-            size=upload.size,
-            sha256=digest.hexdigest(),
+            original_name=accepted.name,
+            content_type=accepted.kind.content_type,
+            size=accepted.size,
+            sha256=accepted.sha256,
             uploaded_by=actor,
         )
         document.file.save("upload", upload, save=False)

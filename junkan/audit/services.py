@@ -20,6 +20,18 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return values
 
 
+def plain(value: Any) -> Any:
+    """A field value as the audit log keeps it: objects by primary key, collections sorted, dates and
+    decimals as text (``2020-03-10``, ``12.500``), JSON objects as they are."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set | frozenset | models.QuerySet):
+        return sorted(plain(item) for item in value)
+    if value is None or isinstance(value, bool | int | float | str | dict):
+        return value
+    return str(value)
+
+
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
     """``{field: [before, after]}`` for the fields whose value changed."""
     return {key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)}

@@ -20,6 +20,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from junkan.grants.engine import reminders
 from junkan.jp.dates import fiscal_year_label
 from junkan.programs.models import ReportKind
 
@@ -360,7 +361,12 @@ class Report(models.Model):
         return f"{self.name}（{fiscal_year_label(self.fiscal_year)}）"
 
     def is_overdue(self, today: date) -> bool:
-        return self.due_on is not None and self.status in EDITABLE_REPORT_STATUSES and today > self.due_on
+        """Not handed in and past its due date (as :func:`junkan.grants.engine.reminders.is_overdue` says)."""
+        return (
+            self.due_on is not None
+            and self.status in EDITABLE_REPORT_STATUSES
+            and reminders.is_overdue(self.due_on, today)
+        )
 
 
 class CostLine(models.Model):

@@ -99,6 +99,12 @@ def format_wareki(d: date, *, seireki: bool = True) -> str:
     return f"{w.year_text}{gregorian}{w.month}月{w.day}日"
 
 
+def format_date(d: date) -> str:
+    """Format as 2020年3月10日 (西暦), as the pages show dates (``|date:"Y年n月j日"``)."""
+    d = require_date(d)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 # --- 年度 ------------------------------------------------------------------------------------------------
 
 

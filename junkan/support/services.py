@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from junkan.accounts.models import Role, User
-from junkan.audit.services import record
+from junkan.audit.services import plain, record
 from junkan.common.permissions import enforce
 from junkan.support import permissions
 from junkan.support.models import Expert, Inquiry
@@ -62,22 +62,11 @@ def _notify_secretariat(inquiry_pk: int) -> None:
     )
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-friendly form of a field value for the audit log."""
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, list | tuple | set | models.QuerySet):
-        return sorted(_plain(item) for item in value)
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
-
-
 def record_admin_save(actor: User, obj: models.Model, form: Any, created: bool) -> None:
     """Audit an add or change made in the admin form (the admin saves inside its own transaction)."""
     verb = "created" if created else "changed"
     changes = {
-        name: [None if created else _plain(form.initial.get(name)), _plain(form.cleaned_data.get(name))]
+        name: [None if created else plain(form.initial.get(name)), plain(form.cleaned_data.get(name))]
         for name in form.changed_data
     }
     record(actor, f"{obj._meta.app_label}.{obj._meta.model_name}.{verb}", obj, changes=changes)

@@ -7,6 +7,7 @@ An .xlsx or .docx is a ZIP; it is recognised by its ``[Content_Types].xml`` and 
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass
 from typing import BinaryIO, Final
@@ -99,3 +100,24 @@ def display_name(name: str) -> str:
     # isprintable() is False for every space but " ": keep the 全角 space of 「申請書　最終版.pdf」.
     cleaned = "".join(ch for ch in base if ch.isprintable() or ch == "\u3000").strip() or "file"
     return cleaned[-200:]
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A file that passed :func:`check`: its kind, the name to show, its size and SHA-256."""
+
+    kind: FileKind
+    name: str
+    size: int
+    sha256: str
+
+
+def accept(stream: BinaryIO, size: int, name: str, used_bytes: int) -> Accepted:
+    """:func:`check` the file, then hash it; the stream is left at its start, ready to be stored."""
+    kind = check(stream, size, used_bytes)
+    digest = hashlib.sha256()
+    stream.seek(0)
+    for chunk in iter(lambda: stream.read(1 << 16), b""):
+        digest.update(chunk)
+    stream.seek(0)
+    return Accepted(kind, display_name(name), size, digest.hexdigest())

@@ -362,3 +362,18 @@ def test_display_name_is_safe(name: str) -> None:
     assert "/" not in shown and "\\" not in shown
     assert not any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in shown)
     assert shown == display_name(shown) or len(shown.strip()) != len(shown)
+
+
+def test_accept_hashes_the_whole_file_and_rewinds() -> None:
+    import hashlib
+    import io
+
+    from junkan.applications.engine.uploads import PDF, accept
+
+    body = b"%PDF-1.4\n" + b"x" * 200_000
+    stream = io.BytesIO(body)
+    accepted = accept(stream, len(body), "C:\\書類\\領収書.pdf", 0)
+    assert accepted.kind == PDF
+    assert accepted.name == "領収書.pdf"
+    assert accepted.sha256 == hashlib.sha256(body).hexdigest()
+    assert stream.tell() == 0

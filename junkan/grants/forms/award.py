@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from junkan.common.fields import YenField
 from junkan.grants.models import AwardYear, ProcurementMethod
-from junkan.jp.dates import fiscal_year_label
+from junkan.jp.dates import fiscal_year_label, format_date
 from junkan.jp.money import format_yen
 
 
@@ -120,7 +120,7 @@ class ContractForm(forms.Form):
         if decided_on is not None:
             self.fields["ordered_on"].help_text = _(
                 "交付決定日（%(date)s）より前の契約・発注は補助の対象になりません（交付決定日当日は対象です）。"
-            ) % {"date": f"{decided_on.year}年{decided_on.month}月{decided_on.day}日"}
+            ) % {"date": format_date(decided_on)}
 
     def values(self) -> dict[str, Any]:
         return {key: self.cleaned_data.get(key) for key in self.fields}

@@ -12,15 +12,11 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from junkan.accounts.tasks import send_email
 from junkan.applications.engine import costs
 from junkan.applications.models import Application, ApplicationStatus, Submission
 from junkan.audit.services import record
@@ -28,6 +24,7 @@ from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import lifecycle as moves
 from junkan.grants.models import AwardYear, PlanVersion, Project, ProjectStatus
+from junkan.grants.services import mail
 from junkan.grants.services.lifecycle import lock, transition
 from junkan.grants.services.reports import schedule_reports
 from junkan.jp.dates import fiscal_year, fiscal_year_label, format_wareki, today_tokyo, tokyo_date
@@ -214,7 +211,7 @@ def _grant_application_errors(
         errors["years"] = _("年度ごとの交付申請額を入力してください。")
         return errors
     if not all(isinstance(fy, int) and not isinstance(fy, bool) and 2000 <= fy <= 2100 for fy in years):
-        errors["years"] = _("交付申請額の年度が正しくありません。")
+        errors["years"] = _("交付申請額の年度は、事業の計画にある年度から選んでください。")
         return errors
     plan_years = (
         range(fiscal_year(start), fiscal_year(end) + 1)
@@ -400,46 +397,25 @@ def decide(
 # --- E-mail -------------------------------------------------------------------------------------------------
 
 
-def grantee_addresses(project: Project) -> list[str]:
-    """Where the grantee's notices go: the contact of the application's cover letter, else its author."""
-    application = project.application
-    letter = application.sections.filter(key="letter").first()
-    address = (letter.data.get("contact_email") if letter else "") or application.created_by.email
-    return [str(address)]
-
-
-def project_url(name: str, project: Project) -> str:
-    return settings.SITE_URL + reverse(name, args=[project.public_id])
-
-
-def _send(template: str, subject: str, to: list[str], context: dict[str, Any]) -> None:
-    send_email.enqueue(
-        subject=subject,
-        body=render_to_string(template, context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-    )
-
-
 def _mail_decision(project_pk: int) -> None:
     project = Project.objects.select_related("program", "application__created_by").get(pk=project_pk)
-    _send(
+    mail.send(
         "grants/award/email/decision.txt",
         _("[循環] 交付決定のお知らせ（交付決定番号 %(number)s）") % {"number": project.decision_number},
-        grantee_addresses(project),
+        mail.contact_addresses(project),
         {
             "project": project,
             "years": list(project.award_years.order_by("fiscal_year")),
-            "url": project_url("grants:plan", project),
+            "url": mail.project_url("grants:plan", project),
         },
     )
 
 
 def _mail_returned(project_pk: int, reason: str) -> None:
     project = Project.objects.select_related("program", "application__created_by").get(pk=project_pk)
-    _send(
+    mail.send(
         "grants/award/email/returned.txt",
         _("[循環] 交付申請の差戻しのお知らせ（%(title)s）") % {"title": project.title},
-        grantee_addresses(project),
-        {"project": project, "reason": reason, "url": project_url("grants:plan", project)},
+        mail.contact_addresses(project),
+        {"project": project, "reason": reason, "url": mail.project_url("grants:plan", project)},
     )

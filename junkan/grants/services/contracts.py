@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from junkan.audit.services import record
+from junkan.audit.services import plain, record
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import lifecycle as moves
@@ -127,10 +127,6 @@ def _data(project: Project, contract: Contract) -> dict[str, Any]:
     }
 
 
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
 def add_contract(
     actor: Any,
     project: Project,
@@ -162,7 +158,7 @@ def add_contract(
             actor,
             "grants.contract.added",
             project,
-            changes={key: [None, _plain(value)] for key, value in values.items()},
+            changes={key: [None, plain(value)] for key, value in values.items()},
             data=_data(project, contract),
         )
     return contract
@@ -196,7 +192,7 @@ def update_contract(
         _require_open(project)
         contract = Contract.objects.select_for_update(of=("self",)).get(pk=contract.pk, project=project)
         changes = {
-            key: [_plain(getattr(contract, key)), _plain(value)]
+            key: [plain(getattr(contract, key)), plain(value)]
             for key, value in values.items()
             if getattr(contract, key) != value
         }
@@ -223,6 +219,6 @@ def remove_contract(actor: Any, contract: Contract) -> None:
                 )
             )
         data = _data(project, contract)
-        changes = {key: [_plain(getattr(contract, key)), None] for key in FIELDS}
+        changes = {key: [plain(getattr(contract, key)), None] for key in FIELDS}
         contract.delete()
         record(actor, "grants.contract.removed", project, changes=changes, data=data)

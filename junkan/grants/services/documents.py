@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -53,23 +52,19 @@ def add_document(
         bundle = project.documents.filter(report=report, info_request=info_request)
         used = bundle.aggregate(total=Sum("size"))["total"] or 0
         try:
-            file_kind = uploads.check(upload.file, upload.size, used)
+            accepted = uploads.accept(upload.file, upload.size, upload.name or "", used)
         except uploads.UploadRejected as error:
             raise ValidationError({"file": str(error)}) from None
-        digest = hashlib.sha256()
-        for chunk in upload.chunks():
-            digest.update(chunk)
-        upload.seek(0)
         document = GrantDocument(
             project=project,
             report=report,
             cost_line=cost_line,
             info_request=info_request,
             kind=kind,
-            original_name=uploads.display_name(upload.name or ""),
-            content_type=file_kind.content_type,
-            size=upload.size,
-            sha256=digest.hexdigest(),
+            original_name=accepted.name,
+            content_type=accepted.kind.content_type,
+            size=accepted.size,
+            sha256=accepted.sha256,
             uploaded_by=actor,
         )
         document.file.save("upload", upload, save=False)
@@ -100,6 +95,8 @@ def remove_document(actor: Any, document: GrantDocument) -> None:
         lock(project)
         name = document.original_name
         public_id = str(document.public_id)
-        document.file.delete(save=False)
+        storage, stored = document.file.storage, document.file.name
         document.delete()
         record(actor, "grants.document.removed", project, data={"document": public_id, "name": name})
+        # The stored file goes only once the removal is committed: a rollback keeps row and file together.
+        transaction.on_commit(lambda: storage.delete(stored))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.audit.services import record
+from junkan.audit.services import plain, record
 from junkan.grants.engine import lifecycle
 from junkan.grants.models import Project, ProjectStatus
 from junkan.grants.permissions import is_grantee_member
@@ -60,7 +60,7 @@ def transition(
     for key, value in (fields or {}).items():
         old = getattr(project, key)
         if old != value:
-            changes[key] = [_plain(old), _plain(value)]
+            changes[key] = [plain(old), plain(value)]
         setattr(project, key, value)
     project.status = ProjectStatus(move.target)
     project.save(update_fields=["status", *(fields or {}).keys(), "updated_at"])
@@ -77,7 +77,7 @@ def update(
 ) -> Project:
     """Change ``fields`` of the (locked) project without a move, audited as ``grants.project.<action>``."""
     changes = {
-        key: [_plain(getattr(project, key)), _plain(value)]
+        key: [plain(getattr(project, key)), plain(value)]
         for key, value in fields.items()
         if getattr(project, key) != value
     }
@@ -86,16 +86,3 @@ def update(
     project.save(update_fields=[*fields.keys(), "updated_at"])
     record(actor, f"grants.project.{action}", project, changes=changes, data=dict(data or {}))
     return project
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-friendly value for the audit log (dates and decimals as text)."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, (list, dict)):
-        return value
-    return str(value)
-
-
-def statuses(names: Iterable[str]) -> list[ProjectStatus]:
-    return [ProjectStatus(n) for n in names]

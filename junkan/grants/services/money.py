@@ -18,22 +18,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from junkan.accounts.tasks import send_email
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import determination as engine
 from junkan.grants.models import CostLine, Project, ProjectStatus, Report, ReportStatus
-from junkan.grants.services import lifecycle
+from junkan.grants.services import lifecycle, mail
 from junkan.jp.dates import fiscal_year
-from junkan.organizations.models import Membership
 from junkan.programs.models import ReportKind
 
 # The reports whose cost lines are the project's actual costs (完了実績報告書, or the FS調査書・事業化計画書
@@ -306,66 +301,35 @@ def record_payment(actor: Any, project: Project, *, paid_on: date, amount: int) 
 # E-mails (shared with returns and requests) --------------------------------------------------------
 
 
-def grantee_addresses(project: Project) -> list[str]:
-    """The e-mail addresses of the grantee's members (the lead organization)."""
-    return sorted(
-        set(
-            Membership.objects.filter(organization_id=project.organization_id)
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
-        )
-    )
-
-
-def secretariat_addresses() -> list[str]:
-    return [settings.SECRETARIAT_EMAIL] if settings.SECRETARIAT_EMAIL else []
-
-
-def project_url(name: str, project: Project, *args: Any) -> str:
-    return settings.SITE_URL + reverse(name, args=[project.public_id, *args])
-
-
-def send_mail(template: str, subject: str, to: list[str], context: dict[str, Any]) -> None:
-    """Queue one e-mail (call from ``transaction.on_commit``); nothing when there is no one to send to."""
-    if not to:
-        return
-    send_email.enqueue(
-        subject=subject,
-        body=render_to_string(template, context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-    )
-
-
 def _project(pk: int) -> Project:
     return Project.objects.select_related("program", "organization").get(pk=pk)
 
 
 def _mail_determined(pk: int) -> None:
     project = _project(pk)
-    send_mail(
+    mail.send(
         "grants/email/money_determined.txt",
         _("[循環] 交付額の確定のお知らせ（%(title)s）") % {"title": project.title},
-        grantee_addresses(project),
-        {"project": project, "url": project_url("grants:money", project)},
+        mail.member_addresses(project),
+        {"project": project, "url": mail.project_url("grants:money", project)},
     )
 
 
 def _mail_payment_requested(pk: int) -> None:
     project = _project(pk)
-    send_mail(
+    mail.send(
         "grants/email/money_payment_requested.txt",
         _("[循環] 精算払請求書の提出（%(title)s）") % {"title": project.title},
-        secretariat_addresses(),
-        {"project": project, "url": project_url("grants:money", project)},
+        mail.secretariat_addresses(),
+        {"project": project, "url": mail.project_url("grants:money", project)},
     )
 
 
 def _mail_paid(pk: int) -> None:
     project = _project(pk)
-    send_mail(
+    mail.send(
         "grants/email/money_paid.txt",
         _("[循環] 補助金の支払のお知らせ（%(title)s）") % {"title": project.title},
-        grantee_addresses(project),
-        {"project": project, "url": project_url("grants:money", project)},
+        mail.member_addresses(project),
+        {"project": project, "url": mail.project_url("grants:money", project)},
     )

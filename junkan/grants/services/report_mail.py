@@ -3,44 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from junkan.accounts.tasks import send_email
 from junkan.grants.engine import reminders
-from junkan.grants.models import Project, Report
-from junkan.organizations.models import Membership
+from junkan.grants.models import Report
+from junkan.grants.services import mail
 
 # --- E-mail -------------------------------------------------------------------------------------------------
-
-
-def member_addresses(project: Project) -> list[str]:
-    """The e-mail addresses of the grantee's members (the lead organization's people)."""
-    return sorted(
-        {
-            m.user.email
-            for m in Membership.objects.filter(organization_id=project.organization_id).select_related("user")
-            if m.user.email and m.user.is_active
-        }
-    )
-
-
-def report_url(report: Report) -> str:
-    return settings.SITE_URL + reverse("grants:report", args=[report.project.public_id, report.pk])
-
-
-def _send(template: str, subject: str, to: list[str], context: dict[str, Any]) -> None:
-    send_email.enqueue(
-        subject=subject,
-        body=render_to_string(template, context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-    )
 
 
 MOVE_MAILS = {
@@ -62,14 +34,18 @@ def mail_move(report_pk: int, name: str) -> None:
     if name == "submit":
         to = [settings.SECRETARIAT_EMAIL] if getattr(settings, "SECRETARIAT_EMAIL", "") else []
     else:
-        to = member_addresses(report.project)
+        to = mail.member_addresses(report.project)
     template, subject = MOVE_MAILS[name]
     if to:
-        _send(
+        mail.send(
             template,
             str(subject) % {"who": report.project.organization.name, "report": report},
             to,
-            {"report": report, "project": report.project, "url": report_url(report)},
+            {
+                "report": report,
+                "project": report.project,
+                "url": mail.project_url("grants:report", report.project, report.pk),
+            },
         )
 
 
@@ -81,10 +57,10 @@ def mail_reminder(report_pk: int, today: date) -> None:
         subject = _("[循環] 報告の提出期限を過ぎています（%(report)s）") % {"report": report}
     else:
         subject = _("[循環] 報告の提出期限が近づいています（%(report)s）") % {"report": report}
-    to = member_addresses(report.project)
+    to = mail.member_addresses(report.project)
     if not to:
         return
-    _send(
+    mail.send(
         "grants/email/report_reminder.txt",
         subject,
         to,
@@ -95,6 +71,6 @@ def mail_reminder(report_pk: int, today: date) -> None:
             "days_overdue": reminders.days_overdue(report.due_on, today),
             "days_left": max(0, (report.due_on - today).days),
             "provisional": report.project.completed_on is None,
-            "url": report_url(report),
+            "url": mail.project_url("grants:report", report.project, report.pk),
         },
     )

@@ -11,7 +11,7 @@ from django.db import transaction
 from junkan.audit.services import record
 from junkan.grants.engine import reminders, report_checks
 from junkan.grants.models import EDITABLE_REPORT_STATUSES, ProjectStatus, Report
-from junkan.grants.services import lifecycle, report_mail
+from junkan.grants.services import lifecycle, mail, report_mail
 from junkan.grants.services.reports import lock_report
 
 REMINDER_BUSINESS_DAYS = (10, 5, 1)
@@ -74,7 +74,7 @@ def send_reminders(today: date, business_days: Iterable[int] = REMINDER_BUSINESS
             day = report_checks.reminder_to_send(report.due_on, days, today, _reminded(report))
             if day is None:
                 continue
-            recipients = report_mail.member_addresses(candidate.project)
+            recipients = mail.member_addresses(candidate.project)
             if not recipients:
                 continue
             report.reminded_on = [*report.reminded_on, today.isoformat()]

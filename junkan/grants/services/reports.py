@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from junkan.audit.services import record
+from junkan.audit.services import plain, record
 from junkan.carbon.models import SavedCalculation
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
@@ -55,7 +55,7 @@ from junkan.grants.models import (
     ReportStatus,
 )
 from junkan.grants.services import documents, lifecycle, report_mail
-from junkan.jp.dates import today_tokyo
+from junkan.jp.dates import format_date, today_tokyo
 from junkan.programs.engine.deadlines import ReportSpec, schedule
 from junkan.programs.models import ReportKind
 
@@ -174,7 +174,7 @@ def set_completion(
         errors: dict[str, str] = {}
         if locked.decided_on is not None and completed_on < locked.decided_on:
             errors["completed_on"] = _("完了日は交付決定日（%(day)s）以後の日付にしてください。") % {
-                "day": _day(locked.decided_on)
+                "day": format_date(locked.decided_on)
             }
         elif completed_on > today:
             errors["completed_on"] = _(
@@ -185,7 +185,7 @@ def set_completion(
         elif locked.decided_on is not None and plan_made_on < locked.decided_on:
             errors["plan_made_on"] = _(
                 "FS調査書・事業化計画の策定日は、交付決定日（%(day)s）以後の日付にしてください。"
-            ) % {"day": _day(locked.decided_on)}
+            ) % {"day": format_date(locked.decided_on)}
         if errors:
             raise ValidationError(errors)
         before = {r.pk: r.due_on for r in locked.reports.all()}
@@ -206,7 +206,7 @@ def set_completion(
                     actor,
                     "grants.report.rescheduled",
                     report,
-                    changes={"due_on": [_iso(before.get(report.pk)), _iso(report.due_on)]},
+                    changes={"due_on": [plain(before.get(report.pk)), plain(report.due_on)]},
                     data={"completed_on": completed_on.isoformat()},
                 )
         _drop_unscheduled(actor, locked, {r.pk for r in scheduled})
@@ -334,7 +334,7 @@ def save_report(
             )
         if errors:
             raise ValidationError(errors)
-        before = {name: _plain(getattr(locked, name)) for name in FIGURE_FIELDS}
+        before = {name: plain(getattr(locked, name)) for name in FIGURE_FIELDS}
         old_answers = dict(locked.answers or {})
         changed_items = sorted(k for k in {*cleaned, *old_answers} if cleaned.get(k) != old_answers.get(k))
         locked.answers = cleaned
@@ -344,7 +344,7 @@ def save_report(
         locked.cause_analysis = cause_analysis if annual else ""
         locked.version += 1
         locked.save(update_fields=["answers", "co2_calculation", *FIGURE_FIELDS[1:], "version", "updated_at"])
-        after = {name: _plain(getattr(locked, name)) for name in FIGURE_FIELDS}
+        after = {name: plain(getattr(locked, name)) for name in FIGURE_FIELDS}
         record(
             actor,
             "grants.report.saved",
@@ -616,7 +616,7 @@ def transition_report(actor: Any, report: Report, name: str, *, reason: str = ""
     reduction as the project's promised one; returning it reopens the project (``completion_reopened``).
     An annual report below the promise needs its cause analysis (part of the checks)."""
     if name not in MOVES:
-        raise ValidationError(_("この手続はありません。"))
+        raise ValidationError(_("報告に対してこの手続は行えません。"))
     project = report.project
     if name == "submit":
         enforce(permissions.can_act(actor, project))
@@ -676,7 +676,7 @@ def _submit(actor: Any, locked_project: Project, report: Report, data: dict[str,
     result = check(report, locked_project)
     if result.problems:
         raise ValidationError(problem_errors(result.problems))
-    data["reduction_t_co2"] = _plain(result.reduction)
+    data["reduction_t_co2"] = plain(result.reduction)
     if completion:
         data["total"] = result.costs.total
         data["eligible_total"] = result.costs.eligible_total
@@ -685,25 +685,11 @@ def _submit(actor: Any, locked_project: Project, report: Report, data: dict[str,
             locked_project,
             "completed",
             fields={"promised_t_co2": result.reduction},
-            data={"report": report.pk, "reduction_t_co2": _plain(result.reduction)},
+            data={"report": report.pk, "reduction_t_co2": plain(result.reduction)},
         )
     elif report.kind == ReportKind.ANNUAL:
-        data["promised_t_co2"] = _plain(locked_project.promised_t_co2)
+        data["promised_t_co2"] = plain(locked_project.promised_t_co2)
         data["below_promise"] = result.below_promise
 
 
 # --- Helpers ------------------------------------------------------------------------------------------------
-
-
-def _day(value: date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _plain(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    return str(value)

@@ -35,6 +35,7 @@ from junkan.audit.models import AuditEntry
 from junkan.audit.services import record
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
+from junkan.grants.engine import reminders
 from junkan.grants.models import (
     DocumentKind,
     InfoRequest,
@@ -42,8 +43,7 @@ from junkan.grants.models import (
     InfoRequestStatus,
     Project,
 )
-from junkan.grants.services import documents, lifecycle
-from junkan.grants.services.money import grantee_addresses, project_url, secretariat_addresses, send_mail
+from junkan.grants.services import documents, lifecycle, mail
 
 # Requests for a meeting must say when it is.
 MEETING_KINDS: Final = frozenset({InfoRequestKind.HEARING, InfoRequestKind.EXPERT_MEETING})
@@ -209,7 +209,11 @@ def history(info: InfoRequest) -> QuerySet[AuditEntry]:
 
 def is_overdue(info: InfoRequest, today: date) -> bool:
     """An open request past its answer date."""
-    return info.status == InfoRequestStatus.OPEN and info.answer_by is not None and today > info.answer_by
+    return (
+        info.status == InfoRequestStatus.OPEN
+        and info.answer_by is not None
+        and reminders.is_overdue(info.answer_by, today)
+    )
 
 
 _SUBJECTS: Final = {
@@ -223,12 +227,12 @@ _SUBJECTS: Final = {
 def _mail(pk: int, verb: str) -> None:
     info = InfoRequest.objects.select_related("project__program", "project__organization").get(pk=pk)
     project = info.project
-    to = secretariat_addresses() if verb == "answered" else grantee_addresses(project)
+    to = mail.secretariat_addresses() if verb == "answered" else mail.member_addresses(project)
     note = ""
     if verb in {"reopened", "closed"}:
         entry = history(info).filter(action=f"grants.info_request.{verb}").last()
         note = entry.data.get("note", "") if entry else ""
-    send_mail(
+    mail.send(
         f"grants/email/request_{verb}.txt",
         _(_SUBJECTS[verb]) % {"subject": info.subject},
         to,
@@ -236,6 +240,6 @@ def _mail(pk: int, verb: str) -> None:
             "project": project,
             "info": info,
             "note": note,
-            "url": project_url("grants:request_detail", project, info.pk),
+            "url": mail.project_url("grants:request_detail", project, info.pk),
         },
     )

@@ -47,8 +47,7 @@ from junkan.grants.models import (
     ReturnOrderStatus,
     ReturnPayment,
 )
-from junkan.grants.services import lifecycle
-from junkan.grants.services.money import grantee_addresses, project_url, send_mail
+from junkan.grants.services import lifecycle, mail
 
 # Statuses from which a return may be ordered (see the module docstring).
 ORDERABLE_STATUSES: Final = (ProjectStatus.CANCELLED, ProjectStatus.PAID)
@@ -316,7 +315,7 @@ def record_repayment(actor: Any, order: ReturnOrder, *, paid_on: date, amount: i
                 {
                     "amount": _(
                         "納付額の合計（%(paid)s円）が、返還を命じた額と加算金の合計（%(due)s円）を超えます。"
-                        "この納付で残るのは%(left)s円です。"
+                        "未納の額は、この納付を除いて%(left)s円です。"
                     )
                     % {
                         "paid": f"{after.paid:,}",
@@ -425,11 +424,11 @@ def charge_dict(result: charge_engine.AdditionalCharge) -> dict[str, Any]:
 
 def _mail_cancelled(pk: int) -> None:
     project = Project.objects.select_related("program", "organization").get(pk=pk)
-    send_mail(
+    mail.send(
         "grants/email/return_cancelled.txt",
         _("[循環] 交付決定の解除のお知らせ（%(title)s）") % {"title": project.title},
-        grantee_addresses(project),
-        {"project": project, "url": project_url("grants:money", project)},
+        mail.member_addresses(project),
+        {"project": project, "url": mail.project_url("grants:money", project)},
     )
 
 
@@ -437,17 +436,17 @@ def _mail_ordered(order_pk: int) -> None:
     order = ReturnOrder.objects.select_related("project__program", "project__organization").get(pk=order_pk)
     project = order.project
     at_pay_by = charge_engine.additional_charge(order.principal, order.received_on, (), until=order.pay_by)
-    send_mail(
+    mail.send(
         "grants/email/return_ordered.txt",
         _("[循環] 補助金の返還命令（%(title)s）") % {"title": project.title},
-        grantee_addresses(project),
+        mail.member_addresses(project),
         {
             "project": project,
             "order": order,
             "to_date": order.working,
             "at_pay_by": at_pay_by,
             "rate_label": charge_engine.RATE_LABEL,
-            "url": project_url("grants:return_order", project, order.pk),
+            "url": mail.project_url("grants:return_order", project, order.pk),
         },
     )
 
@@ -455,9 +454,13 @@ def _mail_ordered(order_pk: int) -> None:
 def _mail_settled(order_pk: int) -> None:
     order = ReturnOrder.objects.select_related("project__program", "project__organization").get(pk=order_pk)
     project = order.project
-    send_mail(
+    mail.send(
         "grants/email/return_settled.txt",
         _("[循環] 返還金の完納のお知らせ（%(title)s）") % {"title": project.title},
-        grantee_addresses(project),
-        {"project": project, "order": order, "url": project_url("grants:return_order", project, order.pk)},
+        mail.member_addresses(project),
+        {
+            "project": project,
+            "order": order,
+            "url": mail.project_url("grants:return_order", project, order.pk),
+        },
     )

@@ -251,7 +251,7 @@ def test_grant_application_over_the_adopted_amount(project, owner):
     ("kwargs", "field", "message"),
     [
         ({"years": {}}, "years", "年度ごとの交付申請額を入力してください。"),
-        ({"years": {"2019": 1}}, "years", "交付申請額の年度が正しくありません。"),
+        ({"years": {"2019": 1}}, "years", "交付申請額の年度は、事業の計画にある年度から選んでください。"),
         ({"years": {2019: -1}}, "amount_2019", "平成31年度の交付申請額は0円以上の金額で入力してください。"),
         (
             {"years": {2019: "100"}},

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from junkan.audit.models import AuditEntry
 from junkan.grants.models import CostLine, Project, ProjectStatus, Report, ReportStatus
+from junkan.grants.services import mail as grant_mail
 from junkan.grants.services import money
 
 pytestmark = pytest.mark.django_db
@@ -283,6 +284,6 @@ def test_only_the_secretariat_records_payment(make_project, request, who, error)
         )
 
 
-def test_grantee_addresses_are_the_lead_members_only(make_project):
+def test_notices_go_to_the_lead_members_only(make_project):
     project = make_project("completed")
-    assert money.grantee_addresses(project) == ["member@example.jp", "owner@example.jp"]
+    assert grant_mail.member_addresses(project) == ["member@example.jp", "owner@example.jp"]

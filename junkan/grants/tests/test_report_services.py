@@ -566,7 +566,7 @@ def test_moves_from_the_wrong_status(make_project, staff, owner):
     report = completion_report(project)
     with pytest.raises(ValidationError, match="未提出"):
         services.transition_report(staff, report, "accept")
-    with pytest.raises(ValidationError, match="この手続はありません"):
+    with pytest.raises(ValidationError, match="報告に対してこの手続は行えません"):
         services.transition_report(owner, report, "withdraw")
     submitted = make_project("completed").reports.get(status=ReportStatus.SUBMITTED)
     with pytest.raises(ValidationError, match="提出済み"):

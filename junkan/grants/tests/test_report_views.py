@@ -463,7 +463,9 @@ def test_costs_page_of_an_annual_report_is_404(make_project, client_as, owner, e
     assert client_as(owner).get(urls(project, annual)["costs"]).status_code == 404
 
 
-def test_report_file_upload_and_delete(make_project, client_as, owner, ecotown_call):
+def test_report_file_upload_and_delete(
+    make_project, client_as, owner, ecotown_call, django_capture_on_commit_callbacks
+):
     project = make_project("paid", call=ecotown_call, type_code="fs")
     annual = project.reports.filter(kind="annual").first()
     client = client_as(owner)
@@ -480,8 +482,11 @@ def test_report_file_upload_and_delete(make_project, client_as, owner, ecotown_c
     )
     assert bad.status_code == 200 and "形式は受け付けていません" in bad.content.decode()
     delete = reverse("grants:report_document_delete", args=[project.public_id, annual.pk, document.public_id])
-    assert client.post(delete).status_code == 302
+    storage, stored = document.file.storage, document.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(delete).status_code == 302
     assert not GrantDocument.objects.filter(pk=document.pk).exists()
+    assert not storage.exists(stored)  # the file goes with the row, once the removal is committed
     assert "grants.document.removed" in set(AuditEntry.objects.values_list("action", flat=True))
 
 

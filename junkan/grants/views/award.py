@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.audit.models import AuditEntry
-from junkan.common.permissions import Decision, enforce
+from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import orders
 from junkan.grants.forms import add_errors
@@ -39,10 +39,6 @@ from junkan.programs.models import Program
 
 def _errors_text(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-def _allowed(decision: Decision) -> bool:
-    return bool(decision)
 
 
 # --- 交付申請・計画 ----------------------------------------------------------------------------------------
@@ -71,8 +67,8 @@ def _last_return(project: Project) -> AuditEntry | None:
 
 def _plan_page(request: HttpRequest, project: Project, form: Any = None, status: int = 200) -> HttpResponse:
     user = request.user
-    may_act = _allowed(permissions.can_act(user, project))
-    may_manage = _allowed(permissions.can_manage(user, project))
+    may_act = permissions.can_act(user, project).allowed
+    may_manage = permissions.can_manage(user, project).allowed
     if form is None and may_act and project.status == ProjectStatus.ADOPTED:
         form = _grant_form(project)
     versions = list(project.plan_versions.select_related("created_by").order_by("-number"))
@@ -250,7 +246,7 @@ def _flag_message(request: HttpRequest, project: Project, contract: Any) -> None
 @login_required
 def contract_list(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
-    may_act = _allowed(permissions.can_act(request.user, project))
+    may_act = permissions.can_act(request.user, project).allowed
     recording = project.status == ProjectStatus.DECIDED
     form = _contract_form(project) if may_act and recording else None
     status = 200
@@ -421,8 +417,8 @@ def change_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
         project=project,
         pk=pk,
     )
-    may_manage = _allowed(permissions.can_manage(request.user, project))
-    may_act = _allowed(permissions.can_act(request.user, project))
+    may_manage = permissions.can_manage(request.user, project).allowed
+    may_act = permissions.can_act(request.user, project).allowed
     form = forms.NoteForm()
     status = 200
     if request.method == "POST":

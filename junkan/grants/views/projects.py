@@ -118,6 +118,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
+    enforce(permissions.can_use_secretariat_pages(request.user))
     programs = list(
         Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name")
     )

@@ -54,10 +54,6 @@ def get_report(project: Project, pk: int) -> Report:
     return report
 
 
-def _may(decision: Any) -> bool:
-    return bool(decision)
-
-
 # --- The list of reports ------------------------------------------------------------------------------------
 
 
@@ -68,7 +64,7 @@ def _list_page(
     reports = list(project.reports.order_by("due_on", "fiscal_year", "id"))
     due = {d.report.pk: d for d in report_reminders.reports_due(reports, today)}
     rows = [{"report": r, "due": due.get(r.pk)} for r in reports]
-    may_act = _may(permissions.can_act(request.user, project))
+    may_act = permissions.can_act(request.user, project).allowed
     may_set_completion = may_act and project.status == ProjectStatus.DECIDED
     if form is None and may_set_completion:
         form = forms.CompletionDateForm(
@@ -138,8 +134,8 @@ def _report_page(
     status: int = 200,
 ) -> HttpResponse:
     user = request.user
-    may_act = _may(permissions.can_act(user, project))
-    may_manage = _may(permissions.can_manage(user, project))
+    may_act = permissions.can_act(user, project).allowed
+    may_manage = permissions.can_manage(user, project).allowed
     editable = report.status in EDITABLE_REPORT_STATUSES and project.status != ProjectStatus.CANCELLED
     may_edit = may_act and editable
     if form is None:
@@ -300,7 +296,7 @@ def _costs_page(
     status: int = 200,
 ) -> HttpResponse:
     may_edit = (
-        _may(permissions.can_act(request.user, project))
+        permissions.can_act(request.user, project).allowed
         and report.status in EDITABLE_REPORT_STATUSES
         and project.status == ProjectStatus.DECIDED
     )

@@ -250,3 +250,12 @@ def test_days_after() -> None:
     assert days_after(date(2019, 12, 31), 1) == date(2020, 1, 1)
     assert days_after(date(2020, 2, 28), 1) == date(2020, 2, 29)
     assert days_after(date(2019, 6, 1), 0) == date(2019, 6, 1)
+
+
+def test_format_date_is_the_western_date_as_pages_show_it() -> None:
+    from datetime import date
+
+    from junkan.jp.dates import format_date
+
+    assert format_date(date(2020, 3, 10)) == "2020年3月10日"
+    assert format_date(date(2019, 12, 1)) == "2019年12月1日"
