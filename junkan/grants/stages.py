@@ -1,8 +1,8 @@
 """Where an application stands once the review has decided: what other apps read of the grant (one place).
 
 The application's own status ends at 受理; after that its real stage is the review's decision and then the
-grant project's: 採択 → 交付申請中 → 交付決定 → 実績報告 → 額の確定 → 事後報告中 / 支払済み. The application pages
-(and the start page) ask :func:`stage_of` instead of showing 「受理」 after adoption.
+grant project's: 採択 → 交付申請中 → 交付決定 → 実績報告 → 額の確定 → 事後報告中 / 支払済み.
+The application pages (and the start page) ask :func:`stage_of` instead of showing 「受理」 after adoption.
 """
 
 from __future__ import annotations

@@ -92,7 +92,9 @@ def test_accept_and_return_by_the_secretariat_only(submitted, owner, outsider, s
             services.accept(person, submitted)
         with pytest.raises(error):
             services.return_for_correction(person, submitted, "不足", timezone.localdate())
-    services.return_for_correction(staff, submitted, "様式2の記入漏れ", timezone.localdate() + timedelta(days=7))
+    services.return_for_correction(
+        staff, submitted, "様式2の記入漏れ", timezone.localdate() + timedelta(days=7)
+    )
     submitted.refresh_from_db()
     assert submitted.status == S.RETURNED
     assert submitted.return_reason == "様式2の記入漏れ"
@@ -107,7 +109,9 @@ def test_withdraw_as_owner_not_as_member_or_outsider(submitted, owner, member, o
     with pytest.raises(Http404):
         services.withdraw(outsider, submitted)
     # Until the review has decided, also after the deadline.
-    with mock.patch("django.utils.timezone.now", return_value=submitted.program.closes_at + timedelta(days=1)):
+    with mock.patch(
+        "django.utils.timezone.now", return_value=submitted.program.closes_at + timedelta(days=1)
+    ):
         services.withdraw(owner, submitted)
     submitted.refresh_from_db()
     assert submitted.status == S.WITHDRAWN
@@ -216,5 +220,7 @@ def test_a_paid_project_that_still_owes_reports_is_reporting(submitted, staff):
     services.accept(staff, submitted)
     project = _project(submitted, "paid")
     assert stage_of(submitted).label == "支払済み"
-    Report.objects.create(project=project, rule_code="annual", kind="annual", name="事業報告書", due_text="毎年")
+    Report.objects.create(
+        project=project, rule_code="annual", kind="annual", name="事業報告書", due_text="毎年"
+    )
     assert stage_of(submitted).label == "事後報告中"

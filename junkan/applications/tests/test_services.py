@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -155,5 +154,3 @@ def test_only_the_secretariat_accepts(submitted, owner, staff, outsider):
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.ACCEPTED
     assert AuditEntry.objects.filter(action="applications.application.accepted").count() == 1
-
-
