@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from junkan.carbon.api import router as carbon_router
+from junkan.economy.api import router as economy_router
 from junkan.grants.api import router as calc_router
 from junkan.municipalities.api import router as municipalities_router
 from junkan.programs.api import router as programs_router
@@ -28,3 +29,4 @@ api.add_router("/municipalities", municipalities_router)
 api.add_router("/programs", programs_router)
 api.add_router("/co2", carbon_router)
 api.add_router("/calc", calc_router)
+api.add_router("/economy", economy_router)
