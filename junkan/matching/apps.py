@@ -8,3 +8,6 @@ class MatchingConfig(AppConfig):
     name = "junkan.matching"
     verbose_name = _("マッチング")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from junkan.matching import signals  # noqa: F401
