@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "junkan.grants",
     "junkan.economy",
     "junkan.support",
+    "junkan.hubs",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
