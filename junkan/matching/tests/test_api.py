@@ -26,7 +26,8 @@ def test_it_ranks_with_reasons_and_parts(client):
     )
     assert "北海道で実施可能" in results[0]["reasons"]
     assert results[0]["score"] > results[1]["score"]
-    assert set(results[0]["parts"]) == {"resources", "challenges", "text", "sdgs", "fit", "geography", "needs"}
+    parts = {"resources", "challenges", "text", "sdgs", "fit", "geography", "needs"}
+    assert set(results[0]["parts"]) == parts
 
 
 @pytest.mark.django_db
@@ -48,9 +49,9 @@ def test_limit_cuts_the_list(client):
     ("body", "field", "words"),
     [
         ({"region": {}, "solutions": [{"id": "a"}] * 501}, "solutions", "500件"),
-        ({"region": {"municipalities": ["999999"]}, "solutions": []}, "region.municipalities[0]", "団体コード"),
+        ({"region": {"municipalities": ["999999"]}, "solutions": []}, "region.municipalities[0]", "コード"),
         ({"region": {"municipalities": ["01468"]}, "solutions": []}, "region.municipalities[0]", "6桁"),
-        ({"region": {"prefectures": ["アトランティス"]}, "solutions": []}, "region.prefectures[0]", "都道府県"),
+        ({"region": {"prefectures": ["ムー"]}, "solutions": []}, "region.prefectures[0]", "都道府県"),
         ({"region": {"sdgs": [18]}, "solutions": []}, "region.sdgs[0]", "1〜17"),
         ({"region": {}, "solutions": [{"id": "a", "sdgs": ["7"]}]}, "solutions[0].sdgs[0]", "整数"),
         ({"region": {"resources": "森林"}, "solutions": []}, "region.resources", "配列"),
@@ -79,6 +80,7 @@ def test_a_body_that_is_not_json_is_a_400(client):
 @pytest.mark.django_db
 def test_the_schema_states_the_bounds(client):
     document = client.get("/api/v1/openapi.json").json()
-    body = document["paths"]["/api/v1/matching/rank"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    operation = document["paths"]["/api/v1/matching/rank"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body["properties"]["solutions"]["maxItems"] == 500
     assert body["required"] == ["region", "solutions"]
