@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "junkan.events",
     "junkan.newsletter",
     "junkan.search",
+    "junkan.matching",
     "junkan.portal",
     "junkan.dashboard",
 ]
