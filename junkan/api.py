@@ -9,6 +9,7 @@ from junkan.carbon.api import router as carbon_router
 from junkan.grants.api import router as calc_router
 from junkan.municipalities.api import router as municipalities_router
 from junkan.programs.api import router as programs_router
+from junkan.regional.api import router as regional_router
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -28,3 +29,4 @@ api.add_router("/municipalities", municipalities_router)
 api.add_router("/programs", programs_router)
 api.add_router("/co2", carbon_router)
 api.add_router("/calc", calc_router)
+api.add_router("/support", regional_router)

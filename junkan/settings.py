@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "junkan.review",
     "junkan.grants",
     "junkan.support",
+    "junkan.regional",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",

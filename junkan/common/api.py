@@ -142,3 +142,19 @@ def request_body(model: type[BaseModel], example: dict[str, Any]) -> dict[str, A
             "content": {"application/json": {"schema": inline_schema(model), "example": example}},
         }
     }
+
+
+def page_links(request: Any, count: int, limit: int, offset: int) -> dict[str, Any]:
+    """``count``, ``next`` and ``previous`` (absolute URLs or None) of a limit/offset page."""
+
+    def link(new_offset: int) -> str:
+        query = request.GET.copy()
+        query["limit"] = str(limit)
+        query["offset"] = str(new_offset)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": count,
+        "next": link(offset + limit) if offset + limit < count else None,
+        "previous": link(max(offset - limit, 0)) if offset > 0 else None,
+    }
