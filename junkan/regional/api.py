@@ -1,8 +1,9 @@
 """Open data of the regional support program, mounted at /api/v1/support.
 
-``GET /api/v1/support/regions?limit=50&offset=0``: the regions with a published consortium case, by name,
-``{"count", "next", "previous", "results": [...]}``. Each result: ``region_id``, ``name``, ``municipalities``
-(団体コード), ``stage`` (``consortium`` | ``hearing`` | ``support_team`` | ``business`` | ``ended``),
+``GET /api/v1/support/regions?limit=50&offset=0``: the regions with a published consortium case, by
+name, ``{"results": [...], "count": N}`` (the project's pager, at most 100 a page).
+Each result: ``region_id``, ``name``, ``municipalities`` (団体コード), ``stage`` (``consortium`` |
+``hearing`` | ``support_team`` | ``business`` | ``ended``),
 ``fiscal_year`` of the latest published case, ``consortium`` (members, sectors, meetings, budget_cap,
 budget_spent in yen), ``hearing`` (criteria with ``met``, ``decision``) once decided, ``team`` (experts,
 visits, cost, cost_cap in yen) when published, ``kpis`` of published plans (one row per KPI and year).
@@ -15,9 +16,10 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
-from junkan.common.api import page_links
+from junkan.common.api import Pager
 from junkan.municipalities.models import Municipality
 from junkan.regional import progress
 from junkan.regional.engine.budget import TEAM_COST_CAP
@@ -77,16 +79,19 @@ class RegionOut(Schema):
     kpis: list[KpiOut]
 
 
-class RegionPage(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[RegionOut]
+class RegionPager(Pager):
+    """The project's pager with the page's regions read together (a fixed number of queries per page)."""
 
+    items_attribute = "results"
 
-class Paging(Schema):
-    limit: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
-    offset: int = Field(0, ge=0)
+    class Output(Schema):
+        results: list[Any]
+        count: int
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        rows = progress.progress_for(list(page["results"]), published_only=True)
+        return {"results": [_region(r) for r in rows], "count": page["count"]}
 
 
 def _number(value: Any) -> str | None:
@@ -144,12 +149,9 @@ def _region(row: progress.RegionProgress) -> dict[str, Any]:
     }
 
 
-@router.get("/regions", response=RegionPage, summary="支援を受けている地域（公開分）")
-def regions(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
-    queryset = progress.regions_in_program(published_only=True).prefetch_related(
+@router.get("/regions", response=list[RegionOut], summary="支援を受けている地域（公開分）")
+@paginate(RegionPager, max_limit=MAX_PAGE_SIZE)
+def regions(request: HttpRequest) -> Any:
+    return progress.regions_in_program(published_only=True).prefetch_related(
         Prefetch("municipalities", queryset=Municipality.objects.only("pk", "code"))
     )
-    count = queryset.count()
-    page = list(queryset[paging.offset : paging.offset + paging.limit])
-    rows = progress.progress_for(page, published_only=True)
-    return {**page_links(request, count, paging.limit, paging.offset), "results": [_region(r) for r in rows]}

@@ -1,7 +1,7 @@
 """A region carried through the program: the people every view is tested as, and the records they see.
 
-owner/member (fixtures of the project) act for the region's organization (長野県飯田市); ``coordinator`` is the
-region's coordinator; ``team_expert`` sits on its support team; ``other_expert`` sits on another region's team;
+owner/member (the project's fixtures) act for the region's organization (長野県飯田市); ``coordinator`` is
+the region's coordinator; ``team_expert`` sits on its support team; ``other_expert`` on another region's;
 ``staff`` is the secretariat; ``outsider`` has nothing to do with it.
 """
 

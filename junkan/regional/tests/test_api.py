@@ -12,7 +12,7 @@ URL = "/api/v1/support/regions"
 
 
 def test_nothing_unpublished_is_listed(world, client):
-    assert client.get(URL).json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert client.get(URL).json() == {"count": 0, "results": []}
 
 
 def test_a_published_region_with_its_consortium_hearing_team_and_kpis(world, client):
@@ -71,8 +71,7 @@ def test_unpublished_team_and_plan_stay_out(world, client):
 def test_paged_with_limit_and_offset(world, client):
     ConsortiumCase.objects.update(is_published=True)
     first = client.get(URL, {"limit": 1}).json()
-    assert first["count"] == 2 and len(first["results"]) == 1 and first["next"].endswith("limit=1&offset=1")
-    second = client.get(first["next"]).json()
-    assert second["next"] is None and second["previous"] is not None
+    assert first["count"] == 2 and len(first["results"]) == 1
+    second = client.get(URL, {"limit": 1, "offset": 1}).json()
     assert {first["results"][0]["name"], second["results"][0]["name"]} == {"南信州 地域循環共生圏", "下川町"}
-    assert client.get(URL, {"limit": 1000}).status_code in (400, 422)
+    assert client.get(URL, {"limit": 101}).status_code == 400

@@ -199,8 +199,8 @@ def test_team_of_three_to_five_without_conflicts_within_the_cost_cap(owner, staf
     for expert in experts[:3]:
         if not team.experts.filter(expert=expert).exists():
             services.add_expert(staff, team, {"expert": expert})
+    services.add_expert(staff, team, {"expert": experts[5]})
     with pytest.raises(ValidationError, match="5名"):
-        services.add_expert(staff, team, {"expert": experts[5]})
         services.add_expert(staff, team, {"expert": experts[3]})
 
 

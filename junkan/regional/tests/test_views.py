@@ -1,4 +1,4 @@
-"""Every page as region member, coordinator, team expert, other expert, secretariat, outsider and anonymous."""
+"""Every page as region member, coordinator, team expert, other expert, secretariat, outsider, anonymous."""
 
 from __future__ import annotations
 
