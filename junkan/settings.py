@@ -93,10 +93,12 @@ INSTALLED_APPS = [
     "junkan.grants",
     "junkan.economy",
     "junkan.support",
+    "junkan.hubs",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
     "junkan.search",
+    "junkan.matching",
     "junkan.portal",
 ]
 

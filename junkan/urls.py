@@ -21,6 +21,7 @@ urlpatterns = [
     path("review/", include("junkan.review.urls")),
     path("grants/", include("junkan.grants.urls")),
     path("support/", include("junkan.support.urls")),
+    path("hubs/", include("junkan.hubs.urls")),
     path("cases/", include("junkan.cases.urls")),
     path("events/", include("junkan.events.urls")),
     path("newsletter/", include("junkan.newsletter.urls")),
