@@ -177,7 +177,7 @@ def test_query_count_does_not_grow_with_regions(client, make_region, django_asse
 
 
 def test_national_scale_map_stays_small(client, organization, django_assert_max_num_queries):
-    """1,800 approved regions (the registry at national scale): a page of a fixed size, no per-region query."""
+    """1,800 approved regions (national scale): a page of a fixed size, no query per region."""
     import time
 
     from junkan.municipalities.models import Municipality
