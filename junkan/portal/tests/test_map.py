@@ -212,7 +212,7 @@ def test_national_scale_map_stays_small(client, organization, django_assert_max_
     assert response.status_code == 200
     assert len(response.content) < 300_000, len(response.content)
     assert 'class="map-marker"' not in body and body.count('class="map-pref-link"') >= 40
-    assert body.count("<li><a href=\"/registry/regions/") <= 47 * maps.LIST_PER_PREFECTURE
+    assert body.count('<li><a href="/registry/regions/') <= 47 * maps.LIST_PER_PREFECTURE
     started = time.perf_counter()
     client.get(URL)
     warm = time.perf_counter() - started
