@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "junkan.economy",
     "junkan.support",
     "junkan.hubs",
+    "junkan.finance",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
