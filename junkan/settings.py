@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "junkan.events",
     "junkan.newsletter",
     "junkan.search",
+    "junkan.matching",
     "junkan.portal",
 ]
 
