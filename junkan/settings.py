@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "junkan.support",
     "junkan.regional",
     "junkan.hubs",
+    "junkan.finance",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
