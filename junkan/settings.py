@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "junkan.support",
     "junkan.hubs",
     "junkan.finance",
+    "junkan.exchange",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",

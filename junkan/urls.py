@@ -23,6 +23,7 @@ urlpatterns = [
     path("support/", include("junkan.support.urls")),
     path("hubs/", include("junkan.hubs.urls")),
     path("finance/", include("junkan.finance.urls")),
+    path("exchange/", include("junkan.exchange.urls")),
     path("cases/", include("junkan.cases.urls")),
     path("events/", include("junkan.events.urls")),
     path("newsletter/", include("junkan.newsletter.urls")),
