@@ -20,6 +20,7 @@ urlpatterns = [
     path("applications/", include("junkan.applications.urls")),
     path("review/", include("junkan.review.urls")),
     path("grants/", include("junkan.grants.urls")),
+    path("economy/", include("junkan.economy.urls")),
     path("support/", include("junkan.support.urls")),
     path("cases/", include("junkan.cases.urls")),
     path("events/", include("junkan.events.urls")),
