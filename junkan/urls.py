@@ -22,6 +22,8 @@ urlpatterns = [
     path("grants/", include("junkan.grants.urls")),
     path("economy/", include("junkan.economy.urls")),
     path("support/", include("junkan.support.urls")),
+    path("hubs/", include("junkan.hubs.urls")),
+    path("finance/", include("junkan.finance.urls")),
     path("cases/", include("junkan.cases.urls")),
     path("events/", include("junkan.events.urls")),
     path("newsletter/", include("junkan.newsletter.urls")),
