@@ -70,7 +70,7 @@ def test_the_profile_shows_the_three_sides_energy_and_industries(client_as, memb
     page = client_as(member).get(f"/economy/accounts/{account.public_id}/").content.decode()
     # 3,200 ÷ 3,650 × 100 = 87.67… → 87.7; energy 345 ÷ 3,200 = 10.78…% → 10.8
     assert "87.7%" in page and "10.8" in page
-    assert page.count("<svg") == 3 and 'role="img"' in page and "<title" in page
+    assert page.count('class="economy-svg"') == 3 and 'role="img"' in page and "<title" in page
     assert "架空のデータ" in page
     # 特化係数 of 農林水産業: (120/3200) ÷ (57000/5497000) = 0.0375 ÷ 0.0103693 = 3.61644…
     assert "3.6164" in page
