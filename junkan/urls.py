@@ -22,6 +22,7 @@ urlpatterns = [
     path("grants/", include("junkan.grants.urls")),
     path("economy/", include("junkan.economy.urls")),
     path("support/", include("junkan.support.urls")),
+    path("regional/", include("junkan.regional.urls")),
     path("hubs/", include("junkan.hubs.urls")),
     path("finance/", include("junkan.finance.urls")),
     path("cases/", include("junkan.cases.urls")),
