@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "junkan.grants",
     "junkan.economy",
     "junkan.support",
+    "junkan.regional",
     "junkan.hubs",
     "junkan.finance",
     "junkan.exchange",
