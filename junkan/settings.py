@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "junkan.regional",
     "junkan.hubs",
     "junkan.finance",
+    "junkan.exchange",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
