@@ -168,7 +168,7 @@ def section(request: HttpRequest, public_id: Any, key: str) -> HttpResponse:
             return JsonResponse(outcome.as_json(), status=outcome.http_status)
         if outcome.is_saved:
             messages.success(request, _("「%(title)s」を保存しました。") % {"title": spec.title})
-            # ?saved=<section> tells the page's script that the copy of the input kept in the browser is now saved.
+            # ?saved=<section>: the page's script drops the copy of the input kept in the browser.
             following = request.POST.get("next")
             if following == "section" and (after := _next_section(application, key)):
                 url = reverse("applications:section", args=[application.public_id, after])

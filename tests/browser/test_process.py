@@ -69,9 +69,9 @@ def saved_input_is_not_offered_again(page: Page, base: str) -> None:
         status=ApplicationStatus.DRAFT, organization__memberships__user__email="officer@example.jp"
     ).first()
     assert draft is not None, "the demo has no draft of the officer"
-    page.goto(f"{base}/applications/{draft.public_id}/sections/background/")
-    area = page.locator("form.application-form textarea").first
-    area.fill("  地域の課題を整理しました。  ")
+    page.goto(f"{base}/applications/{draft.public_id}/sections/letter/")
+    field = page.locator("form.application-form input[type=text]").first
+    field.fill("  " + field.input_value() + "  ")
     with page.expect_navigation():
         page.get_by_role("button", name="保存する", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("保存しました")
