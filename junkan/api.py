@@ -15,6 +15,7 @@ from junkan.grants.api import router as calc_router
 from junkan.matching.api import router as matching_router
 from junkan.municipalities.api import router as municipalities_router
 from junkan.programs.api import router as programs_router
+from junkan.regional.api import router as regional_router
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -51,3 +52,4 @@ api.add_router("/calc", calc_router)
 api.add_router("/economy", economy_router)
 api.add_router("/matching", matching_router)
 api.add_exception_handler(ValidationError, lambda request, exc: validation_error(request, exc, api))
+api.add_router("/support", regional_router)
