@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "junkan.applications",
     "junkan.review",
     "junkan.grants",
+    "junkan.economy",
     "junkan.support",
     "junkan.cases",
     "junkan.events",

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from pydantic import WithJsonSchema
 
 from junkan.carbon import engine, permissions, services
 from junkan.carbon.models import FactorKind, FactorSet
+from junkan.common.api import ErrorOut
 from junkan.common.permissions import enforce
 
 router = Router(tags=["carbon"])
@@ -62,6 +64,7 @@ SIDE_SCHEMA = {
 }
 REQUEST_SCHEMA = {
     "type": "object",
+    "anyOf": [{"required": ["baseline"]}, {"required": ["project"]}],
     "properties": {
         "fuel_revision": {
             "type": "string",
@@ -91,10 +94,8 @@ REQUEST_SCHEMA = {
 }
 
 
-class ErrorOut(Schema):
-    """An error with a message for people, in Japanese."""
-
-    detail: str
+#: Results are exact JSON numbers (all digits, never a float on our side): documented as numbers, not strings.
+Exact = Annotated[Decimal, WithJsonSchema({"type": "number"})]
 
 
 class TrailLineOut(Schema):
@@ -107,19 +108,19 @@ class TrailLineOut(Schema):
     line: int
     kind: str
     label: str
-    amount: Decimal
+    amount: Exact
     unit: str
-    factor: Decimal
+    factor: Exact
     factor_unit: str
     source: str
-    t_co2: Decimal
+    t_co2: Exact
     note: str
 
 
 class ReductionOut(Schema):
-    baseline_t_co2: Decimal = Field(..., description="C − D（t-CO2/年、全桁）")
-    project_t_co2: Decimal = Field(..., description="A − B（t-CO2/年、全桁）")
-    reduction_t_co2: Decimal = Field(..., description="(C − D) − (A − B)（t-CO2/年、全桁）")
+    baseline_t_co2: Exact = Field(..., description="C − D（t-CO2/年、全桁）")
+    project_t_co2: Exact = Field(..., description="A − B（t-CO2/年、全桁）")
+    reduction_t_co2: Exact = Field(..., description="(C − D) − (A − B)（t-CO2/年、全桁）")
     trail: list[TrailLineOut]
     parts: dict[str, Any]
     factors: dict[str, Any] = Field(..., description="使用した排出係数（保存すれば同じ結果を再現できます）")
@@ -154,7 +155,9 @@ def reduction(request: HttpRequest) -> HttpResponse:
     """Compute a reduction from the JSON body; 400 with a Japanese message for bad input."""
     enforce(permissions.can_use_calculator(request.user))
     try:
-        text = request.body.decode("utf-8") or "{}"
+        text = request.body.decode("utf-8")
+        if not text.strip():
+            return _error(_("本文に計算の内容を JSON で送ってください。"))
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         return _error(
@@ -165,6 +168,9 @@ def reduction(request: HttpRequest) -> HttpResponse:
         return _error(_("JSON は UTF-8 で送ってください。"))
     except ValueError:
         return _error(_("数値に NaN や Infinity は使えません。"))
+    if isinstance(data, dict) and not ({"baseline", "project"} & data.keys()):
+        # An empty body is not a calculation of zero: say what is missing.
+        return _error(_("本文に baseline（事業実施前）か project（事業実施後）の活動を指定してください。"))
     try:
         computation = services.compute(data)
     except engine.CalculationError as error:

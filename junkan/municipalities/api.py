@@ -16,8 +16,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from junkan.common.api import ErrorOut, Pager
 from junkan.common.permissions import enforce
 from junkan.jp.codes import CodeError, validate_lg_code
 from junkan.jp.text import nfkc
@@ -29,12 +30,6 @@ router = Router(tags=["municipalities"])
 
 MAX_PAGE_SIZE = 1000
 MAX_QUERY_LENGTH = 100
-
-
-class ErrorOut(Schema):
-    """An error with a message for people, in Japanese."""
-
-    detail: str
 
 
 class MunicipalityRef(Schema):
@@ -140,7 +135,7 @@ def _parse_kinds(value: str) -> list[str]:
         "`prefecture` はその都道府県に属する団体（都道府県自身を除く）に絞り込みます。"
     ),
 )
-@paginate(LimitOffsetPagination, max_limit=MAX_PAGE_SIZE)
+@paginate(Pager, max_limit=MAX_PAGE_SIZE)
 def list_municipalities(
     request: HttpRequest,
     prefecture: str | None = Query(

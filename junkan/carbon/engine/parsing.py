@@ -187,15 +187,16 @@ def parse_calculation(data: object) -> Calculation:
         parts[part] = tuple(parse_activity(item, part, number) for number, item in enumerate(items, start=1))
     notes = []
     for number, item in enumerate(_list(data.get("boundary_notes"), "バウンダリの注記"), start=1):
-        if (
-            not isinstance(item, Mapping)
-            or not _text(item.get("process"), "プロセス")
-            or not _text(item.get("reason"), "理由")
-        ):
+        try:
+            process = _text(item.get("process"), "プロセス") if isinstance(item, Mapping) else ""
+            reason = _text(item.get("reason"), "理由") if isinstance(item, Mapping) else ""
+        except NumberError as error:  # a number or an object where text belongs
+            raise CalculationError(f"バウンダリの注記{number}行目：{error.message}") from None
+        if not process or not reason:
             raise CalculationError(
                 f"バウンダリの注記{number}行目：省略したプロセスとその理由を入力してください。"
             )
-        notes.append(BoundaryNote(_text(item["process"], "プロセス"), _text(item["reason"], "理由")))
+        notes.append(BoundaryNote(process, reason))
     revision = data.get("fuel_revision")
     if revision is not None and not isinstance(revision, str | int):
         raise CalculationError('fuel_revision は係数表の改定年（例："2010"）で指定してください。')

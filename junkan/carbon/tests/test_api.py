@@ -86,7 +86,7 @@ def test_supplier_reference_and_default_revision(client):
             {"project": {"process": [{"kind": "electricity", "kwh": 1}]}},
             "電力の排出係数（t-CO2/kWh）か、電気事業者を指定してください。",
         ),
-        ({"fuel_revision": "1999"}, "燃料の係数表「1999」は登録されていません"),
+        ({"fuel_revision": "1999", "baseline": {}}, "燃料の係数表「1999」は登録されていません"),
         ('{"baseline": ', "JSON として読み取れません（1行目 14文字目）。"),
         (
             '{"baseline": {"process": [{"kind": "fuel", "fuel": "kerosene", "amount": NaN}]}}',
@@ -133,3 +133,23 @@ def test_openapi_documents_the_endpoints(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/co2/reduction" in paths
     assert "requestBody" in paths["/api/v1/co2/reduction"]["post"]
+
+
+@pytest.mark.parametrize("body", ["", "  ", "{}", '{"fuel_revision": "2010"}'])
+def test_a_body_without_activities_is_refused_not_computed_as_zero(client, body):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert "detail" in response.json()
+
+
+def test_a_number_where_a_boundary_note_needs_text_is_a_400(client):
+    body = {**API_EXAMPLE, "boundary_notes": [{"process": {}, "reason": ""}]}
+    response = post(client, body)
+    assert response.status_code == 400
+    assert "バウンダリの注記1行目" in response.json()["detail"]
+
+
+def test_results_are_documented_as_the_numbers_they_are(client):
+    document = client.get("/api/v1/openapi.json").json()
+    reduction = document["components"]["schemas"]["ReductionOut"]["properties"]
+    assert reduction["reduction_t_co2"]["type"] == "number"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EconomyConfig(AppConfig):
+    verbose_name = "地域経済循環分析"
+    name = "junkan.economy"
+    label = "economy"
