@@ -54,6 +54,22 @@ def bump(*scopes: str) -> None:
     transaction.on_commit(lambda: _set_new(scopes))
 
 
+_memo: dict[str, tuple[str, object]] = {}
+
+
+def memo(name: str, scopes: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """Like ``cached`` but kept in this process (for values that do not pickle, or are read on every
+    request): the generation tokens are still read from the shared cache, so a change made through any
+    server is seen at once. One value per ``name``: the previous generation's is dropped."""
+    token = tokens(*scopes)
+    found = _memo.get(name)
+    if found is not None and found[0] == token:
+        return found[1]  # type: ignore[return-value]
+    value = compute()
+    _memo[name] = (token, value)
+    return value
+
+
 def cached(name: str, scopes: tuple[str, ...], compute: Callable[[], T], timeout: int = DAY) -> T:
     """``compute()`` once per generation of ``scopes``; ``name`` distinguishes values of the same scopes."""
     key = f"{name}@{tokens(*scopes)}"
