@@ -135,10 +135,10 @@ def _short(value: int | Decimal) -> str:
     return f"{value:,}"
 
 
-CHART_WIDTH = 640
-LABEL_WIDTH = 168
-VALUE_WIDTH = 96
-BAND = 28
+CHART_WIDTH = 480
+LABEL_WIDTH = 120
+VALUE_WIDTH = 72
+BAND = 24
 
 
 @register.inclusion_tag("components/bar_chart.html")
@@ -153,8 +153,8 @@ def bar_chart(
         {
             "label": bar.label,
             "value": _format(bar.value, unit),
-            "y": bar.offset + 6,
-            "text_y": bar.offset + BAND / 2 + 5,
+            "y": bar.offset + 5,
+            "text_y": bar.offset + BAND / 2 + 4,
             "x": LABEL_WIDTH,
             "width": bar.length,
             "value_x": LABEL_WIDTH + bar.length + 6,
@@ -186,7 +186,7 @@ def column_chart(
     """Vertical columns for a series over time (money by fiscal year …) and the table of the same numbers."""
     data = _rows(rows)
     plot_height = 200
-    band = min(96, (CHART_WIDTH - 64) / max(len(data), 1))
+    band = min(88, (CHART_WIDTH - 64) / max(len(data), 1))
     chart = layout(data, extent=plot_height, band=band, minimum=2)
     top = 24
     columns = [
