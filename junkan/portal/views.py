@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from junkan.common.icons import ICONS
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
+from junkan.portal import home as home_page
 from junkan.portal import maps
 from junkan.portal.models import News
 from junkan.portal.navigation import FUNCTIONS
@@ -20,17 +21,15 @@ from junkan.portal.seo import sitemap_response
 from junkan.registry.models import CompanyRegistration, RegistrationStatus, Solution
 from junkan.support.models import Expert, SpecialistOrganization, SupportMeasure
 
-HOME_NEWS = 5
 NEWS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The public home page; everyone may see it."""
     enforce(can_view_public_page(request.user))
+    now = timezone.now()
     return render(
-        request,
-        "portal/home.html",
-        {"functions": FUNCTIONS, "news": list(News.objects.published()[:HOME_NEWS])},
+        request, "portal/home.html", {"functions": FUNCTIONS, "now": now, **home_page.home_data(now)}
     )
 
 
