@@ -12,6 +12,7 @@ admin.site.site_title = _("循環 管理画面")
 urlpatterns = [
     path("", include("junkan.portal.urls")),
     path("accounts/", include("allauth.urls")),
+    path("my/", include("junkan.dashboard.urls")),
     path("organizations/", include("junkan.organizations.urls")),
     path("municipalities/", include("junkan.municipalities.urls")),
     path("programs/", include("junkan.programs.urls")),
