@@ -110,16 +110,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     """Every region in the program with its stage and figures (the secretariat, the Ministry)."""
     enforce(p.can_view_progress(request.user))
     regions = progress.regions_in_program(published_only=False)
-    stage = request.GET.get("stage", "")
     page = Paginator(regions, PER_PAGE).get_page(request.GET.get("page"))
     rows = progress.progress_for(page.object_list)
-    if stage:
-        rows = [r for r in rows if r.stage == stage]
-    return render(
-        request,
-        "regional/overview.html",
-        {"page": page, "rows": rows, "labels": STAGE_LABELS, "counts": _counts(regions), "stage": stage},
-    )
+    return render(request, "regional/overview.html", {"page": page, "rows": rows, "counts": _counts(regions)})
 
 
 def _counts(regions: QuerySet[RegionRegistration]) -> list[tuple[str, int]]:
@@ -224,11 +217,9 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _steps(stage: Any) -> list[dict[str, Any]]:
-    current = step_index(stage)
-    return [
-        {"label": STAGE_LABELS[s], "done": i < current, "current": i == current} for i, s in enumerate(PATH)
-    ]
+def _steps(stage: Any) -> dict[str, Any]:
+    """The stages on the way for the shared step indicator (an ended region has no current step)."""
+    return {"labels": [STAGE_LABELS[s] for s in PATH], "position": step_index(stage) + 1}
 
 
 @login_required
