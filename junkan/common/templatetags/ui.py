@@ -224,7 +224,7 @@ def disabled_button(label: Any, reason: Any, name: str = "action") -> dict[str, 
 
 @register.filter
 def first_with(items: Iterable[Any], name: str) -> Any:
-    """The first item whose attribute or key ``name`` is truthy, or None: ``sections|first_with:"problems"``."""
+    """The first item whose attribute or key ``name`` is truthy, or None."""
     for item in items or ():
         value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
         if value:
@@ -234,5 +234,5 @@ def first_with(items: Iterable[Any], name: str) -> Any:
 
 @register.filter
 def pluck(items: Iterable[Any], name: str) -> list[Any]:
-    """The attribute or key ``name`` of every item: ``nav|pluck:"heading"`` for the step indicator's labels."""
+    """The attribute or key ``name`` of every item (``nav|pluck:"heading"``: the steps' labels)."""
     return [item.get(name) if isinstance(item, dict) else getattr(item, name, None) for item in items or ()]

@@ -93,4 +93,5 @@ def test_first_with_and_pluck() -> None:
     assert render('{{ s|first_with:"problems"|pluck:"name" }}', s=[]) == "[]"
     assert render('{% with n=s|first_with:"problems" %}{{ n.name }}{% endwith %}', s=sections) == "b"
     assert render('{% for n in s|pluck:"name" %}{{ n }}{% endfor %}', s=sections) == "abc"
-    assert render('{% with n=s|first_with:"missing" %}{{ n|default:"none" }}{% endwith %}', s=sections) == "none"
+    missing = render('{% with n=s|first_with:"missing" %}{{ n|default:"none" }}{% endwith %}', s=sections)
+    assert missing == "none"
