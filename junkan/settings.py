@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "junkan.hubs",
     "junkan.finance",
     "junkan.exchange",
+    "junkan.callqa",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("hubs/", include("junkan.hubs.urls")),
     path("finance/", include("junkan.finance.urls")),
     path("exchange/", include("junkan.exchange.urls")),
+    path("calls/qa/", include("junkan.callqa.urls")),
     path("cases/", include("junkan.cases.urls")),
     path("events/", include("junkan.events.urls")),
     path("newsletter/", include("junkan.newsletter.urls")),

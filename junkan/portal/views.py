@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from junkan.common.icons import ICONS
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.portal import home as home_page
 from junkan.portal import maps
@@ -82,7 +82,7 @@ def design(request: HttpRequest) -> HttpResponse:
 
 def news_list(request: HttpRequest) -> HttpResponse:
     enforce(can_view_public_page(request.user))
-    page = Paginator(News.objects.published(), NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, News.objects.published(), NEWS_PER_PAGE)
     return render(request, "portal/news_list.html", {"page": page})
 
 
