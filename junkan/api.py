@@ -12,8 +12,10 @@ from junkan.carbon.api import router as carbon_router
 from junkan.common.api import document_errors, validation_error
 from junkan.economy.api import router as economy_router
 from junkan.grants.api import router as calc_router
+from junkan.matching.api import router as matching_router
 from junkan.municipalities.api import router as municipalities_router
 from junkan.programs.api import router as programs_router
+from junkan.regional.api import router as regional_router
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -48,4 +50,6 @@ api.add_router("/programs", programs_router)
 api.add_router("/co2", carbon_router)
 api.add_router("/calc", calc_router)
 api.add_router("/economy", economy_router)
+api.add_router("/matching", matching_router)
 api.add_exception_handler(ValidationError, lambda request, exc: validation_error(request, exc, api))
+api.add_router("/support", regional_router)

@@ -93,10 +93,14 @@ INSTALLED_APPS = [
     "junkan.grants",
     "junkan.economy",
     "junkan.support",
+    "junkan.regional",
+    "junkan.hubs",
+    "junkan.finance",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
     "junkan.search",
+    "junkan.matching",
     "junkan.portal",
 ]
 

@@ -86,10 +86,11 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", _("審査委員")
     EXPERT = "expert", _("専門家")
     ADMINISTRATOR = "administrator", _("システム管理者")
+    HUB_STAFF = "hub_staff", _("地方環境事務所・EPOの職員")
 
 
 # Roles whose holders must log in with a second factor (TOTP).
-TWO_FACTOR_ROLES = frozenset({Role.SECRETARIAT, Role.REVIEWER, Role.ADMINISTRATOR})
+TWO_FACTOR_ROLES = frozenset({Role.SECRETARIAT, Role.REVIEWER, Role.ADMINISTRATOR, Role.HUB_STAFF})
 # Roles that open the Django admin (is_staff).
 STAFF_ROLES = frozenset({Role.SECRETARIAT, Role.ADMINISTRATOR})
 

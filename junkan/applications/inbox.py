@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from junkan.applications import permissions, services
 from junkan.applications.forms import InboxFilterForm, ReturnForm
 from junkan.applications.models import Application, ApplicationStatus
+from junkan.applications.processes import APPLICATION
 from junkan.applications.views import get_application
+from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.common.spreadsheets import spreadsheet_safe
 from junkan.municipalities.models import Municipality
@@ -159,6 +161,10 @@ def inbox_csv(request: HttpRequest, slug: str) -> HttpResponse:
 def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
     application = get_application(request, public_id)
     enforce(permissions.can_decide(request.user, application))
+    decision = workflow.can(APPLICATION, request.user, application, "accepted")
+    if not decision:
+        messages.error(request, decision.reason)
+        return redirect("applications:detail", application.public_id)
     form = ReturnForm(request.POST or None)
     if request.method == "POST":
         verb = request.POST.get("verb")

@@ -24,7 +24,7 @@ from junkan.applications.models import (
     CoApplicantStatus,
 )
 from junkan.common.permissions import Decision, allow, deny, hide
-from junkan.organizations.models import Organization
+from junkan.organizations.models import MembershipRole, Organization
 from junkan.organizations.permissions import membership_of
 from junkan.programs.models import Program, ProgramStatus, ProjectType
 
@@ -100,8 +100,28 @@ def can_edit(user: object, application: Application) -> Decision:
     return allow()
 
 
+def may_act_for_applicant(user: object, application: Application) -> Decision:
+    """Submit and withdraw in the lead organization's name: its owners, and the members an owner allows."""
+    membership = membership_of(user, application.organization)
+    if membership is None:
+        if can_view(user, application):
+            return deny(_("提出・取下げは代表申請者が行います。"))
+        return hide(_("この応募は見つかりません。"))
+    if membership.role == MembershipRole.OWNER or membership.acts_for_applications:
+        return allow()
+    return deny(
+        _(
+            "応募の提出・取下げができるのは、組織の管理者と、管理者が認めたメンバーです。"
+            "組織の管理者にご相談ください。"
+        )
+    )
+
+
 def can_submit(user: object, application: Application, now: datetime | None = None) -> Decision:
     decision = can_edit(user, application)
+    if not decision:
+        return decision
+    decision = may_act_for_applicant(user, application)
     if not decision:
         return decision
     if application.program.status(now or timezone.now()) != ProgramStatus.OPEN:
@@ -109,14 +129,9 @@ def can_submit(user: object, application: Application, now: datetime | None = No
     return allow()
 
 
-def can_withdraw(user: object, application: Application, now: datetime | None = None) -> Decision:
-    if not is_lead_member(user, application):
-        return can_edit(user, application)
-    if application.status == ApplicationStatus.WITHDRAWN:
-        return deny(_("この応募はすでに取り下げられています。"))
-    if (now or timezone.now()) > application.program.closes_at:
-        return deny(_("締切を過ぎたため取り下げはできません。事務局にご連絡ください。"))
-    return allow()
+def can_withdraw(user: object, application: Application) -> Decision:
+    """Who may withdraw (the state and the guards are the process's: ``applications.processes``)."""
+    return may_act_for_applicant(user, application)
 
 
 def can_manage_co_applicants(user: object, application: Application) -> Decision:
@@ -140,13 +155,11 @@ def can_post_message(user: object, application: Application) -> Decision:
 
 
 def can_decide(user: object, application: Application) -> Decision:
-    """受理 or 不備: the secretariat, on a submitted application."""
+    """受理 or 不備 (who; the state is the process's): the secretariat."""
     if not is_secretariat(user):
         if is_party(user, application):
             return deny(_("受理・返却は事務局が行います。"))
         return hide(_("この応募は見つかりません。"))
-    if application.status != ApplicationStatus.SUBMITTED:
-        return deny(_("提出済みの応募のみ受理・返却できます。"))
     return allow()
 
 

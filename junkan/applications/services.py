@@ -34,9 +34,10 @@ from junkan.applications.models import (
     Section,
     Submission,
 )
+from junkan.applications.processes import APPLICATION
 from junkan.applications.spec import applicant_of
 from junkan.audit.services import record
-from junkan.common import files, uploads
+from junkan.common import files, uploads, workflow
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
 from junkan.programs.models import Program, ProjectType
@@ -323,7 +324,6 @@ def submit(actor: User, application: Application, received_at: datetime) -> Subm
         problems = checklist.items(application, received_at)
         if problems:
             raise NotSubmittable(_("未入力や不備の項目があるため提出できません。"), problems)
-        before = application.status
         receipt = application.receipt_number or _next_receipt_number(application.program)
         version = (application.submissions.count()) + 1
         frozen = snapshot.build(application, receipt, received_at, version)
@@ -335,76 +335,37 @@ def submit(actor: User, application: Application, received_at: datetime) -> Subm
             submitted_by=actor,
             snapshot=frozen,
         )
-        application.status = S.SUBMITTED
-        application.receipt_number = receipt
-        application.submitted_at = received_at
-        application.return_reason = ""
-        application.reply_due_on = None
-        application.save(
-            update_fields=[
-                "status",
-                "receipt_number",
-                "submitted_at",
-                "return_reason",
-                "reply_due_on",
-                "updated_at",
-            ]
-        )
-        record(
+        workflow.transition(
+            APPLICATION,
             actor,
-            "applications.application.submitted",
             application,
-            changes={"status": [before, S.SUBMITTED]},
+            "submitted",
+            fields={
+                "receipt_number": receipt,
+                "submitted_at": received_at,
+                "return_reason": "",
+                "reply_due_on": None,
+            },
             data={"receipt_number": receipt, "version": version, "received_at": received_at.isoformat()},
         )
         transaction.on_commit(lambda: _mail_receipt(submission.pk))
     return SubmitResult(submission, created=True)
 
 
-def withdraw(actor: User, application: Application, now: datetime | None = None) -> Application:
-    now = now or timezone.now()
-    application.refresh_from_db(fields=["status"])
-    enforce(permissions.can_withdraw(actor, application, now))
-    with transaction.atomic():
-        application = _lock(application)
-        enforce(permissions.can_withdraw(actor, application, now))
-        before = application.status
-        application.status = S.WITHDRAWN
-        application.save(update_fields=["status", "updated_at"])
-        record(
-            actor,
-            "applications.application.withdrawn",
-            application,
-            changes={"status": [before, S.WITHDRAWN]},
-        )
-    return application
+def withdraw(actor: User, application: Application) -> Application:
+    """取下げ, until the review has decided (the process's guard); after adoption see grants (辞退)."""
+    return workflow.transition(APPLICATION, actor, application, "withdrawn")
 
 
 def accept(actor: User, application: Application) -> Application:
     """受理: the secretariat takes the application as complete."""
-    application.refresh_from_db(fields=["status"])
-    enforce(permissions.can_decide(actor, application))
-    with transaction.atomic():
-        application = _lock(application)
-        enforce(permissions.can_decide(actor, application))
-        application.status = S.ACCEPTED
-        application.decided_at = timezone.now()
-        application.save(update_fields=["status", "decided_at", "updated_at"])
-        record(
-            actor,
-            "applications.application.accepted",
-            application,
-            changes={"status": [S.SUBMITTED, S.ACCEPTED]},
-        )
-        transaction.on_commit(lambda: _mail_decision(application.pk))
-    return application
+    return workflow.transition(APPLICATION, actor, application, "accepted")
 
 
 def return_for_correction(
-    actor: User, application: Application, reason: str, reply_due_on: date
+    actor: User, application: Application, reason: str, reply_due_on: date | None
 ) -> Application:
     """不備: back to the applicant with the reasons and a date by which to resubmit."""
-    application.refresh_from_db(fields=["status"])
     enforce(permissions.can_decide(actor, application))
     errors = {}
     if not reason.strip():
@@ -413,25 +374,14 @@ def return_for_correction(
         errors["reply_due_on"] = _("再提出の期限は今日以降の日付を入力してください。")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        application = _lock(application)
-        enforce(permissions.can_decide(actor, application))
-        application.status = S.RETURNED
-        application.return_reason = reason.strip()
-        application.reply_due_on = reply_due_on
-        application.decided_at = timezone.now()
-        application.save(
-            update_fields=["status", "return_reason", "reply_due_on", "decided_at", "updated_at"]
-        )
-        record(
-            actor,
-            "applications.application.returned",
-            application,
-            changes={"status": [S.SUBMITTED, S.RETURNED]},
-            data={"reason": application.return_reason, "reply_due_on": reply_due_on.isoformat()},
-        )
-        transaction.on_commit(lambda: _mail_decision(application.pk))
-    return application
+    return workflow.transition(
+        APPLICATION,
+        actor,
+        application,
+        "returned",
+        fields={"return_reason": reason.strip(), "reply_due_on": reply_due_on},
+        data={"reason": reason.strip(), "reply_due_on": reply_due_on.isoformat() if reply_due_on else ""},
+    )
 
 
 def post_message(
@@ -493,7 +443,7 @@ def _mail_receipt(submission_pk: int) -> None:
     )
 
 
-def _mail_decision(application_pk: int) -> None:
+def mail_decision(application_pk: int) -> None:
     application = Application.objects.select_related("program").get(pk=application_pk)
     _send(
         "applications/email/decision.txt",

@@ -13,18 +13,22 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from junkan.applications import checklist, permissions, services
+from junkan.applications import checklist, permissions, services, snapshot
 from junkan.applications.engine.diff import changes
 from junkan.applications.models import Application, CoApplicant, CoApplicantStatus, Document, Submission
+from junkan.applications.processes import APPLICATION
 from junkan.applications.sections import SectionPage
 from junkan.applications.spec import applicant_of, form_spec
 from junkan.carbon.models import SavedCalculation
-from junkan.common import files
+from junkan.common import files, moves
 from junkan.common.permissions import enforce
+from junkan.grants.stages import stage_of
+from junkan.jp.money import format_yen
 from junkan.organizations.models import Membership, Organization
 from junkan.programs.models import Program, ProgramStatus
 
@@ -109,24 +113,36 @@ def _section_status(application: Application, items: list[Any]) -> list[dict[str
     return [{"spec": s, "problems": by_section.get(s.key, 0), "saved": saved.get(s.key)} for s in sections]
 
 
+def _actions(request: HttpRequest, application: Application) -> list[moves.Action]:
+    """The process's buttons on the application page (受理・不備返却 go through the secretariat's page)."""
+    urls = {
+        "submitted": reverse("applications:submit", args=[application.public_id]),
+        "withdrawn": reverse("applications:withdraw", args=[application.public_id]),
+        "accepted": reverse("applications:decide", args=[application.public_id]),
+    }
+    return moves.actions(APPLICATION, request.user, application, urls)
+
+
 @login_required
 def detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     application = get_application(request, public_id)
-    items = checklist.items(application, timezone.now()) if application.is_editable else []
+    can_edit = permissions.can_edit(request.user, application)
+    items = checklist.items(application, timezone.now()) if can_edit else []
     submissions = list(application.submissions.order_by("-version"))
+    actions = _actions(request, application)
     return render(
         request,
         "applications/detail.html",
         {
             "application": application,
+            "stage": stage_of(application),
             "items": items,
             "sections": _section_status(application, items),
             "submissions": submissions,
-            "can_edit": permissions.can_edit(request.user, application),
+            "can_edit": can_edit,
             "can_submit": permissions.can_submit(request.user, application),
-            "can_withdraw": permissions.can_withdraw(request.user, application),
-            "can_decide": permissions.can_decide(request.user, application),
-            "is_lead": permissions.is_lead_member(request.user, application),
+            "actions": [a for a in actions if a.name != "submitted"],
+            "submit": next((a for a in actions if a.name == "submitted"), None),
             "documents": application.documents.all(),
             "unanswered": application.messages.filter(from_secretariat=True).count(),
         },
@@ -312,15 +328,43 @@ def document_delete(request: HttpRequest, public_id: Any, document_id: Any) -> H
 
 
 @login_required
-@require_POST
 def submit(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """GET: the whole application for a last check (確認画面); POST with the confirmation: 提出."""
     received_at = timezone.now()  # the moment the server received the request decides (issue 5)
     application = get_application(request, public_id)
+    back = reverse("applications:detail", args=[application.public_id])
+    move = APPLICATION.move("submitted")
+    if request.method != "POST" or moves.confirmation_needed(request, move):
+        decision = permissions.can_submit(request.user, application, received_at)
+        if not decision:
+            if not permissions.is_lead_member(request.user, application):
+                enforce(decision)
+            messages.error(request, decision.reason)
+            return redirect(back)
+        problems = checklist.items(application, received_at)
+        if problems:
+            messages.error(request, _("未入力や不備の項目があるため提出できません。"))
+            return redirect(back)
+        preview = snapshot.build(application, _("（提出時に付番）"), received_at, 0)
+        return moves.confirmation_page(
+            request,
+            APPLICATION,
+            application,
+            "submitted",
+            cancel_url=back,
+            summary=[
+                (_("公募"), application.program.name),
+                (_("代表申請者"), application.organization.name),
+                (_("補助金所要額"), format_yen(application.requested_amount)),
+            ],
+            details_template="applications/_snapshot.html",
+            context={"snap": preview, "application": application},
+        )
     try:
         result = services.submit(request.user, application, received_at)
     except services.NotSubmittable as error:
         messages.error(request, error.message)
-        return redirect("applications:detail", application.public_id)
+        return redirect(back)
     if result.created:
         messages.success(
             request,
@@ -337,12 +381,24 @@ def submit(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def withdraw(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """GET: the confirmation page; POST with the confirmation: 取下げ (only until the review decides)."""
     application = get_application(request, public_id)
-    services.withdraw(request.user, application)
-    messages.success(request, _("応募を取り下げました。"))
-    return redirect("applications:detail", application.public_id)
+
+    def run(_reason: str) -> HttpResponse:
+        services.withdraw(request.user, application)
+        messages.success(request, _("応募を取り下げました。"))
+        return redirect("applications:detail", application.public_id)
+
+    return moves.move_view(
+        request,
+        APPLICATION,
+        application,
+        "withdrawn",
+        run=run,
+        cancel_url=reverse("applications:detail", args=[application.public_id]),
+        summary=[(_("受付番号"), application.receipt_number or "")],
+    )
 
 
 # Frozen submissions --------------------------------------------------------------------------------------

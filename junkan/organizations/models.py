@@ -126,6 +126,12 @@ class Membership(models.Model):
     )
     department = models.CharField(_("所属部署"), max_length=200, blank=True)
     title = models.CharField(_("役職"), max_length=100, blank=True)
+    # The owner lets this member submit and withdraw applications in the organization's name.
+    acts_for_applications = models.BooleanField(
+        _("応募の提出・取下げを任せる"),
+        default=False,
+        help_text=_("管理者のほか、この人も組織の名義で応募を提出し、取り下げることができます。"),
+    )
     joined_at = models.DateTimeField(_("参加日時"), auto_now_add=True)
 
     class Meta:

@@ -1,28 +1,57 @@
-"""The つながる map: municipal offices as a faint base layer, approved regions as links on top.
+"""The つながる map: prefecture outlines shaded by how many regions each has, the approved regions on top.
 
-The base layer (about 1,900 offices) changes only with the municipality master, so it is built
-once and cached; the regions are read on every request (one query plus prefetches, whatever
-their number). The projection lives in ``engine/mapproj.py``.
+- The base layer (outlines from ``data/prefectures.json``, projected and simplified; the middle of each
+  prefecture's offices) changes only with the data files, so it is built once a day.
+- The regions layer is read with ``.values()`` rows (four queries, whatever the number of regions) and cached
+  under a version number that every change of a registration or of its municipalities raises (``signals``), so
+  a newly approved region shows at once and an unchanged registry costs no query.
+- Up to ``MARKER_LINKS_MAX`` regions, each is a link on the map (keyboard and screen readers reach them north
+  to south); above that, 1,800 links would make the page heavy and a keyboard user would tab through all of
+  them, so the regions are drawn as one layer of dots and each prefecture becomes the link, with its count.
+- The list beside the map is grouped by prefecture and shows at most ``LIST_PER_PREFECTURE`` regions each,
+  with a link to the directory filtered by that prefecture: its length does not grow with the registry.
+
+The projection and the geometry live in ``engine/mapproj.py``.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache as memoize
+from pathlib import Path
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db import transaction
 from django.urls import reverse
 
 from junkan.municipalities.models import Municipality, MunicipalityKind
-from junkan.portal.engine.mapproj import JAPAN, LatLng, Point, anchor, dot_path, fmt
+from junkan.portal.engine.mapproj import (
+    JAPAN,
+    LatLng,
+    Point,
+    anchor,
+    dot_path,
+    fmt,
+    ring_path,
+    shade,
+    simplify,
+)
 from junkan.registry.models import RegionRegistration, RegistrationStatus
 
-BASE_CACHE_KEY = "portal:map:base:v1"
+OUTLINES = Path(__file__).with_name("data") / "prefectures.json"
+BASE_CACHE_KEY = "portal:map:base:v2"
 BASE_CACHE_SECONDS = 24 * 60 * 60
-# Wards of designated cities sit next to their city's office; drawing them only thickens the cities.
-BASE_KINDS = (
+VERSION_KEY = "portal:map:version"
+REGIONS_CACHE_SECONDS = 24 * 60 * 60
+MARKER_LINKS_MAX = 300
+LIST_PER_PREFECTURE = 5
+SIMPLIFY_TOLERANCE = 0.5  # canvas units; 36 units are one degree of latitude, so about 1.5 km
+SHADE_STEPS = (1, 3, 10, 30)
+# Wards of designated cities sit next to their city's office; they add nothing to a prefecture's middle.
+OFFICE_KINDS = (
     MunicipalityKind.DESIGNATED_CITY,
     MunicipalityKind.CITY,
     MunicipalityKind.TOWN,
@@ -33,48 +62,37 @@ BASE_KINDS = (
 
 @dataclass(frozen=True)
 class BaseLayer:
-    """What the cache keeps: SVG path data of the offices and where each prefecture's offices centre."""
+    """What the base cache keeps: canvas, insets, each prefecture's outline and its offices' middle."""
 
     width: str
     height: str
-    dots: str
     insets: list[dict[str, str]]
-    prefecture_centres: dict[int, tuple[float, float]]
-    office_count: int
+    outlines: dict[str, str]  # two-digit prefecture code → SVG path data
+    prefecture_centres: dict[str, tuple[float, float]]  # two-digit code → (lat, lng) of the middle office
 
 
-@dataclass
-class Marker:
-    region: RegionRegistration
-    x: str
-    y: str
-    label: str
-    url: str
-    position: LatLng
-    highlights: list[Point] = field(default_factory=list)
-
-
-def _prefecture_code(municipality: Municipality) -> str | None:
-    return municipality.code[:2] if municipality.code else None
+@memoize
+def _outline_points() -> dict[str, list[tuple[float, float]]]:
+    data = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    return {code: [(lat, lng) for lng, lat in ring] for code, ring in data.items()}
 
 
 def build_base_layer() -> BaseLayer:
+    outlines = {}
+    for code, ring in _outline_points().items():
+        frame = JAPAN.frame_for(code)
+        points = [frame.project(LatLng(lat, lng)) for lat, lng in ring]
+        outlines[code] = ring_path(simplify(points, SIMPLIFY_TOLERANCE))
+    by_prefecture: dict[str, list[LatLng]] = defaultdict(list)
     rows = Municipality.objects.filter(
-        kind__in=BASE_KINDS, latitude__isnull=False, longitude__isnull=False
-    ).values_list("code", "latitude", "longitude", "prefecture_id")
-    points: list[Point] = []
-    by_prefecture: dict[int, list[LatLng]] = defaultdict(list)
-    for code, lat, lng, prefecture_id in rows:
-        position = LatLng(float(lat), float(lng))
-        point = JAPAN.place(position, code[:2])
-        if point is not None:
-            points.append(point)
-        if prefecture_id is not None:
-            by_prefecture[prefecture_id].append(position)
+        kind__in=OFFICE_KINDS, latitude__isnull=False, longitude__isnull=False
+    ).values_list("code", "latitude", "longitude")
+    for code, lat, lng in rows:
+        by_prefecture[code[:2]].append(LatLng(float(lat), float(lng)))
     centres = {}
-    for prefecture_id, positions in by_prefecture.items():
+    for code, positions in by_prefecture.items():
         middle = anchor(positions)
-        centres[prefecture_id] = (middle.lat, middle.lng)
+        centres[code] = (middle.lat, middle.lng)
     insets = [
         {
             "name": frame.name,
@@ -88,113 +106,195 @@ def build_base_layer() -> BaseLayer:
     return BaseLayer(
         width=fmt(JAPAN.width),
         height=fmt(JAPAN.height),
-        dots=dot_path(points),
         insets=insets,
+        outlines=outlines,
         prefecture_centres=centres,
-        office_count=len(points),
     )
 
 
 def base_layer() -> BaseLayer:
-    """The cached base layer (rebuilt at most once a day; the master changes only with a migration)."""
+    """The cached base layer (rebuilt at most once a day; outlines and offices change only with a release)."""
     return cache.get_or_set(BASE_CACHE_KEY, build_base_layer, BASE_CACHE_SECONDS)
 
 
-def approved_regions() -> list[RegionRegistration]:
-    """Approved regions with their municipalities and those municipalities' prefectures, in two queries."""
-    municipalities = Municipality.objects.select_related("prefecture").order_by("code")
-    return list(
-        RegionRegistration.objects.filter(status=RegistrationStatus.APPROVED)
-        .select_related("organization")
-        .prefetch_related(Prefetch("municipalities", queryset=municipalities))
-        .order_by("name", "id")
-    )
+# The regions layer ---------------------------------------------------------------------------------------
 
 
-def _position(
-    municipality: Municipality, centres: dict[int, tuple[float, float]]
-) -> tuple[LatLng, str | None] | None:
-    """Where a municipality is drawn: its office, or for a prefecture or union, its prefecture's middle."""
-    code = _prefecture_code(municipality)
-    if municipality.latitude is not None and municipality.longitude is not None:
-        return LatLng(float(municipality.latitude), float(municipality.longitude)), code
-    key = municipality.pk if municipality.kind == MunicipalityKind.PREFECTURE else municipality.prefecture_id
-    if key in centres:
-        prefecture = (
-            municipality if municipality.kind == MunicipalityKind.PREFECTURE else municipality.prefecture
+def version() -> int:
+    """The current version of the regions layer (raised by every change of a registration)."""
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, 1, None)
+        current = cache.get(VERSION_KEY, 1)
+    return int(current)
+
+
+def _raise_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache (evicted or never read): any new number will do
+        cache.set(VERSION_KEY, 2, None)
+
+
+def invalidate() -> None:
+    """Forget the regions layer now and again after the transaction commits (so no reader caches old rows)."""
+    _raise_version()
+    transaction.on_commit(_raise_version)
+
+
+@dataclass
+class _Region:
+    pk: int
+    name: str
+    places: list[tuple[LatLng, str]]  # (position, two-digit code of the frame) of each placed municipality
+    offices: list[Point]  # canvas points of its municipalities' offices
+    prefectures: dict[str, str]  # six-digit prefecture code → name
+    municipality_names: list[str]
+
+
+def _read_regions(base: BaseLayer) -> tuple[list[_Region], dict[str, dict[str, Any]]]:
+    """Approved regions and where they are, from ``.values()`` rows; every prefecture by six-digit code."""
+    prefectures = {
+        pk: {"pk": pk, "code": code, "name": name}
+        for pk, code, name in Municipality.objects.filter(kind=MunicipalityKind.PREFECTURE).values_list(
+            "pk", "code", "name"
         )
-        return LatLng(*centres[key]), _prefecture_code(prefecture) if prefecture else code
-    return None
-
-
-def prefectures_of(region: RegionRegistration) -> list[Municipality]:
-    """The prefectures a region lies in, by code."""
-    found: dict[int, Municipality] = {}
-    for municipality in region.municipalities.all():
-        prefecture = (
-            municipality if municipality.kind == MunicipalityKind.PREFECTURE else municipality.prefecture
+    }
+    regions = {
+        pk: _Region(pk=pk, name=name, places=[], offices=[], prefectures={}, municipality_names=[])
+        for pk, name in RegionRegistration.objects.filter(status=RegistrationStatus.APPROVED)
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    }
+    through = RegionRegistration.municipalities.through
+    links = (
+        through.objects.filter(regionregistration__status=RegistrationStatus.APPROVED)
+        .order_by("municipality__code")
+        .values_list(
+            "regionregistration_id",
+            "municipality_id",
+            "municipality__code",
+            "municipality__name",
+            "municipality__kind",
+            "municipality__latitude",
+            "municipality__longitude",
+            "municipality__prefecture_id",
+        )
+    )
+    for region_pk, municipality_pk, code, name, kind, lat, lng, prefecture_pk in links:
+        region = regions.get(region_pk)
+        if region is None:
+            continue
+        region.municipality_names.append(name)
+        prefecture = prefectures.get(
+            municipality_pk if kind == MunicipalityKind.PREFECTURE else prefecture_pk
         )
         if prefecture is not None:
-            found[prefecture.pk] = prefecture
-    return sorted(found.values(), key=lambda p: p.code or "")
+            region.prefectures[prefecture["code"]] = prefecture["name"]
+        frame_code = (prefecture["code"] if prefecture else code or "")[:2]
+        if lat is not None and lng is not None:
+            position = LatLng(float(lat), float(lng))
+            region.places.append((position, frame_code))
+            point = JAPAN.place(position, frame_code)
+            if point is not None:
+                region.offices.append(point)
+        elif frame_code in base.prefecture_centres:  # a prefecture or a union: its prefecture's middle
+            region.places.append((LatLng(*base.prefecture_centres[frame_code]), frame_code))
+    by_code = {p["code"]: p for p in prefectures.values()}
+    return list(regions.values()), by_code
 
 
-def markers(regions: list[RegionRegistration], base: BaseLayer) -> list[Marker]:
-    """One marker per region that has a position, north to south by latitude (Okinawa, drawn in its
-    inset at the top, comes last), so that Tab moves through the country in reading order."""
-    result: list[Marker] = []
+def _url_for_pk(name: str) -> Any:
+    """A function pk → URL of a view that takes one pk: reversed once, not once per region."""
+    marker = 987654321
+    head, tail = reverse(name, args=[marker]).split(str(marker))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def build_regions_layer(base: BaseLayer) -> dict[str, Any]:
+    """Everything the page draws about regions, as plain data (cached as it is)."""
+    regions, prefectures = _read_regions(base)
+    region_url = _url_for_pk("registry:region")
+    markers = []
     for region in regions:
-        placed = [
-            p for p in (_position(m, base.prefecture_centres) for m in region.municipalities.all()) if p
-        ]
-        if not placed:
+        if not region.places:
             continue
-        codes = dict(placed)
+        codes = dict(region.places)
         where = anchor(list(codes))
         point = JAPAN.place(where, codes[where])
         if point is None:
             continue
-        highlights = [
-            p
-            for m in region.municipalities.all()
-            if m.latitude is not None
-            and (p := JAPAN.place(LatLng(float(m.latitude), float(m.longitude)), _prefecture_code(m)))
-        ]
-        prefectures = "・".join(p.name for p in prefectures_of(region))
-        result.append(
-            Marker(
-                region=region,
-                x=fmt(point.x),
-                y=fmt(point.y),
-                label=f"{region.name}（{prefectures}）" if prefectures else region.name,
-                url=reverse("registry:region", args=[region.pk]),
-                highlights=highlights,
-                position=where,
-            )
+        names = "・".join(name for _, name in sorted(region.prefectures.items()))
+        markers.append(
+            {
+                "x": fmt(point.x),
+                "y": fmt(point.y),
+                "label": f"{region.name}（{names}）" if names else region.name,
+                "url": region_url(region.pk),
+                "order": (-where.lat, where.lng),
+            }
         )
-    result.sort(key=lambda m: (-m.position.lat, m.position.lng, m.label))
-    return result
-
-
-def regions_by_prefecture(regions: list[RegionRegistration]) -> list[dict[str, Any]]:
-    """The text alternative of the map: prefectures in code order, each with the regions in it."""
-    groups: dict[int, dict[str, Any]] = {}
+    markers.sort(key=lambda m: (m["order"], m["label"]))
+    counts: dict[str, int] = defaultdict(int)
+    members: dict[str, list[_Region]] = defaultdict(list)
     for region in regions:
-        for prefecture in prefectures_of(region):
-            group = groups.setdefault(prefecture.pk, {"prefecture": prefecture, "regions": []})
-            group["regions"].append(region)
-    return sorted(groups.values(), key=lambda g: g["prefecture"].code or "")
+        for code in region.prefectures:
+            counts[code] += 1
+            members[code].append(region)
+    directory = reverse("registry:regions")
+    groups = [
+        {
+            "code": code,
+            "name": prefectures[code]["name"],
+            "count": counts[code],
+            "regions": [
+                {
+                    "url": region_url(r.pk),
+                    "name": r.name,
+                    "municipalities": "、".join(r.municipality_names),
+                }
+                for r in members[code][:LIST_PER_PREFECTURE]
+            ],
+            "more_url": f"{directory}?prefecture={prefectures[code]['pk']}",
+        }
+        for code in sorted(counts)
+    ]
+    shaded = {code2: shade(0, SHADE_STEPS) for code2 in base.outlines}
+    for code, count in counts.items():
+        shaded[code[:2]] = shade(count, SHADE_STEPS)
+    link_prefectures = len(markers) > MARKER_LINKS_MAX
+    group_by_code2 = {g["code"][:2]: g for g in groups}
+    shapes = [
+        {
+            "code": code2,
+            "d": path,
+            "shade": shaded[code2],
+            "link": group_by_code2.get(code2) if link_prefectures else None,
+        }
+        for code2, path in sorted(base.outlines.items())
+    ]
+    return {
+        "shapes": shapes,
+        "markers": []
+        if link_prefectures
+        else [{k: v for k, v in m.items() if k != "order"} for m in markers],
+        "marker_count": len(markers),
+        "prefectures_are_links": link_prefectures,
+        "region_dots": dot_path(Point(float(m["x"]), float(m["y"])) for m in markers)
+        if link_prefectures
+        else "",
+        "highlights": dot_path(p for r in regions for p in r.offices),
+        "groups": groups,
+        "chart_rows": [(g["name"], g["count"]) for g in groups],
+        "region_count": len(regions),
+    }
+
+
+def regions_layer(base: BaseLayer) -> dict[str, Any]:
+    key = f"portal:map:regions:{version()}"
+    return cache.get_or_set(key, lambda: build_regions_layer(base), REGIONS_CACHE_SECONDS)
 
 
 def map_context() -> dict[str, Any]:
     base = base_layer()
-    regions = approved_regions()
-    placed = markers(regions, base)
-    highlight_path = dot_path(point for marker in placed for point in marker.highlights)
-    return {
-        "base": base,
-        "markers": placed,
-        "highlights": highlight_path,
-        "groups": regions_by_prefecture(regions),
-        "region_count": len(regions),
-    }
+    return {"base": base, "shade_steps": SHADE_STEPS, **regions_layer(base)}

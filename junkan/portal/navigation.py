@@ -66,6 +66,7 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("registry", "region", "tsunagaru"),  # regions (directory) and region (profile)
     ("registry", "compan", "deau"),  # companies and company
     ("support", "funding", "shikakeru"),
+    ("finance", "", "shikakeru"),  # ESG regional finance
     ("support", "expert", "deau"),
     ("support", "organization", "deau"),
     ("support", "measure", "deau"),

@@ -7,8 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from junkan.common.icons import ICONS
 from junkan.common.permissions import enforce
 from junkan.portal import maps
 from junkan.portal.models import News
@@ -60,6 +62,21 @@ def deau(request: HttpRequest) -> HttpResponse:
             "organization_count": SpecialistOrganization.objects.published().count(),
             "open_measure_count": open_measures.count(),
             "measures": list(open_measures[:3]),
+        },
+    )
+
+
+def design(request: HttpRequest) -> HttpResponse:
+    """/design/: every component of the design system on one page (public, not indexed), for page builders."""
+    enforce(can_view_public_page(request.user))
+    return render(
+        request,
+        "portal/design.html",
+        {
+            "chart_rows": [("北海道", 12), ("長野県", 7), ("東京都", 3), ("沖縄県", 1)],
+            "money_rows": [("令和5年度", 12_500_000), ("令和6年度", 30_000_000), ("令和7年度", 21_750_000)],
+            "step_labels": [_("基本情報"), _("事業の内容"), _("経費"), _("確認と提出")],
+            "icon_names": ICONS,
         },
     )
 

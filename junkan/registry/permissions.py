@@ -12,7 +12,7 @@ from junkan.accounts.permissions import is_secretariat
 from junkan.common.permissions import Decision, allow, deny, hide
 from junkan.organizations.models import Organization
 from junkan.organizations.permissions import membership_of
-from junkan.registry.models import COMPANY_KINDS, REGION_KINDS, RegistrationStatus
+from junkan.registry.models import COMPANY_KINDS, REGION_KINDS, RegionRegistration, RegistrationStatus
 
 
 def is_owner(user: object, registration: object) -> bool:
@@ -26,6 +26,10 @@ def can_view_registration(user: object, registration: object) -> Decision:
         return allow(_("登録団体のメンバーです。"))
     if is_secretariat(user):
         return allow(_("事務局として閲覧できます。"))
+    if isinstance(registration, RegionRegistration) and registration.status != RegistrationStatus.DRAFT:
+        from junkan.hubs.permissions import can_view_region_in_area
+
+        return can_view_region_in_area(user, registration)
     return hide(_("公開されていない登録です。"))
 
 

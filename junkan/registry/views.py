@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
 from junkan.common.permissions import enforce
+from junkan.hubs.areas import area_ids, region_q
+from junkan.hubs.models import Hub
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, Organization
 from junkan.registry import permissions, services
@@ -185,6 +187,11 @@ def submit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def review(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_review(request.user))
     pending = RegistrationStatus.SUBMITTED
+    hubs = list(Hub.objects.order_by("order"))
+    hub = next((h for h in hubs if h.slug == request.GET.get("hub")), None)
+    regions = RegionRegistration.objects.filter(status=pending).select_related("organization")
+    if hub is not None:  # the secretariat's queue of one hub's area (seed 000: regional hubs)
+        regions = regions.filter(region_q(area_ids([hub]))).distinct()
     return render(
         request,
         "registry/review.html",
@@ -194,7 +201,7 @@ def review(request: HttpRequest) -> HttpResponse:
                     "kind": "region",
                     "url_name": "registry:region",
                     "title": _("実践地域等登録"),
-                    "rows": RegionRegistration.objects.filter(status=pending).select_related("organization"),
+                    "rows": regions,
                 },
                 {
                     "kind": "company",
@@ -202,7 +209,9 @@ def review(request: HttpRequest) -> HttpResponse:
                     "title": _("企業等登録"),
                     "rows": CompanyRegistration.objects.filter(status=pending).select_related("organization"),
                 },
-            ]
+            ],
+            "hubs": hubs,
+            "hub": hub,
         },
     )
 

@@ -181,7 +181,13 @@ def apply(page: Page, base: str, call, type_label: str, title: str, *, council: 
     )
     check(page)
     with page.expect_navigation():
-        page.get_by_role("button", name="提出する").click()
+        page.get_by_role("link", name="提出する（内容の確認へ）").click()
+    # The confirmation page (確認画面) shows the whole application for a last check.
+    expect(page.locator("#confirm-details")).to_have_text("最終確認：記録される内容")
+    expect(page.locator("main")).to_contain_text(title)
+    check(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="確認しました。提出する").click()
     expect(page.locator(".messages")).to_contain_text("受付番号は")
     check(page)
 

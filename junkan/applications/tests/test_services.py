@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -155,16 +154,3 @@ def test_only_the_secretariat_accepts(submitted, owner, staff, outsider):
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.ACCEPTED
     assert AuditEntry.objects.filter(action="applications.application.accepted").count() == 1
-
-
-def test_withdraw_before_the_deadline_only(submitted, owner):
-    with (
-        mock.patch(
-            "django.utils.timezone.now", return_value=submitted.program.closes_at + timedelta(hours=1)
-        ),
-        pytest.raises(PermissionDenied),
-    ):
-        services.withdraw(owner, submitted)
-    services.withdraw(owner, submitted)
-    submitted.refresh_from_db()
-    assert submitted.status == ApplicationStatus.WITHDRAWN

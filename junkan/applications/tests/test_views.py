@@ -192,8 +192,8 @@ def test_upload_refuses_a_renamed_file_with_a_reason(client_as, draft, owner):
 def test_submit_view_and_double_click(client_as, complete, owner):
     client = client_as(owner)
     url = reverse("applications:submit", args=[complete.public_id])
-    first = client.post(url)
-    second = client.post(url)
+    first = client.post(url, {"confirmed": "yes"})
+    second = client.post(url, {"confirmed": "yes"})
     assert first.status_code == second.status_code == 302
     assert complete.submissions.count() == 1
     complete.refresh_from_db()

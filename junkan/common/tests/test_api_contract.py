@@ -31,6 +31,8 @@ BUSINESS_RULES = {
     # sector lists and matrices must have the same size; amounts within the engine's bounds
     "POST /api/v1/economy/circulation": "amounts within bounds",
     "POST /api/v1/economy/ripple": "matrix sizes agree",
+    # municipality codes must exist in the master; prefecture names must be read as prefectures
+    "POST /api/v1/matching/rank": "known municipality codes and prefectures",
     # activities must name known fuels and units
     "POST /api/v1/co2/reduction": "known fuels, units and factors",
 }

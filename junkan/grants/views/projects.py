@@ -42,6 +42,8 @@ from junkan.grants.models import (
     Report,
     ReturnOrder,
 )
+from junkan.hubs.areas import area_ids, organization_q
+from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
 from junkan.programs.models import Program
 from junkan.review.models import ADOPTED_OUTCOMES, Decision
@@ -127,8 +129,13 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     program_slug = request.GET.get("program", "")
     status = request.GET.get("status", "")
     overdue_only = request.GET.get("overdue") == "1"
+    hub_slug = request.GET.get("hub", "")
+    hubs = list(Hub.objects.order_by("order"))
     if program_slug:
         qs = qs.filter(program__slug=program_slug)
+    hub = next((h for h in hubs if h.slug == hub_slug), None)
+    if hub is not None:  # the local governments in the hub's area (seed 000: regional hubs)
+        qs = qs.filter(organization_q(area_ids([hub])))
     if status in ProjectStatus.values:
         qs = qs.filter(status=status)
     if overdue_only:
@@ -163,6 +170,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
                 "program": program_slug,
                 "status": status,
                 "overdue": "1" if overdue_only else "",
+                "hub": hub.slug if hub else "",
             }.items()
             if v
         }
@@ -178,7 +186,8 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
             "secretariat": True,
             "programs": programs,
             "statuses": ProjectStatus.choices,
-            "filters": {"program": program_slug, "status": status, "overdue": overdue_only},
+            "filters": {"program": program_slug, "status": status, "overdue": overdue_only, "hub": hub_slug},
+            "hubs": hubs,
             "due_reports": due_reports,
             "to_open": list(to_open),
         },

@@ -213,3 +213,56 @@ def dot_path(points: Iterable[Point]) -> str:
         seen.add(key)
         parts.append(f"M{key[0]} {key[1]}h0")
     return "".join(parts)
+
+
+def _distance_to_segment(p: Point, a: Point, b: Point) -> float:
+    """Distance on the canvas from ``p`` to the segment ``a``–``b``."""
+    dx, dy = b.x - a.x, b.y - a.y
+    if dx == 0 and dy == 0:
+        return math.hypot(p.x - a.x, p.y - a.y)
+    t = max(0.0, min(1.0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy))
+
+
+def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
+    """Ramer–Douglas–Peucker: drop points closer than ``tolerance`` to the line kept (ends always kept).
+
+    Iterative (a stack, no recursion), so a long coastline cannot exhaust Python's recursion limit.
+    """
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        worst, index = 0.0, -1
+        for i in range(first + 1, last):
+            d = _distance_to_segment(points[i], points[first], points[last])
+            if d > worst:
+                worst, index = d, i
+        if index != -1 and worst > tolerance:
+            keep[index] = True
+            stack.append((first, index))
+            stack.append((index, last))
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def ring_path(points: Sequence[Point]) -> str:
+    """SVG path data of a closed ring ("M x y L x y … Z"); repeated points after rounding are dropped."""
+    parts: list[str] = []
+    last = None
+    for point in points:
+        key = (fmt(point.x), fmt(point.y))
+        if key == last:
+            continue
+        parts.append(("M" if not parts else "L") + f"{key[0]} {key[1]}")
+        last = key
+    return "".join(parts) + "Z" if len(parts) >= 3 else ""
+
+
+def shade(count: int, steps: Sequence[int] = (1, 3, 10, 30)) -> int:
+    """The shade class of a prefecture with ``count`` regions: 0 for none, then one more per step reached."""
+    if count < 0:
+        raise ValueError("a count cannot be negative")
+    return sum(1 for step in steps if count >= step)

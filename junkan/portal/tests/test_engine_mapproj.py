@@ -236,3 +236,48 @@ def test_dot_path_draws_each_distinct_point_once(points: list[Point]):
     distinct = {(mapproj.fmt(p.x), mapproj.fmt(p.y)) for p in points}
     assert path.count("M") == len(distinct)
     assert path.count("h0") == len(distinct)
+
+
+# Outlines: simplification, ring paths, shades -----------------------------------------------------
+
+OUTLINES = Path(mapproj.__file__).parents[1] / "data" / "prefectures.json"
+
+
+def test_simplify_drops_points_on_a_straight_line_and_keeps_corners():
+    line = [Point(float(i), 0.0) for i in range(10)] + [Point(9.0, 5.0)]
+    assert mapproj.simplify(line, 0.1) == [Point(0.0, 0.0), Point(9.0, 0.0), Point(9.0, 5.0)]
+    assert mapproj.simplify(line[:2], 5) == line[:2]
+
+
+def test_ring_path_closes_and_skips_repeats():
+    ring = [Point(0, 0), Point(10, 0), Point(10.01, 0), Point(10, 10)]
+    assert mapproj.ring_path(ring) == "M0 0L10 0L10 10Z"
+    assert mapproj.ring_path([Point(0, 0), Point(1, 1)]) == ""
+
+
+def test_shade_steps():
+    assert [mapproj.shade(n) for n in (0, 1, 2, 3, 9, 10, 29, 30, 500)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
+    with pytest.raises(ValueError, match="negative"):
+        mapproj.shade(-1)
+
+
+def test_every_prefecture_outline_lies_in_its_frame():
+    import json
+
+    data = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    assert sorted(data) == [f"{i:02d}" for i in range(1, 48)]
+    for code, ring in data.items():
+        frame = JAPAN.frame_for(code)
+        assert len(ring) >= 20, code
+        assert all(frame.box.contains(LatLng(lat, lng)) for lng, lat in ring), code
+
+
+@given(
+    st.lists(st.builds(Point, st.floats(0, 500), st.floats(0, 500)), min_size=3, max_size=60),
+    st.floats(0.01, 20),
+)
+def test_simplified_points_are_a_subsequence_with_both_ends(points: list[Point], tolerance: float):
+    kept = mapproj.simplify(points, tolerance)
+    assert kept[0] == points[0] and kept[-1] == points[-1]
+    iterator = iter(points)
+    assert all(any(p == q for q in iterator) for p in kept)  # in order, nothing invented

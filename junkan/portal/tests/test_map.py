@@ -49,18 +49,77 @@ def test_text_alternative_groups_regions_by_prefecture(client, make_region):
     assert "2地域" in nagano
 
 
-def test_base_layer_draws_every_office_once_and_the_okinawa_inset(client):
+def test_base_layer_draws_the_47_prefectures_and_the_okinawa_inset(client):
     body = client.get(URL).content.decode()
-    dots = re.search(r'<path class="map-offices" d="([^"]+)"', body).group(1)
+    outlines = re.findall(r'<path class="map-pref shade-(\d)" d="(M[^"]+Z)"', body)
+    assert len(outlines) == 47
+    assert {shade for shade, _ in outlines} == {"0"}  # no region yet
+    assert all(d.count("L") >= 5 for _, d in outlines)  # real outlines, not boxes
     base = maps.build_base_layer()
-    assert base.office_count > 1_700  # cities, towns, villages and Tokyo's wards with an office
-    assert dots.count("h0") <= base.office_count
-    assert dots.count("h0") > 1_700
+    assert len(base.prefecture_centres) == 47
     assert 'class="map-inset"' in body and "沖縄県" in body
     assert re.search(
         r'<svg viewBox="0 0 [\d.]+ [\d.]+" role="group" aria-labelledby="japan-map-caption"', body
     )
     assert '<figcaption id="japan-map-caption">' in body
+    assert "japanmap" in body and "Apache License 2.0" in body  # the outlines' attribution
+
+
+def test_prefectures_are_shaded_by_their_count(client, make_region):
+    for i in range(3):
+        make_region(f"長野の地域{i}", ["202053"])
+    make_region("札幌の地域", ["011002"])
+    body = client.get(URL).content.decode()
+    shades = dict(re.findall(r'<path class="map-pref shade-(\d)" d="M([\d.]+ [\d.]+)', body))
+    assert sorted(int(k) for k in shades) == [0, 1, 2]  # 0, 1–2 (北海道), 3–9 (長野県)
+
+
+def test_a_newly_approved_region_appears_at_once(client, make_region, make_staff):
+    from junkan.registry import services
+
+    make_region("既存の地域", ["202053"])
+    assert "遠野 里山の循環" not in client.get(URL).content.decode()  # the layer is now cached
+    waiting = make_region("遠野 里山の循環", ["032085"], status=RegistrationStatus.SUBMITTED)
+    assert "遠野 里山の循環" not in client.get(URL).content.decode()
+    services.approve(make_staff(), waiting)
+    body = client.get(URL).content.decode()
+    assert 'aria-label="遠野 里山の循環（岩手県）"' in body
+    assert '<h3 id="pref-030007">岩手県' in body
+
+
+def test_a_changed_municipality_list_shows_at_once(client, make_region):
+    from junkan.municipalities.models import Municipality
+
+    region = make_region("動く地域", ["202053"])
+    assert "動く地域（長野県）" in client.get(URL).content.decode()
+    region.municipalities.set(Municipality.objects.filter(code="011002"))
+    assert "動く地域（北海道）" in client.get(URL).content.decode()
+
+
+def test_the_list_shows_a_few_regions_per_prefecture_and_links_to_the_rest(client, make_region):
+    from junkan.municipalities.models import Municipality
+
+    for i in range(maps.LIST_PER_PREFECTURE + 3):
+        make_region(f"長野の地域{i:02d}", ["202053"])
+    body = client.get(URL).content.decode()
+    nagano = body[body.index('id="pref-200000"') :]
+    nagano = nagano[: nagano.index("</section>")]
+    assert nagano.count("<li>") == maps.LIST_PER_PREFECTURE
+    prefecture = Municipality.objects.get(code="200000")
+    assert f"{reverse('registry:regions')}?prefecture={prefecture.pk}" in nagano
+    assert "長野県の実践地域をすべて見る（8地域）" in nagano
+
+
+def test_many_regions_turn_the_prefectures_into_the_links(client, make_region, monkeypatch):
+    monkeypatch.setattr(maps, "MARKER_LINKS_MAX", 2)
+    make_region("地域A", ["202053"])
+    make_region("地域B", ["204072"])
+    make_region("地域C", ["011002"])
+    body = client.get(URL).content.decode()
+    assert 'class="map-marker"' not in body
+    links = re.findall(r'<a href="#pref-(\d+)" class="map-pref-link" aria-label="([^"]+)">', body)
+    assert links == [("010006", "北海道：1地域"), ("200000", "長野県：2地域")]
+    assert re.search(r'<path class="map-region-dots" d="(M[\d.]+ [\d.]+h0){3}"', body)
 
 
 def test_okinawa_region_is_drawn_in_the_inset(client, make_region):
@@ -88,12 +147,15 @@ def test_markers_run_north_to_south(client, make_region):
     assert labels == ["北の地域", "真ん中の地域", "南の地域"]
 
 
-def test_base_layer_is_cached(client, make_region, django_assert_num_queries):
+def test_both_layers_are_cached(client, make_region, django_assert_num_queries):
     make_region("南信州 地域循環共生圏", ["202053"])
     client.get(URL)
     assert cache.get(maps.BASE_CACHE_KEY) is not None
-    # Second request: the regions (1 query + 1 prefetch) and no municipality scan.
-    with django_assert_num_queries(2):
+    # Second time: neither the municipality master nor the registry is read.
+    with django_assert_num_queries(0):
+        maps.map_context()
+    cache.delete(f"portal:map:regions:{maps.version()}")
+    with django_assert_num_queries(3):  # prefectures, regions, their municipalities: .values() rows
         maps.map_context()
 
 
@@ -103,7 +165,8 @@ def test_query_count_does_not_grow_with_regions(client, make_region, django_asse
 
     make_region("地域0", ["202053"])
     make_region("地域1", ["011002", "012025"])
-    client.get(URL)  # warm the cache
+    client.get(URL)  # warm the base layer; the regions layer is rebuilt below after every change
+    maps.invalidate()
     with CaptureQueriesContext(connection) as few:
         client.get(URL)
     for i in range(2, 20):
@@ -111,3 +174,46 @@ def test_query_count_does_not_grow_with_regions(client, make_region, django_asse
     with CaptureQueriesContext(connection) as many:
         assert client.get(URL).status_code == 200
     assert len(many) == len(few)
+
+
+def test_national_scale_map_stays_small(client, organization, django_assert_max_num_queries):
+    """1,800 approved regions (national scale): a page of a fixed size, no query per region."""
+    import time
+
+    from junkan.municipalities.models import Municipality
+    from junkan.registry.models import RegionRegistration
+
+    places = list(
+        Municipality.objects.filter(kind__in=maps.OFFICE_KINDS, latitude__isnull=False).values_list(
+            "pk", flat=True
+        )[:1800]
+    )
+    regions = RegionRegistration.objects.bulk_create(
+        RegionRegistration(
+            organization=organization,
+            name=f"全国の実践地域{i:04d}",
+            status=RegistrationStatus.APPROVED,
+            contact_name="環境 太郎",
+            contact_email="kankyo@example.jp",
+        )
+        for i in range(1800)
+    )
+    through = RegionRegistration.municipalities.through
+    through.objects.bulk_create(
+        through(regionregistration_id=region.pk, municipality_id=places[i % len(places)])
+        for i, region in enumerate(regions)
+    )
+    maps.invalidate()  # bulk_create sends no signal
+    started = time.perf_counter()
+    with django_assert_max_num_queries(12):
+        response = client.get(URL)
+    cold = time.perf_counter() - started
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert len(response.content) < 300_000, len(response.content)
+    assert 'class="map-marker"' not in body and body.count('class="map-pref-link"') >= 40
+    assert body.count('<li><a href="/registry/regions/') <= 47 * maps.LIST_PER_PREFECTURE
+    started = time.perf_counter()
+    client.get(URL)
+    warm = time.perf_counter() - started
+    assert warm < cold  # the second request is served from the cache

@@ -13,9 +13,13 @@ pytestmark = pytest.mark.django_db
 
 
 def main_nav(body: str) -> str:
-    return re.search(
-        r'<nav class="container site-nav" aria-label="メインメニュー">(.+?)</nav>', body, re.DOTALL
-    ).group(1)
+    """The five functions' list in the main navigation (the services' links follow it in the same <nav>)."""
+    nav = whole_nav(body, "メインメニュー")
+    return re.search(r'<ul class="function-nav">(.+?)</ul>', nav, re.DOTALL).group(1)
+
+
+def whole_nav(body: str, label: str) -> str:
+    return re.search(rf'aria-label="{label}">(.+?)</nav>', body, re.DOTALL).group(1)
 
 
 def test_main_navigation_is_the_five_functions(client):
@@ -89,8 +93,11 @@ def test_search_box_in_every_page_header(client):
 @pytest.mark.parametrize("who", ["anonymous", "owner", "staff"])
 def test_utility_navigation_keeps_account_and_staff_links(client_as, people, who):
     body = client_as(people[who]).get("/").content.decode()
-    utility = re.search(r'aria-label="利用者メニュー">(.+?)</nav>', body, re.DOTALL).group(1)
-    assert reverse("programs:list") in utility and reverse("carbon:calculator") in utility
+    services = whole_nav(body, "メインメニュー")
+    assert reverse("programs:list") in services and reverse("carbon:calculator") in services
+    utility = whole_nav(body, "利用者メニュー")
+    # Signed in, the personal links sit in a <details> menu grouped as 自分の仕事 and アカウント.
+    assert ('<details class="menu user-menu">' in utility) is (who != "anonymous")
     assert (reverse("account_login") in utility) is (who == "anonymous")
     assert (reverse("registry:mine") in utility) is (who != "anonymous")
     assert (reverse("registry:review") in utility) is (who == "staff")

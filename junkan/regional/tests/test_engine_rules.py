@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from junkan.regional.engine import budget, hearing, kpi, period, stage, team
@@ -42,6 +42,7 @@ def test_other_costs_need_a_reason_and_kinds_are_not_repeated() -> None:
     )
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(st.tuples(st.sampled_from(list(CostKind)), amounts, amounts), max_size=6), amounts)
 def test_a_budget_without_problems_never_exceeds_its_cap(
     rows: list[tuple[CostKind, int, int]], cap: int
@@ -81,6 +82,7 @@ def test_team_period_is_at_most_two_years() -> None:
     assert team.add_years(date(2028, 2, 29), 1) == date(2029, 2, 28)
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
     st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)), st.integers(min_value=0, max_value=2000)
 )
@@ -135,6 +137,7 @@ def test_moving_to_a_team_needs_all_six_met_and_a_second_year_cannot_continue() 
     assert hearing.decision_problem(one_unmet, hearing.Outcome.END, False) is None
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
     st.lists(st.sampled_from([True, False, None]), min_size=6, max_size=6),
     st.sampled_from(list(hearing.Outcome)),
@@ -172,6 +175,7 @@ def test_progress_lists_years_in_order_with_rates() -> None:
     assert kpi.Progress(Decimal(1)).latest() is None
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
     st.decimals(min_value=-(10**6), max_value=10**6, places=2),
     st.decimals(min_value=-(10**6), max_value=10**6, places=2),

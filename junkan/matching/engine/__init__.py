@@ -1,0 +1,1 @@
+"""The matching engine (pure Python): thesaurus, text, geography and ranking. See ``ranking``."""

@@ -1,0 +1,238 @@
+"""Every page as region member, coordinator, team expert, other expert, secretariat, outsider, anonymous."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from junkan.regional.models import BodyMember, CaseStatus, ConsortiumCase, Meeting
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = ("member", "coordinator", "team_expert", "other_expert", "staff", "outsider", "anonymous")
+INSIDERS = {"member", "coordinator", "team_expert", "staff"}
+
+
+@pytest.fixture
+def as_(client_as, member, coordinator, team_expert, other_expert, staff, outsider):
+    people = {
+        "member": member,
+        "coordinator": coordinator,
+        "team_expert": team_expert,
+        "other_expert": other_expert,
+        "staff": staff,
+        "outsider": outsider,
+        "anonymous": None,
+    }
+    return lambda who: client_as(people[who])
+
+
+def _pages(world):
+    return {
+        "region": reverse("regional:region", args=[world["case"].region_id]),
+        "case": reverse("regional:case", args=[world["case"].pk]),
+        "hearing": reverse("regional:hearing", args=[world["hearing"].pk]),
+        "team": reverse("regional:team", args=[world["team"].pk]),
+        "plan": reverse("regional:plan", args=[world["plan"].pk]),
+        "body": reverse("regional:body", args=[world["case"].body_id]),
+    }
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_unpublished_work_is_seen_by_insiders_only(world, as_, who):
+    client = as_(who)
+    for name, url in _pages(world).items():
+        response = client.get(url)
+        if who in INSIDERS:
+            assert response.status_code == 200, (name, who)
+        elif who == "anonymous" and name in ("region", "hearing"):
+            assert response.status_code == 302, (name, who)  # to the login page
+        else:
+            assert response.status_code == 404, (name, who)
+
+
+def test_published_case_body_team_and_plan_are_public_without_the_inner_records(world, as_):
+    case, team, plan = world["case"], world["team"], world["plan"]
+    ConsortiumCase.objects.filter(pk=case.pk).update(is_published=True)
+    case.body.is_published = True
+    case.body.save(update_fields=["is_published"])
+    team.is_published = True
+    team.save(update_fields=["is_published"])
+    plan.is_published = True
+    plan.save(update_fields=["is_published"])
+    BodyMember.objects.create(body=case.body, name="参加予定の大学", sector="education", planned=True)
+    client = as_("anonymous")
+    page = client.get(reverse("regional:case", args=[case.pk])).content.decode()
+    assert "森と水とエネルギー" in page and "経費の予定と執行" not in page and "分析.pdf" not in page
+    body = client.get(reverse("regional:body", args=[case.body_id])).content.decode()
+    assert "飯田市 企画課" in body and "参加予定の大学" not in body
+    team_page = client.get(reverse("regional:team", args=[team.pk])).content.decode()
+    assert "森林組合" not in team_page and "専門家0" in team_page  # whom they heard stays inside
+    plan_page = client.get(reverse("regional:plan", args=[plan.pk])).content.decode()
+    assert "CO2排出量" in plan_page and "<svg" in plan_page and "50.0%" in plan_page
+    assert client.get(reverse("regional:hearing", args=[world["hearing"].pk])).status_code == 302
+
+
+def test_minutes_are_public_only_when_body_and_meeting_are_published(world, as_):
+    body = world["case"].body
+    meeting = body.meetings.get()
+    url = reverse("regional:meeting", args=[meeting.pk])
+    assert as_("outsider").get(url).status_code == 404
+    body.is_published = True
+    body.save(update_fields=["is_published"])
+    assert "議事の記録" in as_("outsider").get(url).content.decode()
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_published=False)
+    page = as_("outsider").get(url).content.decode()
+    assert "議事の記録" not in page and "公開されていません" in page
+    assert "議事の記録" in as_("member").get(url).content.decode()
+
+
+def test_the_region_page_of_the_registry_shows_the_stage_and_published_kpis(world, as_):
+    url = reverse("registry:region", args=[world["case"].region_id])
+    assert "地域循環共生圏づくりの支援" not in as_("outsider").get(url).content.decode()
+    ConsortiumCase.objects.filter(pk=world["case"].pk).update(is_published=True)
+    world["plan"].is_published = True
+    world["plan"].save(update_fields=["is_published"])
+    world["team"].is_published = True
+    world["team"].save(update_fields=["is_published"])
+    page = as_("outsider").get(url).content.decode()
+    assert "地域循環共生圏づくりの支援" in page and "CO2排出量" in page
+    assert 'aria-current="step"' in page and "支援チーム" in page
+    assert "支援の記録を見る" in as_("member").get(url).content.decode()
+
+
+def test_the_region_edits_its_concept_and_others_cannot(world, as_, region, round_, owner):
+    from junkan.regional import services
+
+    case = services.start_case(
+        owner,
+        region,
+        services.announce_round(
+            world["case"].round.cases.first().round.cases.first().region.organization.memberships.first().user
+            if False
+            else _staff(),
+            fiscal_year=2026,
+            name="2026",
+            budget_cap=2_000_000,
+            announced_on=date(2026, 4, 1),
+        ),
+    )
+    url = reverse("regional:case", args=[case.pk])
+    data = {"action": "concept", "concept-desired_future": "新しい未来", "concept-backcasting": "道筋"}
+    response = as_("coordinator").post(url, data)
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.desired_future == "新しい未来"
+    assert as_("team_expert").post(url, {**data, "concept-desired_future": "専門家の案"}).status_code == 403
+    assert as_("outsider").post(url, data).status_code == 404
+    case.refresh_from_db()
+    assert case.desired_future == "新しい未来"
+
+
+def _staff():
+    from junkan.accounts.models import User
+
+    return User.objects.get(email="staff@example.jp")
+
+
+def test_a_refused_budget_keeps_what_was_typed(world, as_, region, owner):
+    from junkan.regional import services
+
+    round_2026 = services.announce_round(
+        _staff(), fiscal_year=2026, name="2026", budget_cap=1_000_000, announced_on=date(2026, 4, 1)
+    )
+    other = services.start_case(owner, region, round_2026, kind="continuing")
+    response = as_("member").post(
+        reverse("regional:case", args=[other.pk]),
+        {
+            "action": "budget",
+            "budget-meetings-planned": "1,200,000",
+            "budget-materials-planned": "0",
+            "budget-experts-planned": "0",
+            "budget-commissions-planned": "0",
+            "budget-study_tours-planned": "0",
+            "budget-other-planned": "0",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "上限額1,000,000円を超えています" in page and "1,200,000" in page
+
+
+def test_moves_are_confirmed_and_made_by_the_secretariat(world, as_, region, owner):
+    from junkan.regional import services
+
+    round_2026 = services.announce_round(
+        _staff(), fiscal_year=2026, name="2026", budget_cap=2_000_000, announced_on=date(2026, 4, 1)
+    )
+    case = services.start_case(owner, region, round_2026, kind="continuing")
+    from .conftest import pdf
+
+    services.add_analysis(owner, case, pdf())
+    submit = reverse("regional:move", args=["case", case.pk, "submit"])
+    assert "事務局の選定が終わるまで" in as_("member").get(submit).content.decode()
+    assert as_("member").post(submit).status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.SUBMITTED
+    select = reverse("regional:move", args=["case", case.pk, "select"])
+    assert as_("member").post(select, {"reason": "x"}).status_code == 403
+    assert as_("outsider").post(select, {"reason": "x"}).status_code == 404
+    response = as_("staff").post(select, {"reason": ""})
+    assert response.status_code == 200 and "理由を入力してください" in response.content.decode()
+    assert as_("staff").post(select, {"reason": "二年目の継続を認める"}).status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.SELECTED and case.selection_reason == "二年目の継続を認める"
+
+
+def test_the_team_expert_records_a_visit_and_the_other_expert_cannot(world, as_):
+    team = world["team"]
+    url = reverse("regional:team", args=[team.pk])
+    seat = team.experts.get(user__email="expert@example.jp")
+    data = {
+        "action": "visit",
+        "visit-visited_on": "2026-10-01",
+        "visit-experts": [seat.pk],
+        "visit-advice_plan": "KPIの追加",
+    }
+    assert as_("team_expert").post(url, data).status_code == 302
+    assert team.visits.filter(advice_plan="KPIの追加").exists()
+    assert as_("other_expert").post(url, data).status_code == 404
+    page = as_("member").get(url).content.decode()
+    assert "訪問を記録する" not in page
+
+
+def test_the_hearing_form_is_the_secretariats(world, as_, region, owner):
+    page = as_("staff").get(reverse("regional:hearing", args=[world["hearing"].pk])).content.decode()
+    assert "地域の関係性の構築" in page and "広域連携" in page
+    assert "判定を保存する" not in page  # decided: read only
+    assert (
+        "判定を保存する"
+        not in as_("member").get(reverse("regional:hearing", args=[world["hearing"].pk])).content.decode()
+    )
+
+
+def test_progress_across_regions_is_for_the_secretariat(world, as_):
+    url = reverse("regional:overview")
+    response = as_("staff").get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "南信州 地域循環共生圏" in page and "下川町" in page
+    assert as_("member").get(url).status_code == 404
+    assert as_("member").get(reverse("regional:rounds")).status_code == 404
+
+
+def test_index_lists_the_regions_one_works_on(world, as_):
+    assert "南信州" in as_("coordinator").get(reverse("regional:index")).content.decode()
+    assert "南信州" in as_("team_expert").get(reverse("regional:index")).content.decode()
+    assert "南信州" not in as_("other_expert").get(reverse("regional:index")).content.decode()
+
+
+def test_files_are_downloaded_with_permission(world, as_):
+    analysis = world["case"].analyses.get()
+    url = reverse("regional:download", args=["analysis", analysis.public_id])
+    response = as_("member").get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    response.close()
+    assert as_("outsider").get(url).status_code == 404

@@ -1,0 +1,96 @@
+"""The look and feel (issue 19): the component page, the header's menu, the map, the home page; axe, reflow at
+320 px, no request to another host, the home page's weight, and screenshots at 1280 and 375 px in
+``tests/browser/screenshots/`` (gitignored) for a person to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import PASSWORD
+from tests.browser.conftest import assert_accessible, assert_reflows, login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path(__file__).parent / "screenshots"
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def shoot(page: Page, name: str) -> None:
+    """Full-page screenshots at 1280 and 375 px; the page must not scroll sideways at either width."""
+    SHOTS.mkdir(exist_ok=True)
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        overflow = page.evaluate(SIDEWAYS)
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def assert_numbers_on_one_line(page: Page) -> None:
+    """Every right-aligned number cell is one line high (a wrapped amount is twice as high as its line)."""
+    wrapped = page.evaluate(
+        """() => Array.from(document.querySelectorAll('td.num, th.num')).filter(cell => {
+            const range = document.createRange(); range.selectNodeContents(cell);
+            return range.getClientRects().length > 1 &&
+                new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size > 1;
+        }).map(cell => cell.textContent.trim())"""
+    )
+    assert wrapped == [], f"numbers wrapped on {page.url}: {wrapped[:5]}"
+
+
+def record_hosts(page: Page, base_url: str) -> list[str]:
+    """Every request the page makes to a host other than ours (collected as they happen)."""
+    ours = urlsplit(base_url).netloc
+    foreign: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != ours
+            else None
+        ),
+    )
+    return foreign
+
+
+def test_component_page_has_every_component_and_no_violations(page: Page, live_server):
+    foreign = record_hosts(page, live_server.url)
+    page.goto(live_server.url + "/design/")
+    expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
+    for kind, role in (("success", "status"), ("info", "status"), ("warning", "alert"), ("error", "alert")):
+        expect(page.locator(f".banner-{kind}")).to_have_attribute("role", role)
+    expect(page.get_by_role("button", name="提出する")).to_be_disabled()
+    expect(page.locator("#design-submit-reason")).to_contain_text("未了の項目")
+    expect(page.locator('[aria-current="step"]')).to_contain_text("経費")
+    expect(page.locator("svg.chart-svg")).to_have_count(2)
+    # The icons are drawn: the sprite's symbol gives the <use> a size.
+    box = page.locator(".icon-grid .icon").first.bounding_box()
+    assert box and box["width"] > 10
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "design")
+    assert_reflows(page)
+    assert foreign == []
+
+
+def test_user_menu_opens_without_javascript_on_a_phone(browser, live_server, owner):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 375, "height": 800}, locale="ja-JP"
+    )
+    page = context.new_page()
+    try:
+        login(page, live_server.url, owner.email, PASSWORD)
+        page.goto(live_server.url + "/")
+        menu = page.locator("details.user-menu")
+        link = menu.get_by_role("link", name="応募")
+        expect(link).to_be_hidden()
+        menu.locator("summary").click()
+        expect(link).to_be_visible()
+        expect(menu.get_by_role("button", name="ログアウト")).to_be_visible()
+        assert_reflows(page)
+    finally:
+        context.close()
