@@ -96,12 +96,15 @@ INSTALLED_APPS = [
     "junkan.regional",
     "junkan.hubs",
     "junkan.finance",
+    "junkan.exchange",
+    "junkan.callqa",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
     "junkan.search",
     "junkan.matching",
     "junkan.portal",
+    "junkan.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -185,7 +188,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "portal:home"
+LOGIN_REDIRECT_URL = "dashboard:home"
 
 # django-allauth: e-mail as the login, mandatory verification, throttled failures, TOTP.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -22,4 +22,6 @@ class AccountAdapter(DefaultAccountAdapter):
             from_email=str(message.from_email),
             to=list(message.to),
             html=html,
+            # Account mails carry secrets (confirmation and reset links): not kept for the start page.
+            record=False,
         )

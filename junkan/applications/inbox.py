@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +22,7 @@ from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.processes import APPLICATION
 from junkan.applications.views import get_application
 from junkan.common import workflow
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.common.spreadsheets import spreadsheet_safe
 from junkan.municipalities.models import Municipality
@@ -91,7 +91,7 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     enforce(permissions.can_view_inbox(request.user, program))
     form = _filter_form(request, program)
     queryset = _filtered(program, form)
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, PER_PAGE)
     totals = (
         Application.objects.filter(program=program, submitted_at__isnull=False)
         .exclude(status=ApplicationStatus.WITHDRAWN)

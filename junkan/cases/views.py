@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from junkan.cases import markup, permissions
 from junkan.cases.forms import CaseFilterForm
 from junkan.cases.models import CaseStudy, Guide, GuideCategory
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.municipalities.models import Municipality
 from junkan.registry.models import RegistrationStatus
@@ -53,7 +53,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         if data["goal"]:
             cases = cases.filter(sdg_goals=data["goal"])
         filtered = any(data.values())
-    page = Paginator(cases.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, cases.distinct(), PER_PAGE)
     return render(
         request,
         "cases/list.html",

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
 from junkan.hubs.models import Hub
@@ -288,7 +288,7 @@ def region_directory(request: HttpRequest) -> HttpResponse:
             regions = regions.filter(resources=data["resource"])
         if data["goal"]:
             regions = regions.filter(sdg_goals=data["goal"])
-    page = Paginator(regions.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions.distinct(), PER_PAGE)
     return render(
         request,
         "registry/region_directory.html",
@@ -309,7 +309,7 @@ def company_directory(request: HttpRequest) -> HttpResponse:
             companies = companies.filter(solutions__resources=data["resource"])
         if data["goal"]:
             companies = companies.filter(solutions__sdg_goals=data["goal"])
-    page = Paginator(companies.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, companies.distinct(), PER_PAGE)
     return render(
         request,
         "registry/company_directory.html",

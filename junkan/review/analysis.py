@@ -16,6 +16,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from junkan.applications.models import Application, ApplicationStatus, CoApplicant, CoApplicantStatus
+from junkan.common import cache
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership
 from junkan.programs.models import Program, ProjectType, ReviewCriterion
@@ -415,6 +416,19 @@ def compute_results(committee: Committee) -> Results:
         proposals=proposals,
         decisions=decisions,
         problems=problems,
+    )
+
+
+def cached_results(committee: Committee) -> Results:
+    """``compute_results`` kept in the cache until a sheet, budget, decision, assignment, member or
+    application of the committee changes (``review.caching``). Pages and exports read this; services
+    that decide from the results compute them afresh."""
+    from junkan.review import caching
+
+    return cache.cached(
+        "review:results",
+        caching.scopes(committee.pk, committee.program_id),
+        lambda: compute_results(committee),
     )
 
 

@@ -94,3 +94,45 @@ def test_user_menu_opens_without_javascript_on_a_phone(browser, live_server, own
         assert_reflows(page)
     finally:
         context.close()
+
+
+def page_weight(page: Page, url: str) -> int:
+    """Bytes of every response body loaded for ``url`` on a first visit (fonts and icons included)."""
+    sizes: list[int] = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+    page.goto(url, wait_until="networkidle")
+    return sum(sizes)
+
+
+def test_home_page_is_light_shows_what_is_coming_and_has_no_violations(page: Page, live_server, organization):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from junkan.events.models import Event, EventFormat, EventKind, EventStatus
+
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=6)
+    Event.objects.create(
+        kind=EventKind.SYMPOSIUM,
+        title="地域循環共生圏シンポジウム",
+        summary="概要",
+        body="本文",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        format=EventFormat.ONLINE,
+        online_url="https://meet.example.jp/room",
+        organizer=organization,
+        status=EventStatus.PUBLISHED,
+    )
+    foreign = record_hosts(page, live_server.url)
+    weight = page_weight(page, live_server.url + "/")
+    print(f"home page weight: {weight} bytes")
+    assert weight < 300_000, f"home page weighs {weight} bytes on first load"
+    events = page.locator("section", has=page.locator("#home-events"))
+    expect(events.get_by_role("link", name="地域循環共生圏シンポジウム")).to_be_visible()
+    for name in ("しる", "まなぶ", "つながる", "であう", "しかける"):
+        expect(page.locator(".function-cards").get_by_role("link", name=name)).to_be_visible()
+    assert_accessible(page)
+    shoot(page, "home")
+    assert_reflows(page)
+    assert foreign == []

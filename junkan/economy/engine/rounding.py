@@ -30,7 +30,7 @@ def rounded(value: float | Decimal | int, places: int) -> Decimal:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("not a finite number")
-        value = Decimal(repr(value))
+        value = Decimal(repr(float(value)))  # float(): numpy floats repr as np.float64(…)
     quantum = Decimal(1).scaleb(-places)
     with localcontext() as context:
         # Enough digits for any figure the engines accept (quantize fails beyond the precision).

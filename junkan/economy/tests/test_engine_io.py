@@ -155,3 +155,29 @@ def test_more_than_200_sectors_and_duplicates() -> None:
 def test_demand_of_the_wrong_length() -> None:
     with pytest.raises(EconomyInputError, match="最終需要の増加額"):
         io.ripple(table(), [1.0])
+
+
+def test_a_37_sector_ripple_answers_in_under_50_ms() -> None:
+    """The issue's bound, on the median of 20 runs (a shared machine may pause any single run)."""
+    import statistics
+    import time
+
+    rng = np.random.default_rng(3)
+    size = 37
+    matrix = rng.uniform(0, 1, (size, size))
+    matrix = matrix / matrix.sum(axis=0) * 0.7
+    pattern = rng.uniform(0, 1, size)
+    timings = []
+    for _ in range(20):
+        start = time.perf_counter()
+        model = io.model(
+            [f"s{i}" for i in range(size)],
+            matrix.tolist(),
+            rng.uniform(0, 1, size).tolist(),
+            rng.uniform(0, 0.5, size).tolist(),
+            consumption_conversion=0.7,
+            consumption_pattern=(pattern / pattern.sum()).tolist(),
+        )
+        io.ripple(model, [100.0] * size)
+        timings.append(time.perf_counter() - start)
+    assert statistics.median(timings) < 0.05

@@ -96,7 +96,20 @@ def open_project(
                 "adopted_amount": adopted_amount,
             },
         )
+        pk = project.pk
+        transaction.on_commit(lambda: _mail_opened(pk))
     return project
+
+
+def _mail_opened(project_pk: int) -> None:
+    """The grantee learns that the project is open and where to go next (issue 13: no mail was sent)."""
+    project = Project.objects.select_related("organization", "application__created_by").get(pk=project_pk)
+    mail.send(
+        "grants/email/project_opened.txt",
+        _("[循環] 補助事業を登録しました（%(title)s）") % {"title": project.title},
+        sorted(set(mail.member_addresses(project)) | set(mail.contact_addresses(project))),
+        {"project": project, "url": mail.project_url("grants:project", project)},
+    )
 
 
 def open_adopted(actor: Any, program: Program) -> list[Project]:

@@ -106,6 +106,21 @@ def test_open_project_copies_the_application(staff, accepted):
     assert entry.actor == staff
 
 
+def test_opening_a_project_tells_the_grantee(staff, accepted, owner, django_capture_on_commit_callbacks):
+    """Issue 13: opening the project sent no e-mail; the grantee now learns of it (and sees it on /my/)."""
+    from django.core import mail as outbox
+
+    from junkan.dashboard.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        project = award.open_project(staff, accepted, adopted_on=date(2019, 7, 1), adopted_amount=8_000_000)
+    (message,) = outbox.outbox
+    assert "補助事業を登録しました" in message.subject
+    assert owner.email in message.to
+    assert str(project.public_id) in message.body
+    assert Notification.objects.filter(user=owner, subject=message.subject).exists()
+
+
 def test_open_project_twice_is_refused(staff, accepted):
     award.open_project(staff, accepted, adopted_on=date(2019, 7, 1), adopted_amount=1)
     with pytest.raises(ValidationError) as error:

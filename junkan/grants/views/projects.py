@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -27,6 +26,7 @@ from junkan.accounts.permissions import is_secretariat
 from junkan.applications.models import CoApplicant, CoApplicantStatus
 from junkan.audit.models import AuditEntry
 from junkan.common import files
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import lifecycle, reminders
@@ -140,9 +140,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
         qs = qs.filter(status=status)
     if overdue_only:
         qs = qs.filter(reports__status__in=EDITABLE_REPORT_STATUSES, reports__due_on__lt=today).distinct()
-    page = Paginator(qs.order_by("program__fiscal_year", "organization__name", "id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, qs.order_by("program__fiscal_year", "organization__name", "id"), PAGE_SIZE)
     projects = list(page.object_list)
     _annotate_due(projects, today)
     due_reports = list(
@@ -283,7 +281,7 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
 @login_required
 def history(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
-    page = Paginator(project_entries(project), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, project_entries(project), PAGE_SIZE)
     return render(request, "grants/projects/history.html", {"project": project, "page": page})
 
 

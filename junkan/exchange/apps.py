@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ExchangeConfig(AppConfig):
+    verbose_name = "交流の場・事務局への相談"
+    name = "junkan.exchange"
+    label = "exchange"
