@@ -27,6 +27,7 @@ from junkan.applications.spec import applicant_of, form_spec
 from junkan.carbon.models import SavedCalculation
 from junkan.common import files, moves
 from junkan.common.permissions import enforce
+from junkan.economy.models import Analysis
 from junkan.grants.stages import stage_of
 from junkan.jp.money import format_yen
 from junkan.organizations.models import Membership, Organization
@@ -160,7 +161,10 @@ def section(request: HttpRequest, public_id: Any, key: str) -> HttpResponse:
     calculations = SavedCalculation.objects.filter(organization=application.organization).order_by(
         "-updated_at"
     )
-    page = SectionPage(application, spec, request.POST if request.method == "POST" else None, calculations)
+    analyses = Analysis.objects.filter(organization=application.organization).order_by("-created_at")
+    page = SectionPage(
+        application, spec, request.POST if request.method == "POST" else None, calculations, analyses
+    )
     autosave = request.headers.get("X-Autosave") == "1"
     if request.method == "POST":
         outcome = page.save(request.user)
