@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.common import moves, workflow
+from junkan.common import files, moves, workflow
 from junkan.common.permissions import enforce
 from junkan.regional import charts, forms, progress, services
 from junkan.regional import permissions as p
@@ -496,10 +496,16 @@ def download(request: HttpRequest, kind: str, public_id: str) -> FileResponse:
         enforce(p.can_view_region(request.user, stored.case.region))
     else:
         raise Http404
-    response = FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
-    response["Content-Type"] = stored.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # Sandboxed, named by the detected kind; a case's analysis (not public) is an audited read.
+    return files.serve(
+        request,
+        stored.file,
+        stored.original_name,
+        stored.content_type,
+        audit_object=stored.case if kind == "analysis" else None,
+        audit_action="regional.analysis.downloaded" if kind == "analysis" else "",
+        audit_data={"file": str(stored.public_id)},
+    )
 
 
 @login_required
