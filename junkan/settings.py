@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "junkan.finance",
     "junkan.exchange",
     "junkan.callqa",
+    "junkan.localbiz",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",

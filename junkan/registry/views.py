@@ -19,6 +19,7 @@ from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
 from junkan.hubs.models import Hub
+from junkan.localbiz.services import confirmed_solution_ids
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, Organization
 from junkan.registry import permissions, services
@@ -278,6 +279,7 @@ def region_directory(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_browse_directory(request.user))
     form = DirectoryFilterForm(request.GET or None)
     del form.fields["industry"]
+    del form.fields["localbiz"]
     regions = _regions().filter(status=RegistrationStatus.APPROVED)
     if form.is_valid():
         data = form.cleaned_data
@@ -309,6 +311,8 @@ def company_directory(request: HttpRequest) -> HttpResponse:
             companies = companies.filter(solutions__resources=data["resource"])
         if data["goal"]:
             companies = companies.filter(solutions__sdg_goals=data["goal"])
+        if data["localbiz"]:
+            companies = companies.filter(solutions__in=confirmed_solution_ids(data["localbiz"]))
     page = page_of(request, companies.distinct(), PER_PAGE)
     return render(
         request,
