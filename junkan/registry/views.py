@@ -31,6 +31,7 @@ from junkan.registry.models import (
     RegistrationStatus,
     Solution,
 )
+from junkan.registry.stats import registered_counts
 
 PER_PAGE = 30
 MODELS = {"region": RegionRegistration, "company": CompanyRegistration}
@@ -294,7 +295,7 @@ def region_directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/region_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
     )
 
 
@@ -317,5 +318,5 @@ def company_directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/company_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
     )
