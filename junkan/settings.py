@@ -109,6 +109,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "junkan.common.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -279,6 +280,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12, minimum=300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A whole request body (a 20 MB file and its form); larger declared bodies get 413 before they are read.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 25 * 1024 * 1024, minimum=1024 * 1024)
+# The ClamAV daemon that scans every upload (tcp://host:3310 or unix:///run/clamav/clamd.ctl); unset: none.
+CLAMD_ADDRESS = env_str("CLAMD_ADDRESS", "")
 
 if env_bool("SILENCE_HSTS_PRELOAD_WARNING", not SECURE_HSTS_PRELOAD):
     # Preload is a one-way commitment for the whole domain; it stays the operator's choice.

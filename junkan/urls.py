@@ -18,6 +18,7 @@ urlpatterns = [
     path("programs/", include("junkan.programs.urls")),
     path("co2/", include("junkan.carbon.urls")),
     path("registry/", include("junkan.registry.urls")),
+    path("matching/", include("junkan.matching.urls")),
     path("applications/", include("junkan.applications.urls")),
     path("review/", include("junkan.review.urls")),
     path("grants/", include("junkan.grants.urls")),

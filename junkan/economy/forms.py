@@ -193,6 +193,10 @@ class DemandForm(forms.Form):
     def __init__(self, *args: Any, table: IOTable, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unit = MoneyUnit(table.unit).label
+        # How the demand was made (from a 様式3), carried to the save form.
+        self.fields["source_note"] = forms.CharField(
+            widget=forms.HiddenInput, required=False, max_length=2000
+        )
         for index, name in enumerate(table.sectors):
             self.fields[f"demand_{index}"] = AmountField(
                 label=f"{name}（{unit}）", max_digits=20, decimal_places=6, initial=None
@@ -203,7 +207,7 @@ class DemandForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not self.errors and not any(data.get(name) for name in self.fields):
+        if not self.errors and not any(data.get(name) for name in self.fields if name.startswith("demand_")):
             raise ValidationError(_("少なくとも1つの部門に最終需要の増加額を入力してください。"))
         return data
 

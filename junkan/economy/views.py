@@ -327,10 +327,14 @@ def ripple(request: HttpRequest) -> HttpResponse:
     demand_form = forms.DemandForm(data if action in {"compute", "save"} else None, table=table)
     if action == "from_costs" and mapping is not None and mapping.is_valid():
         demand = services.demand_from_costs(mapping.assignments(), table.sector_count, table.unit)
-        demand_form = forms.DemandForm(
-            initial={f"demand_{i}": _trim(v) for i, v in enumerate(demand)}, table=table
-        )
         context["from_costs_note"] = cost_source.note(mapping.assignments(), table.sectors)
+        demand_form = forms.DemandForm(
+            initial={
+                **{f"demand_{i}": _trim(v) for i, v in enumerate(demand)},
+                "source_note": context["from_costs_note"],
+            },
+            table=table,
+        )
     organizations = _organizations(request)
     accounts = _accounts(request).order_by("area_name", "-data_year")
     save_form = forms.SaveAnalysisForm(
@@ -338,7 +342,7 @@ def ripple(request: HttpRequest) -> HttpResponse:
         organizations=organizations,
         accounts=accounts,
         initial={
-            "demand_note": context.get("from_costs_note", ""),
+            "demand_note": _source_note(demand_form),
             "title": cost_source.title if cost_source else "",
         },
     )
@@ -378,6 +382,13 @@ def ripple(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "economy/ripple.html", context)
+
+
+def _source_note(demand_form: forms.DemandForm) -> str:
+    """The note of how the demand was made, from the (bound or initial) demand form."""
+    if demand_form.is_bound:
+        return str(demand_form.data.get("source_note", ""))
+    return str(demand_form.initial.get("source_note", ""))
 
 
 def _trim(value: float) -> str:

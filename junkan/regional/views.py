@@ -8,17 +8,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.common import workflow
+from junkan.common import files, moves, workflow
 from junkan.common.permissions import enforce
 from junkan.regional import charts, forms, progress, services
 from junkan.regional import permissions as p
@@ -41,7 +42,7 @@ from junkan.regional.models import (
     SupportTeam,
     TeamExpert,
 )
-from junkan.regional.processes import CASE, HEARING, PLAN, PROCESSES, TEAM
+from junkan.regional.processes import CASE, PROCESSES
 from junkan.regional.progress import STAGE_NAMES as STAGE_LABELS
 from junkan.registry.models import RegionRegistration
 
@@ -58,10 +59,6 @@ def _errors(form: Any, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
-
-
-def _moves(process: workflow.Process[Any], user: Any, obj: Any) -> list[workflow.Option]:
-    return workflow.options(process, user, obj)
 
 
 def _user_by_email(email: str) -> Any:
@@ -314,7 +311,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
             "actual_total": sum(line["actual"] for line in lines_view),
             "remaining": remaining(int(case.budget_cap), engine_lines),
             "analyses": case.analyses.all() if insider else [],
-            "moves": _moves(CASE, request.user, case) if insider else [],
+            "actions": _actions("case", request.user, case) if insider else [],
             "process": "case",
             "hearing": Hearing.objects.filter(case=case).first() if insider else None,
             "problems": _case_problems(case) if insider else [],
@@ -346,9 +343,16 @@ _MODELS: dict[str, Any] = {
 }
 
 
+def _actions(process: str, user: Any, obj: Any) -> list[moves.Action]:
+    """The buttons of ``obj``'s process for this person (common.moves: confirmation for irreversible ones)."""
+    return moves.actions(
+        PROCESSES[process], user, obj, lambda name: reverse("regional:move", args=[process, obj.pk, name])
+    )
+
+
 @login_required
 def move(request: HttpRequest, process: str, pk: int, name: str) -> HttpResponse:
-    """Confirm (GET, for irreversible moves and those needing a reason) and make (POST) one move."""
+    """One move: the shared confirmation page for irreversible moves and reasons, then the transition."""
     if process not in PROCESSES:
         raise Http404
     declared = PROCESSES[process]
@@ -358,31 +362,18 @@ def move(request: HttpRequest, process: str, pk: int, name: str) -> HttpResponse
         step = declared.move(name)
     except LookupError:
         raise Http404 from None
-    decision = workflow.can(declared, request.user, obj, name)
-    who = step.who(request.user, obj)
-    enforce(who)
-    form = forms.ReasonForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
+
+    def run(reason: str) -> HttpResponse:
         fields: dict[str, Any] = {}
         if process == "case" and name in ("select", "not_select"):
             fields["selection_reason"] = reason
         if process == "team" and name == "refuse":
             fields["refusal_reason"] = reason
-        try:
-            workflow.transition(declared, request.user, obj, name, fields=fields, reason=reason)
-        except ValidationError as error:
-            _errors(form, error)
-        except PermissionDenied:
-            raise
-        else:
-            messages.success(request, _("「%(move)s」を行いました。") % {"move": step.history_label})
-            return redirect(detail, obj.pk)
-    return render(
-        request,
-        "regional/move.html",
-        {"obj": obj, "step": step, "decision": decision, "form": form, "back": detail, "process": declared},
-    )
+        workflow.transition(declared, request.user, obj, name, fields=fields, reason=reason)
+        messages.success(request, _("「%(move)s」を行いました。") % {"move": step.history_label})
+        return redirect(detail, obj.pk)
+
+    return moves.move_view(request, declared, obj, name, run=run, cancel_url=reverse(detail, args=[obj.pk]))
 
 
 # Bodies ----------------------------------------------------------------------------------------------------
@@ -505,10 +496,16 @@ def download(request: HttpRequest, kind: str, public_id: str) -> FileResponse:
         enforce(p.can_view_region(request.user, stored.case.region))
     else:
         raise Http404
-    response = FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
-    response["Content-Type"] = stored.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # Sandboxed, named by the detected kind; a case's analysis (not public) is an audited read.
+    return files.serve(
+        request,
+        stored.file,
+        stored.original_name,
+        stored.content_type,
+        audit_object=stored.case if kind == "analysis" else None,
+        audit_action="regional.analysis.downloaded" if kind == "analysis" else "",
+        audit_data={"file": str(stored.public_id)},
+    )
 
 
 @login_required
@@ -590,7 +587,7 @@ def hearing(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "groups": groups,
             "editable": editable,
-            "moves": _moves(HEARING, request.user, hearing),
+            "actions": _actions("hearing", request.user, hearing),
             "process": "hearing",
         },
     )
@@ -710,7 +707,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
             "terms_form": terms_form,
             "expert_form": expert_form,
             "visit_form": visit_form,
-            "moves": _moves(TEAM, request.user, team) if insider else [],
+            "actions": _actions("team", request.user, team) if insider else [],
             "process": "team",
             "cost_cap": 10_000_000,
         },
@@ -807,7 +804,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "year_form": year_form,
             "cycle_form": cycle_form,
             "cycles": plan.cycles.all(),
-            "moves": _moves(PLAN, request.user, plan) if insider else [],
+            "actions": _actions("plan", request.user, plan) if insider else [],
             "process": "plan",
             "body_kind": BodyKind,
         },

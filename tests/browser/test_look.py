@@ -136,3 +136,64 @@ def test_home_page_is_light_shows_what_is_coming_and_has_no_violations(page: Pag
     shoot(page, "home")
     assert_reflows(page)
     assert foreign == []
+
+
+@pytest.fixture
+def open_call(db):
+    import yaml
+
+    from junkan.programs.services import import_program
+
+    data = yaml.safe_load(
+        (
+            Path(__file__).resolve().parents[2] / "junkan/programs/data/fy2019-decarbonised-region-model.yaml"
+        ).read_text(encoding="utf-8")
+    )
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    data.update(
+        slug="look-open-call",
+        opens_at=(now - timedelta(days=1)).isoformat(),
+        closes_at=(now + timedelta(days=5)).isoformat(),
+        published=True,
+        published_at=(now - timedelta(days=1)).isoformat(),
+    )
+    return import_program(None, data).program
+
+
+def test_a_new_application_starts_with_what_to_do_next(
+    page: Page, live_server, open_call, organization, owner
+):
+    import re
+
+    login(page, live_server.url, owner.email, PASSWORD)
+    page.goto(f"{live_server.url}/applications/start/{open_call.slug}/")
+    page.get_by_label(re.compile("地域資源を活用")).check()
+    page.get_by_label("補助事業名").fill("見た目の確認のための事業")
+    with page.expect_navigation():
+        page.get_by_role("button", name="作成を始める").click()
+    # The first thing on the page is the next step, with one button to it (not a red list).
+    next_step = page.locator(".next-step")
+    expect(next_step).to_contain_text("次にすること")
+    expect(next_step.get_by_role("link")).to_have_count(1)
+    first_main = page.locator("main > *:not(.breadcrumb):not(h1):not(.badges):not(nav):not(.messages)").first
+    expect(first_main).to_have_class(re.compile("next-step"))
+    # 提出する cannot be pressed, and says why.
+    submit = page.get_by_role("button", name="提出する")
+    expect(submit).to_be_disabled()
+    expect(page.locator("#submit-reason")).to_contain_text("未入力・不備が")
+    # The long checklist shows five items; the rest are behind a disclosure.
+    assert page.locator(".checklist > ul > li").count() <= 5
+    assert_accessible(page)
+    shoot(page, "application")
+    assert_reflows(page)
+    # A section page shows where the applicant is among the steps.
+    with page.expect_navigation():
+        next_step.get_by_role("link").click()
+    expect(page.locator('.steps [aria-current="step"]')).to_have_count(1)
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "application-section")

@@ -23,6 +23,7 @@ FieldKind = Literal[
     "choice",
     "items",
     "co2_calculation",
+    "economy_analysis",
 ]
 FIELD_KINDS: Final[frozenset[str]] = frozenset(FieldKind.__args__)  # type: ignore[attr-defined]
 SECTION_KINDS: Final[frozenset[str]] = frozenset({"fields", "costs", "budget"})
@@ -171,7 +172,7 @@ def parse_field(data: Mapping[str, Any], where: str, *, nested: bool = False) ->
     key = _text(data, "key", where)
     where = f"{where}.{key}"
     kind = _text(data, "kind", where)
-    if kind not in FIELD_KINDS or (nested and kind in {"items", "co2_calculation"}):
+    if kind not in FIELD_KINDS or (nested and kind in {"items", "co2_calculation", "economy_analysis"}):
         raise SpecError(f"{where}: unknown field kind {kind!r}")
     raw_required = data.get("required", False)
     required: bool | tuple[str, ...]

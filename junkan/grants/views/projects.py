@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from junkan.accounts.permissions import is_secretariat
 from junkan.applications.models import CoApplicant, CoApplicantStatus
 from junkan.audit.models import AuditEntry
+from junkan.common import files
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
@@ -291,15 +292,15 @@ def document_download(request: HttpRequest, public_id: Any, document_id: Any) ->
         GrantDocument.objects.select_related("project"), project=project, public_id=document_id
     )
     enforce(permissions.can_download(request.user, document))
-    response = FileResponse(
-        document.file.storage.open(document.file.name, "rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return files.serve(
+        request,
+        document.file,
+        document.original_name,
+        document.content_type,
+        audit_object=project,
+        audit_action="grants.document.downloaded",
+        audit_data={"document": str(document.public_id)},
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 urlpatterns = [
