@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from junkan.envconf import email_config, env_bool, env_int, env_list, env_str
+from junkan.envconf import email_config, env_bool, env_int, env_links, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "data"))).resolve()
@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "junkan.finance",
     "junkan.exchange",
     "junkan.callqa",
+    "junkan.localbiz",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
@@ -108,6 +109,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "junkan.common.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -217,6 +219,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "junkan <noreply@junkan.local
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where applicants' messages to the secretariat are announced (empty: only shown in the inbox).
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "")
+# The platform's social accounts, shown in the footer: "Facebook|https://www.facebook.com/…,X|https://x.com/…".
+SOCIAL_LINKS = env_links("SOCIAL_LINKS")
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語"), ("en", "English")]
@@ -276,6 +280,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12, minimum=300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A whole request body (a 20 MB file and its form); larger declared bodies get 413 before they are read.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 25 * 1024 * 1024, minimum=1024 * 1024)
+# The ClamAV daemon that scans every upload (tcp://host:3310 or unix:///run/clamav/clamd.ctl); unset: none.
+CLAMD_ADDRESS = env_str("CLAMD_ADDRESS", "")
 
 if env_bool("SILENCE_HSTS_PRELOAD_WARNING", not SECURE_HSTS_PRELOAD):
     # Preload is a one-way commitment for the whole domain; it stays the operator's choice.

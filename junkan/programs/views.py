@@ -13,6 +13,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from junkan.common import files
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.programs import evaluation, permissions, presentation
@@ -145,7 +146,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     program = _program(request, slug)
     attachment = get_object_or_404(ProgramAttachment, pk=pk, program=program)
     filename = attachment.file.name.rsplit("/", 1)[-1]
-    return FileResponse(attachment.file.open("rb"), filename=filename)
+    return files.sandbox(FileResponse(attachment.file.open("rb"), filename=filename))
 
 
 def eligibility_check(request: HttpRequest, slug: str) -> HttpResponse:

@@ -15,7 +15,7 @@ from tests.browser.conftest import assert_accessible, assert_reflows, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+from junkan.applications.samples import MINIMAL_PDF as PDF_BYTES  # noqa: E402  (the upload check parses it)
 
 
 def check(page: Page, *, reflow: bool = False) -> None:

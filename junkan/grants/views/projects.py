@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from junkan.accounts.permissions import is_secretariat
 from junkan.applications.models import CoApplicant, CoApplicantStatus
 from junkan.audit.models import AuditEntry
+from junkan.common import files
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
@@ -44,7 +45,7 @@ from junkan.grants.models import (
 from junkan.hubs.areas import area_ids, organization_q
 from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
-from junkan.programs.models import Program
+from junkan.programs.models import Program, project_type_wide
 from junkan.review.models import ADOPTED_OUTCOMES, Decision
 
 PAGE_SIZE = 50
@@ -124,7 +125,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     programs = list(
         Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name")
     )
-    qs = _projects()
+    qs = _projects().defer(*project_type_wide("project_type__"))
     program_slug = request.GET.get("program", "")
     status = request.GET.get("status", "")
     overdue_only = request.GET.get("overdue") == "1"
@@ -291,15 +292,15 @@ def document_download(request: HttpRequest, public_id: Any, document_id: Any) ->
         GrantDocument.objects.select_related("project"), project=project, public_id=document_id
     )
     enforce(permissions.can_download(request.user, document))
-    response = FileResponse(
-        document.file.storage.open(document.file.name, "rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return files.serve(
+        request,
+        document.file,
+        document.original_name,
+        document.content_type,
+        audit_object=project,
+        audit_action="grants.document.downloaded",
+        audit_data={"document": str(document.public_id)},
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 urlpatterns = [

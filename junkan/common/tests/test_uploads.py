@@ -1,4 +1,5 @@
-"""Uploads are judged by their bytes: PDF, images and Office files pass; renamed archives do not."""
+"""Uploads are judged by their structure: PDF, images and Office files pass; renamed archives, polyglots,
+bombs, active content and damaged files do not; names are display text only."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from hypothesis import strategies as st
 from PIL import Image
 from reportlab.pdfgen import canvas
 
-from junkan.applications.engine import uploads
-from junkan.applications.engine.uploads import (
+from junkan.common import uploads
+from junkan.common.uploads import (
+    DOC,
     DOCX,
     JPEG,
     MAX_APPLICATION_BYTES,
@@ -22,11 +24,14 @@ from junkan.applications.engine.uploads import (
     OFFICE_BINARY,
     PDF,
     PNG,
+    XLS,
     XLSX,
     FileKind,
     UploadRejected,
     check,
     display_name,
+    download_name,
+    identify,
     sniff,
 )
 
@@ -111,7 +116,8 @@ def zip_with_undecodable_name() -> bytes:
     return bytes(data).replace(b"abc.xml", b"\xff\xfe\xfd.xml")
 
 
-OLE2_DOCUMENT = uploads.OLE2 + b"\x00" * 504 + b"\xff" * 512
+OLE2_DOCUMENT = uploads.OLE2 + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\xff" * 512
+OLE2_WORKBOOK = uploads.OLE2 + b"\x00" * 504 + "Workbook".encode("utf-16-le") + b"\xff" * 512
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00"
 HTML = b"<!DOCTYPE html>\n<html><body><script>alert(1)</script></body></html>"
 
@@ -127,9 +133,10 @@ HTML = b"<!DOCTYPE html>\n<html><body><script>alert(1)</script></body></html>"
         (lambda: image_bytes("JPEG"), JPEG),
         (xlsx_bytes, XLSX),
         (docx_bytes, DOCX),
-        (lambda: OLE2_DOCUMENT, OFFICE_BINARY),
+        (lambda: OLE2_DOCUMENT, DOC),
+        (lambda: OLE2_WORKBOOK, XLS),
     ],
-    ids=["pdf", "png", "jpeg", "xlsx", "docx", "ole2"],
+    ids=["pdf", "png", "jpeg", "xlsx", "docx", "doc", "xls"],
 )
 def test_accepted_kinds(make: object, kind: FileKind) -> None:
     assert sniff(Upload(make(), "whatever.bin")) == kind  # type: ignore[operator]
@@ -201,10 +208,15 @@ def test_sniff_reads_from_the_start_and_rewinds() -> None:
 
 
 def test_a_workbook_is_excel_even_with_a_document_part() -> None:
-    data = zip_bytes(
-        {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<w/>", "word/document.xml": "<d/>"}
-    )
+    types = CONTENT_TYPES_DOCX.replace("</Types>", XLSX_MAIN + "</Types>")
+    data = zip_bytes({"[Content_Types].xml": types, "xl/workbook.xml": "<w/>", "word/document.xml": "<d/>"})
     assert sniff(Upload(data)) == XLSX
+
+
+XLSX_MAIN = (
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+)
 
 
 def test_file_kinds() -> None:
@@ -213,11 +225,12 @@ def test_file_kinds() -> None:
     assert XLSX.content_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert DOCX.content_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert OFFICE_BINARY.label == "Excel・Word（旧形式）"
+    assert (XLS.extension, DOC.extension) == ("xls", "doc")
 
 
 @given(st.binary(max_size=300))
 def test_sniff_never_raises_on_any_bytes(data: bytes) -> None:
-    assert sniff(Upload(data)) in {None, PDF, PNG, JPEG, OFFICE_BINARY, XLSX, DOCX}
+    assert sniff(Upload(data)) in {None, PDF, PNG, JPEG, XLS, DOC, XLSX, DOCX}
 
 
 @given(st.binary(max_size=300))
@@ -281,7 +294,7 @@ def test_the_application_total_over_the_limit(size: int, used: int) -> None:
     )
 
 
-@pytest.mark.parametrize("data", [EXE, HTML, zip_bytes({"a.txt": "a"}), zip_with_undecodable_name()])
+@pytest.mark.parametrize("data", [EXE, zip_bytes({"a.txt": "a"}), zip_with_undecodable_name()])
 def test_a_refused_kind(data: bytes) -> None:
     with pytest.raises(UploadRejected) as raised:
         check(Upload(data, "見積書.pdf"), len(data), 0)
@@ -306,11 +319,14 @@ def test_limits() -> None:
     assert issubclass(UploadRejected, ValueError)
 
 
+SMALL_PDF = pdf_bytes()
+
+
 @given(st.integers(0, 40 * MB), st.integers(0, 120 * MB))
 def test_check_refuses_exactly_what_the_limits_say(size: int, used: int) -> None:
     allowed = 0 < size <= MAX_FILE_BYTES and used + size <= MAX_APPLICATION_BYTES
     try:
-        check(Upload(b"%PDF-1.4\n"), size, used)
+        check(Upload(SMALL_PDF), size, used)
     except UploadRejected:
         assert not allowed
     else:
@@ -368,12 +384,170 @@ def test_accept_hashes_the_whole_file_and_rewinds() -> None:
     import hashlib
     import io
 
-    from junkan.applications.engine.uploads import PDF, accept
+    from junkan.common.uploads import PDF, accept
 
-    body = b"%PDF-1.4\n" + b"x" * 200_000
+    body = pdf_bytes().replace(b"%PDF-1.4\n", b"%PDF-1.4\n%" + b"x" * 200_000 + b"\n", 1)
     stream = io.BytesIO(body)
     accepted = accept(stream, len(body), "C:\\書類\\領収書.pdf", 0)
     assert accepted.kind == PDF
     assert accepted.name == "領収書.pdf"
     assert accepted.sha256 == hashlib.sha256(body).hexdigest()
     assert stream.tell() == 0
+
+
+# Hostile uploads -------------------------------------------------------------------------------------------
+
+
+def declared_bomb() -> bytes:
+    """A 2 MiB ZIP shaped as an .xlsx whose sheet says it unpacks to 2 GiB (the sizes in both headers)."""
+    types = CONTENT_TYPES_DOCX.replace("</Types>", XLSX_MAIN + "</Types>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (2 * MB))
+        archive.writestr("xl/media/padding.bin", bytes(range(256)) * (8 * 1024), zipfile.ZIP_STORED)
+    data = bytearray(out.getvalue())
+    size = (2 * 1024 * MB - 1).to_bytes(4, "little")
+    name = b"xl/worksheets/sheet1.xml"
+    for header, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.find(header)
+        while at != -1:
+            name_at = at + (30 if header == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                data[at + offset : at + offset + 4] = size
+            at = data.find(header, at + 4)
+    return bytes(data)
+
+
+def real_bomb() -> bytes:
+    """An .xlsx whose sheet really unpacks to 64 MiB of zeros from about 64 KiB (ratio 1000)."""
+    types = CONTENT_TYPES_DOCX.replace("</Types>", XLSX_MAIN + "</Types>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (64 * MB))
+    return out.getvalue()
+
+
+def macro_workbook() -> bytes:
+    """An .xlsm (macros) renamed to .xlsx."""
+    main = XLSX_MAIN.replace("sheet.main+xml", "sheet.macroEnabled.main+xml")
+    types = CONTENT_TYPES_DOCX.replace("</Types>", main + "</Types>")
+    return zip_bytes({"[Content_Types].xml": types, "xl/workbook.xml": "<w/>", "xl/vbaProject.bin": "x"})
+
+
+def pdf_with(extra: bytes) -> bytes:
+    return pdf_bytes().replace(b"%%EOF", extra + b"\n%%EOF")
+
+
+def huge_png() -> bytes:
+    """A PNG whose header claims 100,000 × 100,000 pixels (a decompression bomb)."""
+    data = bytearray(image_bytes("PNG"))
+    data[16:24] = (100_000).to_bytes(4, "big") + (100_000).to_bytes(4, "big")
+    return bytes(data)
+
+
+SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+HOSTILE = {
+    "pdf-header-then-executable": (b"%PDF-1.4\n" + EXE + b"\x00" * 4096, "見積書.pdf"),
+    "pdf-header-then-web-page": (b"%PDF-1.4\n<html><script>alert(document.cookie)</script></html>", "x.html"),
+    "pdf-then-executable": (pdf_bytes() + EXE + b"\x00" * 4096, "見積書.pdf"),
+    "pdf-with-javascript": (pdf_with(b"9 0 obj<</S/JavaScript/JS(app.alert(1))>>endobj"), "a.pdf"),
+    "pdf-with-launch": (pdf_with(b"9 0 obj<</S/Launch/F(cmd.exe)>>endobj"), "a.pdf"),
+    "pdf-cut-short": (pdf_bytes()[:-200], "a.pdf"),
+    "pdf-without-pages": (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+        "a.pdf",
+    ),
+    "declared-zip-bomb-as-xlsx": (declared_bomb(), "経費内訳.xlsx"),
+    "real-zip-bomb-as-xlsx": (real_bomb(), "経費内訳.xlsx"),
+    "macro-workbook-renamed": (macro_workbook(), "経費内訳.xlsx"),
+    "zip-slip-member": (
+        zip_bytes(
+            {"[Content_Types].xml": CONTENT_TYPES_DOCX, "../../evil.sh": "x", "word/document.xml": "x"}
+        ),
+        "計画書.docx",
+    ),
+    "svg-as-png": (SVG, "写真.png"),
+    "html-as-pdf": (HTML, "見積書.pdf"),
+    "html-with-bom": (b"\xef\xbb\xbf  <html><script>1</script>", "a.pdf"),
+    "png-header-then-garbage": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "写真.png"),
+    "png-cut-short": (image_bytes("PNG")[:40], "写真.png"),
+    "png-decompression-bomb": (huge_png(), "写真.png"),
+    "jpeg-header-then-script": (b"\xff\xd8\xff\xe0<script>alert(1)</script>", "写真.jpg"),
+    "ole2-with-macros": (OLE2_DOCUMENT + "_VBA_PROJECT".encode("utf-16-le"), "計画書.doc"),
+    "ole2-of-nothing-we-know": (uploads.OLE2 + b"\x00" * 2048, "installer.msi"),
+    "executable-as-pdf": (EXE, "見積書.pdf"),
+}
+
+
+@pytest.mark.parametrize(("data", "name"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_uploads_are_refused_with_a_reason(data: bytes, name: str) -> None:
+    with pytest.raises(UploadRejected) as raised:
+        check(Upload(data, name), len(data), 0)
+    message = str(raised.value)
+    assert message.endswith("。") and not message.isascii()
+
+
+def test_the_declared_bomb_is_small_and_claims_2_gib() -> None:
+    data = declared_bomb()
+    assert 2 * MB <= len(data) < 3 * MB
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert max(member.file_size for member in archive.infolist()) == 2 * 1024 * MB - 1
+    with pytest.raises(UploadRejected, match=r"圧縮爆弾|展開後"):
+        identify(Upload(data))
+
+
+def test_active_content_is_named_as_such() -> None:
+    for key in ("pdf-header-then-web-page", "svg-as-png", "macro-workbook-renamed", "pdf-with-javascript"):
+        data, name = HOSTILE[key]
+        with pytest.raises(UploadRejected, match="開くと動作する内容"):
+            identify(Upload(data, name))
+
+
+def test_a_damaged_file_of_a_known_kind_says_so() -> None:
+    with pytest.raises(UploadRejected, match="PNG画像のファイルとして読み取れません"):
+        identify(Upload(image_bytes("PNG")[:40]))
+
+
+def test_a_password_protected_pdf_is_still_accepted() -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    assert identify(Upload(out.getvalue())) == PDF
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "served"),
+    [
+        ("invoice\u202efdp.exe", PDF.content_type, "invoicefdp.pdf"),
+        ("x.html", PDF.content_type, "x.pdf"),
+        ("見積書.PDF", PDF.content_type, "見積書.pdf"),
+        ("写真.jpeg", JPEG.content_type, "写真.jpg"),
+        ("経費内訳", XLSX.content_type, "経費内訳.xlsx"),
+        ("report.tar.gz", DOCX.content_type, "report.tar.docx"),
+        (".htaccess", PDF.content_type, "htaccess.pdf"),
+        ("../../etc/passwd", PNG.content_type, "passwd.png"),
+        ("a\u200b\u2066b.svg", PNG.content_type, "ab.png"),
+        ("", PDF.content_type, "file.pdf"),
+        ("old.xls", OFFICE_BINARY.content_type, "old.bin"),
+        ("x.pdf", "text/html", "x.bin"),
+    ],
+)
+def test_a_file_is_served_under_the_extension_of_its_kind(name: str, content_type: str, served: str) -> None:
+    assert download_name(name, content_type) == served
+
+
+@given(st.text(max_size=300), st.sampled_from([kind.content_type for kind in uploads.KINDS]))
+def test_a_served_name_always_ends_with_the_kind(name: str, content_type: str) -> None:
+    served = download_name(name, content_type)
+    kind = uploads.kind_of(content_type)
+    assert kind is not None and served.endswith("." + kind.extension)
+    assert not any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in served)
