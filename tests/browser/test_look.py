@@ -197,3 +197,17 @@ def test_a_new_application_starts_with_what_to_do_next(
     assert_accessible(page)
     assert_numbers_on_one_line(page)
     shoot(page, "application-section")
+
+
+def test_print_styles_leave_only_the_document(page: Page, live_server):
+    page.goto(live_server.url + "/design/")
+    expect(page.get_by_role("button", name="印刷する")).to_have_count(0)  # no print button where none is put
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".site-footer")).to_be_hidden()
+    expect(page.locator("main h1")).to_be_visible()
+    border = page.locator("main table td").first.evaluate("td => getComputedStyle(td).borderTopStyle")
+    assert border == "solid"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    (SHOTS / "design-print.pdf").write_bytes(pdf)
