@@ -235,6 +235,9 @@ STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing folder befo
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 
+# How many app servers (hosts) serve the site; more than one requires S3_BUCKET (check --deploy: junkan.E002).
+APP_SERVERS = env_int("APP_SERVERS", 1, minimum=1)
+
 # Uploads go to object storage (S3 API) when a bucket is named; otherwise to MEDIA_ROOT.
 _bucket = env_str("S3_BUCKET")
 STORAGES = {
@@ -277,9 +280,9 @@ if env_bool("TRUST_X_FORWARDED_PROTO", False):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Content-Security-Policy (django-csp), enforced: every script and style is ours, served from /static/. No inline
-# <script>, style="" or on…= attribute in templates (htmx is configured by a meta tag in base.html). Downloads
-# carry their own "sandbox" policy (junkan.common.files), which this one does not replace.
+# Content-Security-Policy (django-csp), enforced: every script and style is ours, served from /static/.
+# No inline <script>, style="" or on…= attribute in templates (htmx is configured by a meta tag in
+# base.html). Downloads carry their own "sandbox" policy (junkan.common.files), which this one keeps.
 _SELF = "'self'"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -299,7 +302,8 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
     "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
-    "picture-in-picture=(), publickey-credentials-get=(self), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+    "picture-in-picture=(), publickey-credentials-get=(self), screen-wake-lock=(), usb=(), "
+    "xr-spatial-tracking=()"
 )
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12, minimum=300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
