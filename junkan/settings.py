@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "junkan.accounts.signals.DeviceCookieMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "junkan.accounts.middleware.RequireTwoFactorMiddleware",
 ]
@@ -209,6 +210,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[循環 junkan] "
+# The person is told by e-mail when their password, e-mail address or second factor changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "junkan"
 # One 30-second step either way: phones drift, and officers type codes slowly.
