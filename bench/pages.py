@@ -99,7 +99,18 @@ PAGES: list[Page] = [
     Page("project overview", "staff", lambda ids: f"/grants/p/{ids['project']}/", needs=("project",)),
     Page("my organizations (50)", "owner", lambda ids: "/organizations/"),
     Page("organization detail", "owner", lambda ids: f"/organizations/{ids['org']}/"),
-    # Later issues (matching, economy, regional) add their pages here.
+    # Pages of later issues (matching, economy, regional support, hubs, finance).
+    Page(
+        "API matching: solutions for a region",
+        None,
+        lambda ids: f"/api/v1/matching/regions/{ids['region']}/solutions",
+        needs=("region",),
+    ),
+    Page("economy analysis (index)", None, lambda ids: "/economy/"),
+    Page("regional support (index)", None, lambda ids: "/regional/"),
+    Page("regional support progress", "staff", lambda ids: "/regional/progress/"),
+    Page("regional hubs", None, lambda ids: "/hubs/"),
+    Page("ESG finance offers", None, lambda ids: "/finance/"),
 ]
 
 
@@ -126,6 +137,7 @@ def ids() -> Ids:
         "org": Membership.objects.filter(user=owner).order_by("organization_id").first().organization_id,
         "committee": Committee.objects.get(program=program).pk,
         "project_type": program.project_types.order_by("id").first().code,
+        "project_type_pk": program.project_types.order_by("id").first().pk,
         "fuel_revision": fuel.factor_set.revision,
         "fuel_key": fuel.key,
         "supplier": str(supplier.pk),

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from junkan.envconf import email_config, env_bool, env_int, env_list, env_str
+from junkan.envconf import email_config, env_bool, env_int, env_links, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "data"))).resolve()
@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "junkan.finance",
     "junkan.exchange",
     "junkan.callqa",
+    "junkan.localbiz",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
@@ -223,6 +224,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "junkan <noreply@junkan.local
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where applicants' messages to the secretariat are announced (empty: only shown in the inbox).
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "")
+# The platform's social accounts, shown in the footer: "Facebook|https://www.facebook.com/…,X|https://x.com/…".
+SOCIAL_LINKS = env_links("SOCIAL_LINKS")
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語"), ("en", "English")]

@@ -27,7 +27,7 @@ from junkan.common.permissions import enforce
 from junkan.common.spreadsheets import spreadsheet_safe
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import OrganizationKind
-from junkan.programs.models import Program
+from junkan.programs.models import Program, project_type_wide
 
 PER_PAGE = 50
 SORTS = {
@@ -47,8 +47,10 @@ INBOX_STATUSES = [
 
 
 def _filtered(program: Program, form: InboxFilterForm) -> QuerySet[Application]:
-    queryset = Application.objects.filter(program=program, submitted_at__isnull=False).select_related(
-        "project_type", "organization__municipality"
+    queryset = (
+        Application.objects.filter(program=program, submitted_at__isnull=False)
+        .select_related("project_type", "organization__municipality")
+        .defer(*project_type_wide("project_type__"))
     )
     if not form.is_valid():
         return queryset.order_by("submitted_at", "id")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from junkan.callqa.forms import AnswerForm, AskForm
 from junkan.callqa.models import Question, QuestionStatus
 from junkan.callqa.processes import QUESTION
 from junkan.common import workflow
+from junkan.common.paging import paginate
 from junkan.common.permissions import enforce
 from junkan.programs.models import Program
 
@@ -38,7 +38,7 @@ def published(program: Program):  # type: ignore[no-untyped-def]
 
 def program_answers(request: HttpRequest, slug: str) -> HttpResponse:
     program = _program(slug)
-    page = Paginator(published(program), PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(published(program), PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "callqa/answers.html",
@@ -68,7 +68,7 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     questions = Question.objects.filter(asker=request.user).select_related("program").order_by("-created_at")
-    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(questions, PER_PAGE, request.GET.get("page"))
     return render(request, "callqa/mine.html", {"page": page})
 
 
@@ -79,7 +79,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     questions = Question.objects.select_related("program", "project_type")
     if status in QuestionStatus.values:
         questions = questions.filter(status=status)
-    page = Paginator(questions.order_by("created_at", "id"), PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(questions.order_by("created_at", "id"), PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "callqa/inbox.html",

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.economy import demo, exports, forms, imports, permissions, profile, services, sources
 from junkan.economy.engine.problems import EconomyInputError
@@ -63,7 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _listing(request: HttpRequest, queryset: QuerySet[Any], template: str) -> HttpResponse:
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, PER_PAGE)
     return render(request, template, {"page": page, "items": page.object_list})
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.common import workflow
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.finance import permissions, services
 from junkan.finance.forms import ContactForm, OfferFilterForm, OfferForm, RegionFilterForm, ReplyForm
@@ -53,7 +53,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("-updated_at", "id")
     )
-    page = Paginator(offers, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, offers, PER_PAGE)
     return render(
         request,
         "finance/offer_list.html",
@@ -138,7 +138,7 @@ def region_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["prefecture"] is not None:
         regions = regions.filter(region_q([form.cleaned_data["prefecture"].pk]))
     regions = regions.select_related("organization").prefetch_related("municipalities").distinct()
-    page = Paginator(regions.order_by("name", "id"), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions.order_by("name", "id"), PER_PAGE)
     return render(
         request,
         "finance/region_list.html",

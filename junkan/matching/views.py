@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.audit.models import AuditEntry
 from junkan.common import moves, workflow
+from junkan.common.paging import paginate
 from junkan.common.permissions import enforce
 from junkan.matching import forms, permissions, services
 from junkan.matching.models import CollaborationRequest, MatchingEvent, Origin, RequestStatus
@@ -256,8 +256,8 @@ def detail_with_errors(
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """The requests of my organizations, newest first."""
-    page = Paginator(services.requests_of(request.user).order_by("-created_at", "-id"), PAGE).get_page(
-        request.GET.get("page")
+    page = paginate(
+        services.requests_of(request.user).order_by("-created_at", "-id"), PAGE, request.GET.get("page")
     )
     return render(request, "matching/mine.html", {"page": page, "labels": dict(RequestStatus.choices)})
 
@@ -287,7 +287,7 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
     if state in RequestStatus.values:
         listing = listing.filter(status=state)
-    page = Paginator(listing, PAGE).get_page(request.GET.get("page"))
+    page = paginate(listing, PAGE, request.GET.get("page"))
     events = MatchingEvent.objects.annotate(pair_count=Count("pairs", distinct=True)).order_by(
         "-held_on", "-id"
     )
@@ -302,7 +302,7 @@ def manage(request: HttpRequest) -> HttpResponse:
             "state": state,
             "state_label": dict(RequestStatus.choices).get(state, ""),
             "query": f"state={state}" if state else "",
-            "events": Paginator(events, PAGE).get_page(request.GET.get("events")),
+            "events": paginate(events, PAGE, request.GET.get("events")),
             "event_form": forms.EventForm(),
             "now": now,
         },

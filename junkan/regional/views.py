@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.common import files, moves, workflow
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.regional import charts, forms, progress, services
 from junkan.regional import permissions as p
@@ -93,7 +93,7 @@ def index(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("name", "pk")
     )
-    page = Paginator(regions, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions, PER_PAGE)
     rows = progress.progress_for(page.object_list)
     return render(
         request,
@@ -107,7 +107,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     """Every region in the program with its stage and figures (the secretariat, the Ministry)."""
     enforce(p.can_view_progress(request.user))
     regions = progress.regions_in_program(published_only=False)
-    page = Paginator(regions, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions, PER_PAGE)
     rows = progress.progress_for(page.object_list)
     return render(request, "regional/overview.html", {"page": page, "rows": rows, "counts": _counts(regions)})
 
@@ -129,7 +129,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("募集回を登録しました。"))
             return redirect("regional:rounds")
-    page = Paginator(Round.objects.all(), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, Round.objects.all(), PER_PAGE)
     return render(request, "regional/rounds.html", {"form": form, "page": page})
 
 
@@ -423,7 +423,7 @@ def body(request: HttpRequest, pk: int) -> HttpResponse:
                 _errors(target, error)
     insider = p.sees_unpublished(request.user, body)
     members = body.members.all() if insider else body.members.filter(planned=False)
-    meetings = Paginator(body.meetings.all(), PER_PAGE).get_page(request.GET.get("page"))
+    meetings = page_of(request, body.meetings.all(), PER_PAGE)
     return render(
         request,
         "regional/body.html",
@@ -685,9 +685,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
     conflicts = team_conflicts(team) if insider else {}
     for seat in seats:
         seat.conflicts = conflicts.get(seat.pk, [])  # type: ignore[attr-defined]
-    visits = Paginator(team.visits.prefetch_related("experts__expert"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    visits = page_of(request, team.visits.prefetch_related("experts__expert"), PER_PAGE)
     return render(
         request,
         "regional/team.html",

@@ -19,7 +19,7 @@ from junkan.applications.models import Application, ApplicationStatus, CoApplica
 from junkan.common import cache
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership
-from junkan.programs.models import Program, ProjectType, ReviewCriterion
+from junkan.programs.models import Program, ProjectType, ReviewCriterion, project_type_wide
 from junkan.review.engine import coi, scoring
 from junkan.review.engine.adoption import AdoptionInputError, Candidate, TypeProposal, propose
 from junkan.review.engine.criteria import Criterion, criteria_from_records
@@ -44,6 +44,7 @@ def review_applications(committee: Committee) -> QuerySet[Application]:
     return (
         Application.objects.filter(program_id=committee.program_id, status=ApplicationStatus.ACCEPTED)
         .select_related("organization__municipality", "project_type")
+        .defer(*project_type_wide("project_type__"))
         .order_by("project_type__order", "project_type_id", "receipt_number", "id")
     )
 

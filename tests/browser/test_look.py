@@ -197,3 +197,39 @@ def test_a_new_application_starts_with_what_to_do_next(
     assert_accessible(page)
     assert_numbers_on_one_line(page)
     shoot(page, "application-section")
+
+
+def test_print_styles_leave_only_the_document(page: Page, live_server):
+    page.goto(live_server.url + "/design/")
+    expect(page.get_by_role("button", name="印刷する")).to_have_count(0)  # no print button where none is put
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".site-footer")).to_be_hidden()
+    expect(page.locator("main h1")).to_be_visible()
+    border = page.locator("main table td").first.evaluate("td => getComputedStyle(td).borderTopStyle")
+    assert border == "solid"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    (SHOTS / "design-print.pdf").write_bytes(pdf)
+
+
+def test_calculator_and_start_page_hold_their_layout(page: Page, live_server, organization, owner):
+    foreign = record_hosts(page, live_server.url)
+    page.goto(live_server.url + "/co2/")
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "calculator")
+    login(page, live_server.url, owner.email, PASSWORD)
+    page.goto(live_server.url + "/my/")
+    expect(page.locator("h1")).to_have_count(1)
+    # The start page is reachable from the account menu.
+    menu = page.locator("details.user-menu")
+    menu.locator("summary").click()
+    expect(menu.get_by_role("link", name="スタートページ")).to_be_visible()
+    menu.locator("summary").click()
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "start-page")
+    assert_reflows(page)
+    assert foreign == []

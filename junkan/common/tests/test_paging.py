@@ -63,3 +63,16 @@ def test_public_lists_answer_absurd_pages_with_404(client, name, query, page):
 @pytest.mark.parametrize(("name", "query"), LISTS)
 def test_public_lists_show_their_first_page(client, name, query):
     assert client.get(reverse(name), {**query, "page": "1"}).status_code == 200
+
+
+def test_every_list_pages_through_the_common_pager():
+    """Django's get_page shows another page for a wrong number; every list uses junkan.common.paging."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts and ".get_page(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -45,7 +45,7 @@ from junkan.grants.models import (
 from junkan.hubs.areas import area_ids, organization_q
 from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
-from junkan.programs.models import Program
+from junkan.programs.models import Program, project_type_wide
 from junkan.review.models import ADOPTED_OUTCOMES, Decision
 
 PAGE_SIZE = 50
@@ -125,7 +125,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     programs = list(
         Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name")
     )
-    qs = _projects()
+    qs = _projects().defer(*project_type_wide("project_type__"))
     program_slug = request.GET.get("program", "")
     status = request.GET.get("status", "")
     overdue_only = request.GET.get("overdue") == "1"

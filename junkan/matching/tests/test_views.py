@@ -144,3 +144,10 @@ def test_my_requests_and_the_digest_setting(client_as, asked, officer, outsider)
     from junkan.matching.models import DigestSubscription
 
     assert DigestSubscription.objects.get(user=officer).enabled is False
+
+
+def test_the_start_page_shows_the_request_to_answer_and_suggestions(client_as, asked, seller, officer):
+    page = client_as(seller).get(reverse("dashboard:home")).content.decode()
+    assert "マッチング・協業の相談" in page and "返答してください" in page
+    page = client_as(officer).get(reverse("dashboard:home")).content.decode()
+    assert "おすすめ：木質チップボイラーの導入と運営" in page
