@@ -56,6 +56,15 @@ def _immediate_tasks(settings) -> None:
     settings.TASKS = IMMEDIATE_TASKS
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: cached pages and results never leak from one test into the
+    next (primary keys repeat after a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _is_transactional(request: pytest.FixtureRequest) -> bool:
     marker = request.node.get_closest_marker("django_db")
     return bool(

@@ -1,11 +1,15 @@
 """Fill a database at a chosen scale for benchmarks: ``python bench/fill.py --scale 1``.
 
-Scale 1 is about national size for the foundation: every municipality in the master, one
-organization per municipality plus as many companies, five people each, and ten audit
-entries per organization. The review adds a committee of five members to the FY2019 call with
-400 accepted applications, each scored by all five (2,000 sheets), whatever the scale. Run it
-against the database named by DATABASE_URL (by default bench/results/bench.sqlite3, never the
-development database).
+Scale 1 is national size: every municipality in the master, one organization per municipality
+plus as many companies, five people each, and ten audit entries per organization; about 1,800
+approved practice regions and 1,724 approved companies with about 3,500 solutions; 1,000
+applications to the FY2019 call, 400 of them accepted and reviewed by a committee of five (2,000
+score sheets), 400 grant projects, 200 case studies and a search index of about 8,800 documents.
+Scale 0.1 is a tenth of everything. Run it against the database named by DATABASE_URL (by
+default bench/results/bench-<scale>.sqlite3, never the development database).
+
+Pages of later issues fill their data in a function added to ``AREAS`` (each is skipped when its
+data is there already).
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 RESULTS.mkdir(exist_ok=True)
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{RESULTS / 'bench.sqlite3'}")
 # Production-like: DEBUG off, hashed static files collected into the bench folder.
 os.environ.setdefault("DATA_DIR", str(RESULTS))
 os.environ.setdefault("DEBUG", "0")
@@ -32,8 +35,33 @@ OWNER_EMAIL = "bench-owner@example.jp"
 STAFF_EMAIL = "bench-staff@example.jp"
 REVIEWER_EMAIL = "bench-reviewer@example.jp"
 REVIEW_PROGRAM = "fy2019-decarbonised-region-model"
-REVIEW_APPLICATIONS = 400
+REVIEW_APPLICATIONS = 400  # at scale 1
+INBOX_APPLICATIONS = 1000  # at scale 1, the reviewed ones included
+PROJECTS = 400
+EXTRA_REGIONS = 76  # a few municipalities register a second region: ~1,800 at scale 1
+CASES = 200
 REVIEW_MEMBERS = 5
+
+
+def database_url(scale: float, base: str | None = None) -> str:
+    """The database of ``scale``: a SQLite file in bench/results, or ``<base>_s<scale>`` (PostgreSQL)."""
+    tag = f"{scale:g}".replace(".", "")
+    base = base if base is not None else os.environ.get("BENCH_DATABASE_URL", "")
+    if base.startswith("postgres"):
+        return f"{base}_s{tag}"
+    return f"sqlite:///{RESULTS / f'bench-s{tag}.sqlite3'}"
+
+
+def ensure_database(url: str) -> None:
+    """Create the PostgreSQL database of ``url`` when it does not exist yet."""
+    if not url.startswith("postgres"):
+        return
+    import psycopg
+
+    head, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{head}/postgres", autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def fill(scale: float) -> dict[str, int]:
@@ -56,8 +84,7 @@ def fill(scale: float) -> dict[str, int]:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
     if User.objects.filter(email=OWNER_EMAIL).exists():
-        print("already filled; delete bench/results/bench.sqlite3 (or the database) to refill")
-        return fill_review()
+        return fill_areas(scale)
     password = make_password(BENCH_PASSWORD)
     municipalities = list(Municipality.objects.filter(kind__in=MUNICIPALITY_KINDS).order_by("code"))
     count = max(1, int(len(municipalities) * scale))
@@ -121,11 +148,22 @@ def fill(scale: float) -> dict[str, int]:
         "memberships": Membership.objects.count(),
         "audit_entries": AuditEntry.objects.count(),
         "municipalities": Municipality.objects.count(),
-        **fill_review(),
+        **fill_areas(scale),
     }
 
 
-def fill_review() -> dict[str, int]:
+def fill_areas(scale: float) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for area in AREAS:
+        started = time.monotonic()
+        filled = area(scale)
+        if filled:
+            print(f"  {area.__name__}: {filled} in {time.monotonic() - started:.1f}s", flush=True)
+        counts.update(filled)
+    return counts
+
+
+def fill_review(scale: float) -> dict[str, int]:
     """The FY2019 call's committee: 400 accepted applications, five members, every one scoring every one."""
     from allauth.mfa.totp.internal.auth import TOTP
     from django.contrib.auth.hashers import make_password
@@ -156,7 +194,7 @@ def fill_review() -> dict[str, int]:
     staff = User.objects.get(email=STAFF_EMAIL)
     criteria = analysis.load_criteria(program)
     types = [tc.project_type for tc in criteria.values()]
-    organizations = list(Organization.objects.order_by("id")[:REVIEW_APPLICATIONS])
+    organizations = list(Organization.objects.order_by("id")[: max(10, int(REVIEW_APPLICATIONS * scale))])
     now = timezone.now()
     # Fixed seed: the same data on every run. Each application has a quality around which members vary.
     rng = random.Random(2019)
@@ -255,10 +293,299 @@ def fill_review() -> dict[str, int]:
     }
 
 
+RESOURCE_WORDS = ["森林", "農地", "里山", "海", "河川", "温泉", "雪", "地熱", "風", "太陽光", "家畜", "竹林"]
+ACTIONS = [
+    "木質バイオマス発電",
+    "小水力発電",
+    "地域新電力",
+    "エコツーリズム",
+    "食品残さの堆肥化",
+    "公共交通の再編",
+]
+
+
+def _text(n: int, what: str) -> str:
+    """Japanese prose that varies with ``n``, so the search index has realistic terms."""
+    resource = RESOURCE_WORDS[n % len(RESOURCE_WORDS)]
+    action = ACTIONS[n % len(ACTIONS)]
+    return (
+        f"{what}では{resource}を地域資源として生かし、{action}に取り組んでいます。"
+        f"人口減少と高齢化が進むなか、地域の事業者・金融機関・住民が協力して脱炭素と地域経済の循環をめざします。"
+        f"第{n % 9 + 1}期の計画では{RESOURCE_WORDS[(n + 3) % len(RESOURCE_WORDS)]}の活用も検討しています。"
+    )
+
+
+def fill_registry(scale: float) -> dict[str, int]:
+    """Approved practice regions (one per municipality, a second for some) and companies with solutions."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from junkan.organizations.models import Organization
+    from junkan.registry.models import (
+        CompanyRegistration,
+        Industry,
+        LocalResource,
+        RegionRegistration,
+        RegistrationStatus,
+        SdgGoal,
+        Solution,
+    )
+
+    if RegionRegistration.objects.exists():
+        return {}
+    now = timezone.now()
+    approved = {"status": RegistrationStatus.APPROVED, "submitted_at": now, "decided_at": now}
+    resources = list(LocalResource.objects.order_by("id"))
+    goals = list(SdgGoal.objects.order_by("number"))
+    industries = list(Industry.objects.filter(parent__isnull=False).order_by("code")) or list(
+        Industry.objects.order_by("code")
+    )
+    local = list(
+        Organization.objects.filter(kind="municipality").select_related("municipality").order_by("id")
+    )
+    companies = list(Organization.objects.filter(kind="company").order_by("id"))
+    extra = local[: int(EXTRA_REGIONS * scale)]
+    with transaction.atomic():
+        regions = RegionRegistration.objects.bulk_create(
+            [
+                RegionRegistration(
+                    organization=org,
+                    name=f"{org.municipality.name}{'' if n < len(local) else '第二'}地域循環共生圏",
+                    contact_name="ベンチ 担当",
+                    contact_email=f"region{n:05d}@example.jp",
+                    resources_note=_text(n + 1, "当地域"),
+                    challenges=_text(n, org.municipality.name),
+                    desired_future=_text(n + 2, "10年後の姿"),
+                    backcasting=_text(n + 4, "道筋"),
+                    stakeholders="市役所、地元の信用金庫、森林組合、NPO",
+                    **approved,
+                )
+                for n, org in enumerate(local + extra)
+            ],
+            batch_size=1000,
+        )
+        through = RegionRegistration.municipalities.through
+        through.objects.bulk_create(
+            [
+                through(regionregistration_id=r.pk, municipality_id=org.municipality_id)
+                for r, org in zip(regions, local + extra, strict=True)
+            ],
+            batch_size=2000,
+        )
+        through = RegionRegistration.resources.through
+        through.objects.bulk_create(
+            [
+                through(regionregistration_id=r.pk, localresource_id=resources[(n + k) % len(resources)].pk)
+                for n, r in enumerate(regions)
+                for k in range(2)
+            ],
+            batch_size=2000,
+        )
+        through = RegionRegistration.sdg_goals.through
+        through.objects.bulk_create(
+            [
+                through(regionregistration_id=r.pk, sdggoal_id=goals[(n + k * 5) % len(goals)].pk)
+                for n, r in enumerate(regions)
+                for k in range(3)
+            ],
+            batch_size=2000,
+        )
+        registrations = CompanyRegistration.objects.bulk_create(
+            [
+                CompanyRegistration(
+                    organization=org,
+                    contact_name="ベンチ 担当",
+                    contact_email=f"company{n:05d}@example.jp",
+                    summary=_text(n, org.name),
+                    industry=industries[n % len(industries)],
+                    agreed_to_purpose=True,
+                    **approved,
+                )
+                for n, org in enumerate(companies)
+            ],
+            batch_size=1000,
+        )
+        per_company = [2 + (1 if n % 50 == 0 else 0) for n in range(len(registrations))]
+        solutions = Solution.objects.bulk_create(
+            [
+                Solution(
+                    registration=reg,
+                    title=f"{ACTIONS[(n + k) % len(ACTIONS)]}の導入支援（{n:05d}-{k}）",
+                    description=_text(n + k, "本ソリューション"),
+                    fields="エネルギー、交通、観光",
+                    track_record=f"{n % 30 + 1}の自治体で導入実績があります。",
+                )
+                for n, reg in enumerate(registrations)
+                for k in range(per_company[n])
+            ],
+            batch_size=1000,
+        )
+        prefectures = list(
+            __import__("junkan.municipalities.models", fromlist=["Municipality"])
+            .Municipality.objects.filter(kind="prefecture")
+            .order_by("code")
+            .values_list("pk", flat=True)
+        )
+        for field, target, values in (
+            ("resources", "localresource_id", [r.pk for r in resources]),
+            ("sdg_goals", "sdggoal_id", [g.pk for g in goals]),
+            ("regions_served", "municipality_id", prefectures),
+        ):
+            through = getattr(Solution, field).through
+            through.objects.bulk_create(
+                [
+                    through(solution_id=sol.pk, **{target: values[(n + k * 7) % len(values)]})
+                    for n, sol in enumerate(solutions)
+                    for k in range(2)
+                ],
+                batch_size=2000,
+            )
+    return {"regions": len(regions), "companies": len(registrations), "solutions": len(solutions)}
+
+
+def fill_inbox(scale: float) -> dict[str, int]:
+    """More applications to the FY2019 call, submitted and waiting in the secretariat's inbox."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from junkan.accounts.models import User
+    from junkan.applications.models import Application, ApplicationStatus
+    from junkan.organizations.models import Organization
+    from junkan.programs.models import Program
+
+    program = Program.objects.get(slug=REVIEW_PROGRAM)
+    have = Application.objects.filter(program=program).count()
+    wanted = int(INBOX_APPLICATIONS * scale)
+    if have >= wanted:
+        return {}
+    staff = User.objects.get(email=STAFF_EMAIL)
+    types = list(program.project_types.order_by("id"))
+    organizations = list(Organization.objects.order_by("-id")[: wanted - have])
+    now = timezone.now()
+    with transaction.atomic():
+        created = Application.objects.bulk_create(
+            [
+                Application(
+                    program=program,
+                    project_type=types[i % len(types)],
+                    organization=org,
+                    created_by=staff,
+                    title=f"ベンチ応募事業{i:04d}（架空）",
+                    status=ApplicationStatus.SUBMITTED,
+                    receipt_number=f"{program.fiscal_year}-inbox-{i:04d}",
+                    submitted_at=now,
+                    requested_amount=(i % 80 + 20) * 100_000,
+                    total_cost=10_000_000,
+                    prefecture_code=f"{i % 47 + 1:02d}",
+                )
+                for i, org in enumerate(organizations)
+            ],
+            batch_size=1000,
+        )
+    return {"inbox_applications": have + len(created)}
+
+
+def fill_projects(scale: float) -> dict[str, int]:
+    """Grant projects opened from the reviewed applications."""
+    import datetime
+
+    from django.db import transaction
+
+    from junkan.applications.models import Application, ApplicationStatus
+    from junkan.grants.models import Project, ProjectStatus
+
+    if Project.objects.exists():
+        return {}
+    statuses = [ProjectStatus.ADOPTED, ProjectStatus.APPLIED, ProjectStatus.DECIDED, ProjectStatus.COMPLETED]
+    applications = list(
+        Application.objects.filter(program__slug=REVIEW_PROGRAM, status=ApplicationStatus.ACCEPTED).order_by(
+            "id"
+        )[: max(10, int(PROJECTS * scale))]
+    )
+    with transaction.atomic():
+        projects = Project.objects.bulk_create(
+            [
+                Project(
+                    application=a,
+                    program_id=a.program_id,
+                    project_type_id=a.project_type_id,
+                    organization_id=a.organization_id,
+                    title=a.title,
+                    status=statuses[n % len(statuses)],
+                    adopted_on=datetime.date(2019, 7, 1),
+                    adopted_amount=a.requested_amount,
+                )
+                for n, a in enumerate(applications)
+            ],
+            batch_size=1000,
+        )
+    return {"projects": len(projects)}
+
+
+def fill_cases(scale: float) -> dict[str, int]:
+    """Published case studies on the registered regions."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from junkan.cases.models import CaseStudy, CaseTheme
+    from junkan.registry.models import RegionRegistration
+
+    if CaseStudy.objects.filter(slug__startswith="bench-").exists():
+        return {}
+    regions = list(RegionRegistration.objects.order_by("id")[: max(10, int(CASES * scale))])
+    themes = list(CaseTheme.objects.all())
+    now = timezone.now()
+    with transaction.atomic():
+        cases = CaseStudy.objects.bulk_create(
+            [
+                CaseStudy(
+                    slug=f"bench-{n:04d}",
+                    title=f"{region.name}の取組（ベンチ）",
+                    summary=_text(n, region.name)[:120],
+                    region_label=region.name,
+                    region_registration=region,
+                    background=_text(n + 1, "背景"),
+                    actions="## 取組\n\n- " + _text(n + 2, "取組") + "\n- " + _text(n + 3, "体制"),
+                    outcomes_note=_text(n + 5, "成果"),
+                    published=True,
+                    published_at=now,
+                )
+                for n, region in enumerate(regions)
+            ]
+        )
+        if themes:
+            through = CaseStudy.themes.through
+            through.objects.bulk_create(
+                [
+                    through(casestudy_id=c.pk, casetheme_id=themes[n % len(themes)].pk)
+                    for n, c in enumerate(cases)
+                ]
+            )
+    return {"cases": len(cases)}
+
+
+def fill_search(scale: float) -> dict[str, int]:
+    """The search index over everything public (``rebuild_search_index``), timed."""
+    from junkan.search.models import SearchDocument
+    from junkan.search.services import rebuild
+
+    if SearchDocument.objects.filter(kind="solution").exists():
+        return {}
+    started = time.monotonic()
+    counts = rebuild()
+    return {"search_documents": sum(counts.values()), "rebuild_ms": int((time.monotonic() - started) * 1000)}
+
+
+# Every area, in order; later issues add theirs (skipped when their data is there already).
+AREAS = [fill_review, fill_registry, fill_inbox, fill_projects, fill_cases, fill_search]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="1 = national scale (default)")
     args = parser.parse_args()
+    os.environ.setdefault("DATABASE_URL", database_url(args.scale))
+    ensure_database(os.environ["DATABASE_URL"])
     started = time.monotonic()
     counts = fill(args.scale)
     print(f"filled in {time.monotonic() - started:.1f}s: {counts}")

@@ -20,6 +20,7 @@ from junkan.applications.engine.costs import STAFF_KINDS
 from junkan.applications.engine.spec import FieldSpec, SectionSpec
 from junkan.carbon.models import SavedCalculation
 from junkan.common.fields import YenField
+from junkan.economy.models import Analysis
 
 LONG_TEXT_MAX = 10_000
 
@@ -64,7 +65,9 @@ def _mark(field: forms.Field, spec: FieldSpec, type_code: str) -> forms.Field:
     return field
 
 
-def build_field(spec: FieldSpec, type_code: str, calculations: Any = None) -> forms.Field:
+def build_field(
+    spec: FieldSpec, type_code: str, calculations: Any = None, analyses: Any = None
+) -> forms.Field:
     common: dict[str, Any] = {"label": spec.label, "required": False, "help_text": spec.help}
     kind = spec.kind
     field: forms.Field
@@ -115,6 +118,13 @@ def build_field(spec: FieldSpec, type_code: str, calculations: Any = None) -> fo
             empty_label=_("（選択しない）"),
             **common,
         )
+    elif kind == "economy_analysis":
+        # A saved 経済波及効果の分析 of the applicant's organization (junkan.economy), instead of an upload.
+        field = forms.ModelChoiceField(
+            queryset=analyses if analyses is not None else Analysis.objects.none(),
+            empty_label=_("（選択しない）"),
+            **common,
+        )
     else:
         raise ValueError(f"no form field for {kind}")
     return _mark(field, spec, type_code)
@@ -130,6 +140,8 @@ def to_stored(spec: FieldSpec, value: Any) -> Any:
         return str(value.normalize()) if value == value.to_integral() else str(value)
     if spec.kind == "co2_calculation":
         return {"id": value.pk, "title": value.title, "reduction_t_co2": str(value.reduction_t_co2)}
+    if spec.kind == "economy_analysis":
+        return {"id": value.pk, "public_id": str(value.public_id), "title": value.title}
     return value
 
 
@@ -138,7 +150,7 @@ def to_initial(spec: FieldSpec, value: Any) -> Any:
         return None
     if spec.kind == "boolean":
         return "true" if value else "false"
-    if spec.kind == "co2_calculation" and isinstance(value, dict):
+    if spec.kind in {"co2_calculation", "economy_analysis"} and isinstance(value, dict):
         return value.get("id")
     return value
 
@@ -153,13 +165,19 @@ class SectionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(
-        self, *args: Any, section: SectionSpec, type_code: str, calculations: Any = None, **kwargs: Any
+        self,
+        *args: Any,
+        section: SectionSpec,
+        type_code: str,
+        calculations: Any = None,
+        analyses: Any = None,
+        **kwargs: Any,
     ):
         self.section = section
         super().__init__(*args, **kwargs)
         for spec in section.fields:
             if spec.kind != "items":
-                self.fields[spec.key] = build_field(spec, type_code, calculations)
+                self.fields[spec.key] = build_field(spec, type_code, calculations, analyses)
 
     def clean(self) -> dict[str, Any]:
         """A saved calculation's figure is the section's CO2 reduction (様式2 「CO2削減量」), as in the

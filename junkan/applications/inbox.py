@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,11 +22,12 @@ from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.processes import APPLICATION
 from junkan.applications.views import get_application
 from junkan.common import workflow
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.common.spreadsheets import spreadsheet_safe
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import OrganizationKind
-from junkan.programs.models import Program
+from junkan.programs.models import Program, project_type_wide
 
 PER_PAGE = 50
 SORTS = {
@@ -47,8 +47,10 @@ INBOX_STATUSES = [
 
 
 def _filtered(program: Program, form: InboxFilterForm) -> QuerySet[Application]:
-    queryset = Application.objects.filter(program=program, submitted_at__isnull=False).select_related(
-        "project_type", "organization__municipality"
+    queryset = (
+        Application.objects.filter(program=program, submitted_at__isnull=False)
+        .select_related("project_type", "organization__municipality")
+        .defer(*project_type_wide("project_type__"))
     )
     if not form.is_valid():
         return queryset.order_by("submitted_at", "id")
@@ -91,7 +93,7 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     enforce(permissions.can_view_inbox(request.user, program))
     form = _filter_form(request, program)
     queryset = _filtered(program, form)
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, PER_PAGE)
     totals = (
         Application.objects.filter(program=program, submitted_at__isnull=False)
         .exclude(status=ApplicationStatus.WITHDRAWN)

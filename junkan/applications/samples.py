@@ -15,11 +15,29 @@ from junkan.applications.checklist import sections_of, spec_of
 from junkan.applications.models import Application, Section
 from junkan.applications.spec import applicant_of
 
-# The smallest file that is a PDF by its bytes.
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+
+def minimal_pdf(note: bytes = b"") -> bytes:
+    """The smallest PDF the upload check accepts: one blank A4 page, with its cross-reference table.
+
+    ``note`` goes in as a comment line, to make PDFs that differ."""
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>",
+    ]
+    out = bytearray(b"%PDF-1.4\n" + (b"% " + note + b"\n" if note else b""))
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj" % number + body + b"endobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+MINIMAL_PDF = minimal_pdf()
 
 LONG = "（デモ用の記載例）"
 

@@ -65,7 +65,9 @@ class YearBlock:
 
 
 class SectionPage:
-    def __init__(self, application: Application, spec: SectionSpec, data: Any, calculations: Any) -> None:
+    def __init__(
+        self, application: Application, spec: SectionSpec, data: Any, calculations: Any, analyses: Any = None
+    ) -> None:
         self.application = application
         self.spec = spec
         self.type_code = application.project_type.code
@@ -78,7 +80,12 @@ class SectionPage:
             initial = {f.key: to_initial(f, self.saved.get(f.key)) for f in spec.fields if f.kind != "items"}
             initial["version"] = self.version
             self.form = SectionForm(
-                data, initial=initial, section=spec, type_code=self.type_code, calculations=calculations
+                data,
+                initial=initial,
+                section=spec,
+                type_code=self.type_code,
+                calculations=calculations,
+                analyses=analyses,
             )
             self.formsets = item_formsets(spec, self.type_code, data, self.saved)
         elif spec.kind == "costs":

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from junkan.accounts.models import User
 from junkan.accounts.tasks import send_email
 from junkan.applications import checklist, permissions, snapshot
-from junkan.applications.engine import uploads
 from junkan.applications.models import (
     EDITABLE_STATUSES,
     Application,
@@ -38,7 +37,7 @@ from junkan.applications.models import (
 from junkan.applications.processes import APPLICATION
 from junkan.applications.spec import applicant_of
 from junkan.audit.services import record
-from junkan.common import workflow
+from junkan.common import files, uploads, workflow
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
 from junkan.programs.models import Program, ProjectType
@@ -246,11 +245,11 @@ def add_document(actor: User, application: Application, kind: str, upload: Uploa
     codes = {d.code for d in checklist.spec_of(application).documents_for(applicant_of(application))}
     if kind not in codes:
         raise ValidationError({"kind": _("書類の種類を選んでください。")})
-    with transaction.atomic():
+    with files.removed_on_rollback() as written, transaction.atomic():
         application = _lock(application)
         used = application.documents.aggregate(total=Sum("size"))["total"] or 0
         try:
-            accepted = uploads.accept(upload.file, upload.size, upload.name or "", used)
+            accepted = files.accept(upload.file, upload.size, upload.name or "", used)
         except uploads.UploadRejected as error:
             raise ValidationError({"file": str(error)}) from None
         document = Document(
@@ -263,6 +262,7 @@ def add_document(actor: User, application: Application, kind: str, upload: Uploa
             uploaded_by=actor,
         )
         document.file.save("upload", upload, save=False)
+        files.keep(written, document.file)
         document.save()
         record(
             actor,

@@ -37,7 +37,7 @@ def field_text(spec: FieldSpec, value: Any) -> str:
             return format_wareki(date.fromisoformat(str(value)))
         except ValueError:
             return str(value)
-    if spec.kind == "co2_calculation":
+    if spec.kind in {"co2_calculation", "economy_analysis"}:
         return str(value.get("title", "")) if isinstance(value, dict) else str(value)
     return str(value)
 

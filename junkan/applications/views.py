@@ -25,8 +25,9 @@ from junkan.applications.processes import APPLICATION
 from junkan.applications.sections import SectionPage
 from junkan.applications.spec import applicant_of, form_spec
 from junkan.carbon.models import SavedCalculation
-from junkan.common import moves
+from junkan.common import files, moves
 from junkan.common.permissions import enforce
+from junkan.economy.models import Analysis
 from junkan.grants.stages import stage_of
 from junkan.jp.money import format_yen
 from junkan.organizations.models import Membership, Organization
@@ -160,7 +161,10 @@ def section(request: HttpRequest, public_id: Any, key: str) -> HttpResponse:
     calculations = SavedCalculation.objects.filter(organization=application.organization).order_by(
         "-updated_at"
     )
-    page = SectionPage(application, spec, request.POST if request.method == "POST" else None, calculations)
+    analyses = Analysis.objects.filter(organization=application.organization).order_by("-created_at")
+    page = SectionPage(
+        application, spec, request.POST if request.method == "POST" else None, calculations, analyses
+    )
     autosave = request.headers.get("X-Autosave") == "1"
     if request.method == "POST":
         outcome = page.save(request.user)
@@ -306,15 +310,15 @@ def documents(request: HttpRequest, public_id: Any) -> HttpResponse:
 def document_download(request: HttpRequest, public_id: Any, document_id: Any) -> FileResponse:
     application = get_application(request, public_id)
     document = get_object_or_404(Document, application=application, public_id=document_id)
-    response = FileResponse(
-        document.file.storage.open(document.file.name, "rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return files.serve(
+        request,
+        document.file,
+        document.original_name,
+        document.content_type,
+        audit_object=application,
+        audit_action="applications.document.downloaded",
+        audit_data={"document": str(document.public_id)},
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

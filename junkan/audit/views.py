@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from junkan.audit.models import AuditEntry
 from junkan.audit.permissions import can_view_audit_log
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 
 
@@ -24,7 +24,7 @@ def object_log(request: HttpRequest, app_label: str, model: str, object_id: str)
     entries = AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related(
         "actor"
     )
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = page_of(request, entries, 50)
     return render(
         request,
         "audit/object_log.html",

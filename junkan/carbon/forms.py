@@ -15,9 +15,10 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from junkan.carbon import engine
+from junkan.carbon import engine, services
 from junkan.carbon.engine.numbers import NumberError, non_negative
-from junkan.carbon.models import FactorKind, FactorSet, FuelFactor, SupplierFactor
+from junkan.carbon.models import FactorKind, FuelFactor, SupplierFactor
+from junkan.common import cache
 from junkan.common.fields import YenField
 from junkan.common.widgets import FastSelect
 
@@ -28,8 +29,9 @@ PARTS = (
     ("b", engine.Part.PROJECT_SUBSTITUTION),
 )
 PREFIX_OF = {part: prefix for prefix, part in PARTS}
-ROWS_PER_PART = 2
-ROWS_ADDED = 2
+PART_OF = dict(PARTS)
+ROWS_PER_PART = 1  # one blank line per part; more are added one at a time (htmx, or a plain POST)
+ROWS_ADDED = 1
 MAX_ROWS = 50
 HUNDRED = Decimal(100)
 RANGE_SEPARATORS = ("〜", "～", "~")
@@ -108,18 +110,30 @@ def _fraction_to_percent(value: object) -> str:
     return engine.plain(Decimal(str(value)).scaleb(2))
 
 
-def fuel_choices() -> list[tuple[str, str]]:
-    """Every fuel key of every stored revision, by name (the engine says if a revision lacks one)."""
+def fuel_choices() -> list[tuple[str, Any]]:
+    """Every fuel key of every stored revision, by name (the engine says if a revision lacks one).
+    Read once per change of the factor tables."""
+    return [("", _("（選択）")), *cache.cached("carbon:fuel_choices", (services.FACTORS,), _fuel_choices)]
+
+
+def _fuel_choices() -> list[tuple[str, str]]:
     names: dict[str, str] = {}
     for key, name, unit in FuelFactor.objects.order_by("factor_set__revision", "id").values_list(
         "key", "name", "unit"
     ):
         names.setdefault(key, f"{name}（{unit}）")
-    return [("", _("（選択）")), *((key, label) for key, label in names.items())]
+    return list(names.items())
 
 
 def supplier_choices() -> list[tuple[str, Any]]:
-    """Electricity and gas suppliers' menus grouped by set; the value is the row's id."""
+    """Electricity and gas suppliers' menus grouped by set; the value is the row's id (cached like fuels)."""
+    return [
+        ("", _("（選択）")),
+        *cache.cached("carbon:supplier_choices", (services.FACTORS,), _supplier_choices),
+    ]
+
+
+def _supplier_choices() -> list[tuple[str, Any]]:
     groups: dict[int, tuple[str, list[tuple[str, str]]]] = {}
     rows = SupplierFactor.objects.select_related("factor_set").order_by(
         "factor_set__kind", "-factor_set__revision", "id"
@@ -127,7 +141,7 @@ def supplier_choices() -> list[tuple[str, Any]]:
     for row in rows:
         label = f"{row.utility} {row.menu}".strip()
         groups.setdefault(row.factor_set_id, (row.factor_set.name, []))[1].append((str(row.pk), label))
-    return [("", _("（選択）")), *((name, options) for name, options in groups.values())]
+    return list(groups.values())
 
 
 class SettingsForm(forms.Form):
@@ -149,9 +163,7 @@ class SettingsForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fuel_revision"].choices = [
-            (s.revision, s.name) for s in FactorSet.objects.filter(kind=FactorKind.FUEL).order_by("-revision")
-        ]
+        self.fields["fuel_revision"].choices = [(s.revision, s.name) for s in services.fuel_sets()]
         if organizations is None:
             del self.fields["organization"]
         else:

@@ -26,6 +26,7 @@ from junkan.carbon.models import (
     SavedCalculation,
     SupplierFactor,
 )
+from junkan.common import cache
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Membership, Organization
 
@@ -51,12 +52,24 @@ class Layout:
 # --- reading the stored factors for the engine
 
 
+FACTORS = "carbon:factors"  # the cache scope of everything read from the factor tables
+
+
+def factors_changed() -> None:
+    """Forget the cached factor tables and choice lists (signals call it; bulk writes call it too)."""
+    cache.bump(FACTORS)
+
+
 def fuel_sets() -> list[FactorSet]:
     """The fuel sets, newest revision first, each with has_heat (every row has heat and carbon)."""
-    return list(
-        FactorSet.objects.filter(kind=FactorKind.FUEL)
-        .annotate(without_heat=Count("fuels", filter=Q(fuels__heat_gj_per_unit__isnull=True)))
-        .order_by("-revision")
+    return cache.cached(
+        "carbon:fuel_sets",
+        (FACTORS,),
+        lambda: list(
+            FactorSet.objects.filter(kind=FactorKind.FUEL)
+            .annotate(without_heat=Count("fuels", filter=Q(fuels__heat_gj_per_unit__isnull=True)))
+            .order_by("-revision")
+        ),
     )
 
 
@@ -102,7 +115,12 @@ def _exact(value: Decimal | None) -> Decimal | None:
 
 
 def engine_factors(revision: str) -> engine.FactorSet:
-    """The fuel table of ``revision`` and every electricity and gas set, as the engine takes them."""
+    """The fuel table of ``revision`` and every electricity and gas set, as the engine takes them;
+    read once per revision of the tables (kept in the cache until a factor set changes)."""
+    return cache.memo(f"carbon:engine_factors:{revision}", (FACTORS,), lambda: _engine_factors(revision))
+
+
+def _engine_factors(revision: str) -> engine.FactorSet:
     fuel_set = FactorSet.objects.filter(kind=FactorKind.FUEL, revision=revision).first()
     if fuel_set is None:
         known = "、".join(s.revision for s in fuel_sets())
@@ -372,6 +390,7 @@ def create_factor_sets(actor: User, upload: Upload) -> list[FactorSet]:
 
 
 def _create_rows(factor_set: FactorSet, table: tables.Table) -> None:
+    factors_changed()  # bulk_create sends no signals
     if factor_set.kind == FactorKind.FUEL:
         FuelFactor.objects.bulk_create(
             FuelFactor(

@@ -147,8 +147,14 @@ def calculator(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     action = request.POST.get("action", "calculate")
     if action in ADD_ACTIONS:
         # "Add rows" works without JavaScript: the same page with more blank rows, nothing typed lost.
-        data = forms.with_more_rows(request.POST, action.removeprefix("add-"))
-        return _render(request, _calculator(request, data=data), saved, focus=action.removeprefix("add-"))
+        prefix = action.removeprefix("add-")
+        data = forms.with_more_rows(request.POST, prefix)
+        calc = _calculator(request, data=data)
+        if request.headers.get("HX-Request") == "true" and prefix in forms.PART_OF:
+            # htmx: only this part comes back, with one more line; the rest of the page stays as typed.
+            part = _parts(calc, None, focus=prefix)[[p for p, _part in forms.PARTS].index(prefix)]
+            return render(request, "carbon/_part.html", {"part": part, "focus": prefix})
+        return _render(request, calc, saved, focus=prefix)
     calc = _calculator(request, data=request.POST)
     result = None
     if calc.is_valid():
@@ -210,7 +216,7 @@ def _render(
     errors = calc.error_list() if calc.settings.is_bound else []
     context = {
         "calc": calc,
-        "parts": [(forms.PREFIX_OF[part], part, formset) for part, formset in calc.parts.items()],
+        "parts": _parts(calc, result, focus),
         "result": result,
         "errors": errors,
         "saved": saved,
@@ -219,6 +225,31 @@ def _render(
         "can_save": permissions.can_save_calculation(request.user).allowed,
     }
     return render(request, "carbon/calculator.html", context, status=422 if errors else 200)
+
+
+def _parts(calc: Calculator, result: engine.Result | None, focus: str = "") -> list[dict[str, Any]]:
+    """The four parts as collapsible sections: open when they hold lines, errors or the focus (C on a blank
+    page), with the part's subtotal once computed."""
+    bound = calc.settings.is_bound
+    sections = []
+    for part, formset in calc.parts.items():
+        prefix = forms.PREFIX_OF[part]
+        filled = any(form.initial.get("kind") for form in formset.forms) or (
+            bound and any(formset.data.get(f"{prefix}-{i}-kind") for i in range(formset.total_form_count()))
+        )
+        has_errors = bound and (any(formset.errors) or bool(formset.non_form_errors()))
+        sections.append(
+            {
+                "prefix": prefix,
+                "part": part,
+                "formset": formset,
+                "total": result.totals.get(part) if result else None,
+                "open": bool(filled or has_errors or focus == prefix),
+            }
+        )
+    if not any(section["open"] for section in sections):
+        sections[0]["open"] = True
+    return sections
 
 
 def _calculation(request: HttpRequest, pk: int) -> SavedCalculation:

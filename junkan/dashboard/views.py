@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.dashboard import panels, permissions
 from junkan.dashboard.models import Notification
@@ -36,9 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_view_start_page(request.user))
-    page = Paginator(Notification.objects.filter(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, Notification.objects.filter(user=request.user), PAGE_SIZE)
     return render(request, "dashboard/notifications.html", {"page": page})
 
 

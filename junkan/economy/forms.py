@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from junkan.common import uploads
 from junkan.economy.models import IOTable, MoneyUnit, RegionalAccount, Visibility
 from junkan.organizations.models import Organization
 
@@ -168,6 +169,14 @@ class UploadForm(VisibilityMixin):
             )
         if upload.size > MAX_FILE_BYTES:
             raise ValidationError(_("ファイルが大きすぎます（5MBまで）。"))
+        if upload.name.lower().endswith(".xlsx"):
+            # The workbook's structure is checked (no zip bomb, no macros) before openpyxl reads it.
+            try:
+                kind = uploads.identify(upload)
+            except uploads.UploadRejected as error:
+                raise ValidationError(str(error)) from None
+            if kind != uploads.XLSX:
+                raise ValidationError(_("Excel（xlsx）のファイルを選んでください。"))
         return upload
 
 
@@ -193,6 +202,10 @@ class DemandForm(forms.Form):
     def __init__(self, *args: Any, table: IOTable, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unit = MoneyUnit(table.unit).label
+        # How the demand was made (from a 様式3), carried to the save form.
+        self.fields["source_note"] = forms.CharField(
+            widget=forms.HiddenInput, required=False, max_length=2000
+        )
         for index, name in enumerate(table.sectors):
             self.fields[f"demand_{index}"] = AmountField(
                 label=f"{name}（{unit}）", max_digits=20, decimal_places=6, initial=None
@@ -203,7 +216,7 @@ class DemandForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not self.errors and not any(data.get(name) for name in self.fields):
+        if not self.errors and not any(data.get(name) for name in self.fields if name.startswith("demand_")):
             raise ValidationError(_("少なくとも1つの部門に最終需要の増加額を入力してください。"))
         return data
 

@@ -194,7 +194,7 @@ def read_account(content: bytes, filename: str) -> AccountData:
             continue
         failed.add(key)
         if key in TEXT_ITEMS:
-            value: Any = _text(cells[1])
+            value: Any = _text(cells[1]) if key in {"unit", "municipality_code"} else _free_text(cells[1])
             if key == "unit" and value:
                 if value not in UNITS:
                     problems.append(
@@ -649,10 +649,15 @@ def _settings(sheet: Any, problems: list[Problem]) -> dict[str, Any]:
             else:
                 result[key] = float(number_value)
         else:
-            text = _text(value)
+            text = _free_text(value) if key != "municipality_code" else _text(value)
             if text:
                 result[key] = text
     return result
+
+
+def _free_text(value: Any) -> str:
+    """Text as typed (names and sources keep their full-width characters)."""
+    return "" if value is None else str(value).strip()
 
 
 def io_template_xlsx(

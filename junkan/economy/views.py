@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.economy import demo, exports, forms, imports, permissions, profile, services, sources
 from junkan.economy.engine.problems import EconomyInputError
@@ -63,7 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _listing(request: HttpRequest, queryset: QuerySet[Any], template: str) -> HttpResponse:
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, PER_PAGE)
     return render(request, template, {"page": page, "items": page.object_list})
 
 
@@ -327,10 +327,14 @@ def ripple(request: HttpRequest) -> HttpResponse:
     demand_form = forms.DemandForm(data if action in {"compute", "save"} else None, table=table)
     if action == "from_costs" and mapping is not None and mapping.is_valid():
         demand = services.demand_from_costs(mapping.assignments(), table.sector_count, table.unit)
-        demand_form = forms.DemandForm(
-            initial={f"demand_{i}": _trim(v) for i, v in enumerate(demand)}, table=table
-        )
         context["from_costs_note"] = cost_source.note(mapping.assignments(), table.sectors)
+        demand_form = forms.DemandForm(
+            initial={
+                **{f"demand_{i}": _trim(v) for i, v in enumerate(demand)},
+                "source_note": context["from_costs_note"],
+            },
+            table=table,
+        )
     organizations = _organizations(request)
     accounts = _accounts(request).order_by("area_name", "-data_year")
     save_form = forms.SaveAnalysisForm(
@@ -338,7 +342,7 @@ def ripple(request: HttpRequest) -> HttpResponse:
         organizations=organizations,
         accounts=accounts,
         initial={
-            "demand_note": context.get("from_costs_note", ""),
+            "demand_note": _source_note(demand_form),
             "title": cost_source.title if cost_source else "",
         },
     )
@@ -378,6 +382,13 @@ def ripple(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "economy/ripple.html", context)
+
+
+def _source_note(demand_form: forms.DemandForm) -> str:
+    """The note of how the demand was made, from the (bound or initial) demand form."""
+    if demand_form.is_bound:
+        return str(demand_form.data.get("source_note", ""))
+    return str(demand_form.initial.get("source_note", ""))
 
 
 def _trim(value: float) -> str:

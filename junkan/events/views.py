@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.events import calendar, export, mail, permissions, services
 from junkan.events.forms import EventFilterForm, EventForm, ReasonForm, RegistrationForm
@@ -66,7 +66,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events = events.filter(ends_at__gte=now).order_by("starts_at", "id")
     if kind:
         events = events.filter(kind=kind)
-    page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, events, PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -224,7 +224,7 @@ def manage(request: HttpRequest) -> HttpResponse:
     events = _events().order_by("-starts_at", "-id")
     if not staff:
         events = events.filter(organizer__in=organizations)
-    page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, events, PER_PAGE)
     return render(
         request,
         "events/manage.html",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.common import workflow
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.exchange import permissions, services
 from junkan.exchange.forms import (
@@ -26,6 +26,7 @@ from junkan.exchange.forms import (
 )
 from junkan.exchange.models import Consultation, Reply, Report, Theme, Topic
 from junkan.exchange.processes import CONSULTATION
+from junkan.registry.stats import registered_counts
 
 PER_PAGE = 30
 REPLIES_PER_PAGE = 50
@@ -42,6 +43,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
             "can_take_part": permissions.can_take_part(request.user).allowed,
             "can_consult": permissions.can_consult(request.user).allowed,
             "is_staff": is_secretariat(request.user),
+            "counts": registered_counts(),
         },
     )
 
@@ -55,7 +57,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if not is_secretariat(request.user):
         topics = topics.filter(Q(is_hidden=False) | Q(author=request.user))
-    page = Paginator(topics.order_by("-last_activity_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, topics.order_by("-last_activity_at", "-id"), PER_PAGE)
     return render(
         request,
         "exchange/theme_detail.html",
@@ -95,7 +97,7 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     replies = topic.replies.select_related("organization", "author")
     if not staff:
         replies = replies.filter(Q(is_hidden=False) | Q(author=request.user))
-    page = Paginator(replies.order_by("created_at", "id"), REPLIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, replies.order_by("created_at", "id"), REPLIES_PER_PAGE)
     organizations = permissions.registered_organizations(request.user)
     form = ReplyForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
@@ -195,7 +197,7 @@ def moderation(request: HttpRequest) -> HttpResponse:
     reports = Report.objects.filter(resolved_at__isnull=True).select_related(
         "reporter", "topic", "reply", "reply__topic"
     )
-    page = Paginator(reports.order_by("created_at", "id"), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, reports.order_by("created_at", "id"), PER_PAGE)
     return render(request, "exchange/moderation.html", {"page": page, "reason_form": ReasonForm()})
 
 
@@ -210,7 +212,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
         consultations = consultations.filter(asker=request.user)
     if form.is_valid() and form.cleaned_data["status"]:
         consultations = consultations.filter(status=form.cleaned_data["status"])
-    page = Paginator(consultations.order_by("-updated_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, consultations.order_by("-updated_at", "-id"), PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -28,6 +28,7 @@ from django.utils import timezone
 from junkan.accounts.demo import DEMO_PASSWORD, demo_user
 from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
+from junkan.applications.samples import minimal_pdf
 from junkan.grants.models import DocumentKind, InfoRequestKind, ProcurementMethod, Project, Report
 from junkan.grants.services import award, changes, contracts, money, reports, requests, returns
 from junkan.municipalities.models import Municipality
@@ -40,7 +41,7 @@ FY2015 = "fy2015-ecotown-low-carbon"
 APPLICANT = "applicants@example.jp"
 TOKYO = ZoneInfo("Asia/Tokyo")
 ECOTOWN_TITLE = "【デモ】エコタウンの静脈施設群における廃熱・バイオガスの相互利用FS調査"
-PDF = b"%PDF-1.4\n% junkan demo\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = minimal_pdf(b"junkan demo")
 
 
 def _pdf(name: str) -> SimpleUploadedFile:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from junkan.audit.models import AuditEntry
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.hubs import areas, permissions
 from junkan.hubs.models import Hub
@@ -90,7 +90,7 @@ def area_regions(request: HttpRequest, slug: str) -> HttpResponse:
         .distinct()
         .order_by("-updated_at", "id")
     )
-    page = Paginator(regions, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions, PER_PAGE)
     recent = list(
         AuditEntry.objects.filter(
             action__startswith="registry.",
@@ -115,5 +115,5 @@ def area_projects(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("organization", "program", "project_type")
         .order_by("-adopted_on", "id")
     )
-    page = Paginator(projects, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, projects, PER_PAGE)
     return render(request, "hubs/area_projects.html", {"hub": hub, "page": page})

@@ -11,6 +11,7 @@ The engine is pure (``engine/``); here the registries are turned into its inputs
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from typing import Any
@@ -150,6 +151,12 @@ def public_solution(pk: int) -> Solution | None:
     )
 
 
+def _key(kind: str, *parts: Any) -> str:
+    """A cache key that changes with every part (hashed: the parts hold spaces and colons)."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"matching:{kind}:{digest}"
+
+
 def _result(result: ranking.Result, title: str, organization: str, url: str) -> dict[str, Any]:
     return {
         "id": result.id,
@@ -165,7 +172,7 @@ def _result(result: ranking.Result, title: str, organization: str, url: str) -> 
 def solutions_for_region(region: RegionRegistration, limit: int = 10) -> list[dict[str, Any]]:
     """The approved solutions that fit an approved region, best first (cached until profiles change)."""
     index = solution_index()
-    key = f"matching:region:{region.pk}:{region.updated_at.timestamp()}:{index_version()}:{limit}"
+    key = _key("region", region.pk, region.updated_at.timestamp(), index_version(), limit)
     cached = cache.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
@@ -182,7 +189,7 @@ def solutions_for_region(region: RegionRegistration, limit: int = 10) -> list[di
                 result,
                 solution.title,
                 str(registration.organization),
-                reverse("registry:company_detail", args=[registration.pk]) + f"#solution-{solution.pk}",
+                reverse("registry:company", args=[registration.pk]) + f"#solution-{solution.pk}",
             )
         )
     cache.set(key, out, CACHE_SECONDS)
@@ -199,7 +206,7 @@ def _region_version() -> str:
 def regions_for_solution(solution: Solution, limit: int = 10) -> list[dict[str, Any]]:
     """The approved regions that fit an approved solution, best first (cached until regions change)."""
     stamp = solution.registration.updated_at.timestamp()
-    key = f"matching:solution:{solution.pk}:{stamp}:{_region_version()}:{limit}"
+    key = _key("solution", solution.pk, stamp, _region_version(), limit)
     cached = cache.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
@@ -215,7 +222,7 @@ def regions_for_solution(solution: Solution, limit: int = 10) -> list[dict[str, 
             ranking.Result(str(region.pk), result.score, result.reasons, result.parts),
             region.name,
             str(region.organization),
-            reverse("registry:region_detail", args=[region.pk]),
+            reverse("registry:region", args=[region.pk]),
         )
         for result, region in scored[:limit]
         if result.score > 0

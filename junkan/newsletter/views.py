@@ -8,7 +8,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.newsletter import mail, permissions, segments, services, tokens
 from junkan.newsletter.forms import DeliveryFilterForm, IssueForm, SubscribeForm
@@ -96,7 +96,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         **{status.value: Count("pk", filter=Q(status=status)) for status in SubscriberStatus}
     )
     issues = Issue.objects.select_related("created_by").annotate(**_delivery_counts()).order_by("-number")
-    page = Paginator(issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, issues, ISSUES_PER_PAGE)
     return render(
         request,
         "newsletter/manage.html",
@@ -199,7 +199,7 @@ def issue_log(request: HttpRequest, pk: int) -> HttpResponse:
     deliveries = Delivery.objects.filter(issue=issue).select_related("subscriber").order_by("id")
     if form.is_valid() and form.cleaned_data["status"]:
         deliveries = deliveries.filter(status=form.cleaned_data["status"])
-    page = Paginator(deliveries, LOG_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, deliveries, LOG_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     stale_before = timezone.now() - STALE_AFTER

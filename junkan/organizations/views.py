@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.organizations import permissions, services
 from junkan.organizations.forms import InviteForm, MemberRoleForm, OrganizationForm
@@ -71,7 +71,7 @@ def _detail(
 ) -> HttpResponse:
     can_manage = permissions.can_manage_members(request.user, organization).allowed
     members = organization.memberships.select_related("user").order_by("role", "user__full_name", "pk")
-    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, members, MEMBERS_PER_PAGE)
     context = {
         "organization": organization,
         "memberships": page.object_list,

@@ -15,6 +15,7 @@ class Function:
     summary: Promise  # one line under the name in the navigation
     description: Promise  # the home page's explanation, after seed 000
     url_name: str
+    icon: str = "leaf"  # a name from junkan.common.icons
 
 
 FUNCTIONS = (
@@ -24,6 +25,7 @@ FUNCTIONS = (
         _("先進事例"),
         _("地域循環共生圏づくりのヒントになる先進事例を紹介します。"),
         "cases:list",
+        "book-open",
     ),
     Function(
         "manabu",
@@ -31,6 +33,7 @@ FUNCTIONS = (
         _("手引き・学び"),
         _("構想策定の手引きやローカルSDGsビジネスを紹介します。"),
         "cases:guides",
+        "graduation-cap",
     ),
     Function(
         "tsunagaru",
@@ -38,6 +41,7 @@ FUNCTIONS = (
         _("実践地域・地図"),
         _("実践地域等登録制度に登録した地域や活動団体を、地図と一覧で紹介します。"),
         "portal:tsunagaru",
+        "map",
     ),
     Function(
         "deau",
@@ -45,6 +49,7 @@ FUNCTIONS = (
         _("企業・専門家・支援策"),
         _("登録企業等とそのソリューション、専門家や協力専門団体、他省庁等の支援施策を紹介します。"),
         "portal:deau",
+        "handshake",
     ),
     Function(
         "shikakeru",
@@ -54,6 +59,7 @@ FUNCTIONS = (
             "ESG地域金融やグリーンファンド、地域ファンドなど、新たな資金獲得の仕組みを作り出した地域を紹介します。"
         ),
         "support:funding",
+        "sprout",
     ),
 )
 

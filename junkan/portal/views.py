@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from junkan.common.icons import ICONS
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
+from junkan.portal import home as home_page
 from junkan.portal import maps
 from junkan.portal.models import News
 from junkan.portal.navigation import FUNCTIONS
@@ -20,17 +21,15 @@ from junkan.portal.seo import sitemap_response
 from junkan.registry.models import CompanyRegistration, RegistrationStatus, Solution
 from junkan.support.models import Expert, SpecialistOrganization, SupportMeasure
 
-HOME_NEWS = 5
 NEWS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The public home page; everyone may see it."""
     enforce(can_view_public_page(request.user))
+    now = timezone.now()
     return render(
-        request,
-        "portal/home.html",
-        {"functions": FUNCTIONS, "news": list(News.objects.published()[:HOME_NEWS])},
+        request, "portal/home.html", {"functions": FUNCTIONS, "now": now, **home_page.home_data(now)}
     )
 
 
@@ -83,7 +82,7 @@ def design(request: HttpRequest) -> HttpResponse:
 
 def news_list(request: HttpRequest) -> HttpResponse:
     enforce(can_view_public_page(request.user))
-    page = Paginator(News.objects.published(), NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, News.objects.published(), NEWS_PER_PAGE)
     return render(request, "portal/news_list.html", {"page": page})
 
 

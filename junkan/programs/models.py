@@ -266,6 +266,28 @@ def _check_rule_list(rules: object, scope: str, field: str) -> None:
         raise ValidationError({field: problems})
 
 
+# ProjectType's long texts and rule lists: lists that show a type's code and name next to each of hundreds
+# of rows leave them out (``.defer(*project_type_wide("project_type__"))``); reading them is most of a row.
+PROJECT_TYPE_WIDE_FIELDS = (
+    "description",
+    "requirements",
+    "allowed_kinds",
+    "conditional_kinds",
+    "applicant_note",
+    "representative_kinds",
+    "joint_note",
+    "multi_year_note",
+    "period_note",
+    "required_documents",
+    "rules",
+)
+
+
+def project_type_wide(prefix: str = "") -> list[str]:
+    """The wide fields of ProjectType under ``prefix`` (``"project_type__"`` from a related model)."""
+    return [prefix + name for name in PROJECT_TYPE_WIDE_FIELDS]
+
+
 class ProjectType(models.Model):
     """One kind of project a call funds (①②③, F/S or 事業化計画), with all its rules."""
 

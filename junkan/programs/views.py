@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from junkan.common import files
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.programs import evaluation, permissions, presentation
 from junkan.programs.engine import eligibility, finder, subsidy
@@ -88,7 +89,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
             )
         ]
     items.sort(key=lambda program: presentation.list_order(program, now))
-    page = Paginator(items, PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, items, PROGRAMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     rows = [{"program": program, "timing": presentation.timing(program, now)} for program in page.object_list]
@@ -145,7 +146,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     program = _program(request, slug)
     attachment = get_object_or_404(ProgramAttachment, pk=pk, program=program)
     filename = attachment.file.name.rsplit("/", 1)[-1]
-    return FileResponse(attachment.file.open("rb"), filename=filename)
+    return files.sandbox(FileResponse(attachment.file.open("rb"), filename=filename))
 
 
 def eligibility_check(request: HttpRequest, slug: str) -> HttpResponse:

@@ -20,12 +20,14 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from junkan.common.api import Pager
+from junkan.common.permissions import enforce
 from junkan.municipalities.models import Municipality
 from junkan.regional import progress
 from junkan.regional.engine.budget import TEAM_COST_CAP
 from junkan.regional.engine.hearing import CRITERION_KEYS
 from junkan.regional.engine.stage import Stage
 from junkan.regional.models import HearingStatus
+from junkan.regional.permissions import can_read_open_data
 
 router = Router(tags=["support"])
 
@@ -152,6 +154,7 @@ def _region(row: progress.RegionProgress) -> dict[str, Any]:
 @router.get("/regions", response=list[RegionOut], summary="支援を受けている地域（公開分）")
 @paginate(RegionPager, max_limit=MAX_PAGE_SIZE)
 def regions(request: HttpRequest) -> Any:
+    enforce(can_read_open_data(request.user))
     return progress.regions_in_program(published_only=True).prefetch_related(
         Prefetch("municipalities", queryset=Municipality.objects.only("pk", "code"))
     )

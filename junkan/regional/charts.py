@@ -27,12 +27,13 @@ class Point:
 
 
 def _scale(values: list[Decimal]) -> tuple[Decimal, Decimal]:
+    """A range a tenth wider than the values on each side, never below zero when no value is negative."""
     low, high = min(values), max(values)
-    if low == high:
-        pad = abs(low) / 10 or Decimal(1)
-        return low - pad, high + pad
-    pad = (high - low) / 10
-    return low - pad, high + pad
+    pad = (high - low) / 10 if low != high else abs(low) / 10 or Decimal(1)
+    bottom = low - pad
+    if low >= 0 > bottom:
+        bottom = Decimal(0)
+    return bottom, high + pad
 
 
 def kpi_chart(row: Any) -> dict[str, Any] | None:

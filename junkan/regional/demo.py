@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from junkan.accounts.demo import DEMO_PASSWORD
 from junkan.accounts.models import User
+from junkan.applications.samples import minimal_pdf
 from junkan.common.workflow import transition
 from junkan.jp.dates import fiscal_year
 from junkan.organizations.models import Membership
@@ -34,7 +35,7 @@ from junkan.registry.models import RegionRegistration, RegistrationStatus
 from junkan.support.models import Expert, SupportField
 
 NOTE = "（デモ用の架空の記載です）"
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = minimal_pdf(b"regional demo")
 COORDINATOR = ("coordinator@example.jp", "里山 結（デモ）", "さとやま ゆい")
 EXPERT = ("expert@example.jp", "森本 さやか（デモ）", "もりもと さやか")
 

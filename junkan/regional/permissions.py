@@ -69,6 +69,11 @@ def is_insider(user: object, region: Any) -> bool:
 NOT_FOUND = _("この地域の支援の記録は見つかりません。")
 
 
+def can_read_open_data(user: object) -> Decision:
+    """The open data lists published cases only: anyone may read it."""
+    return allow()
+
+
 def can_manage(user: object) -> Decision:
     """The secretariat's pages (rounds, the list across regions, selection, the hearing)."""
     if is_secretariat(user):

@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model, Sum
 from django.utils.translation import gettext as _
 
-from junkan.applications.engine import uploads
 from junkan.audit.services import plain, record
+from junkan.common import files, uploads
 from junkan.common.permissions import enforce
 from junkan.regional import permissions as p
 from junkan.regional.engine import budget, team
@@ -75,7 +75,7 @@ def _update(
 def _store(model: type[Any], actor: Any, upload: UploadedFile, used: int, **owner: Any) -> Any:
     """Check an upload by its content and size (the project's upload rules) and keep it."""
     try:
-        accepted = uploads.accept(upload.file, upload.size, upload.name or "", used)
+        accepted = files.accept(upload.file, upload.size, upload.name or "", used)
     except uploads.UploadRejected as error:
         raise ValidationError({"file": str(error)}) from None
     stored = model(

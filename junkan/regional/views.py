@@ -8,17 +8,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.common import workflow
+from junkan.common import files, moves, workflow
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.regional import charts, forms, progress, services
 from junkan.regional import permissions as p
@@ -41,7 +42,7 @@ from junkan.regional.models import (
     SupportTeam,
     TeamExpert,
 )
-from junkan.regional.processes import CASE, HEARING, PLAN, PROCESSES, TEAM
+from junkan.regional.processes import CASE, PROCESSES
 from junkan.regional.progress import STAGE_NAMES as STAGE_LABELS
 from junkan.registry.models import RegionRegistration
 
@@ -58,10 +59,6 @@ def _errors(form: Any, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
-
-
-def _moves(process: workflow.Process[Any], user: Any, obj: Any) -> list[workflow.Option]:
-    return workflow.options(process, user, obj)
 
 
 def _user_by_email(email: str) -> Any:
@@ -96,7 +93,7 @@ def index(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("name", "pk")
     )
-    page = Paginator(regions, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions, PER_PAGE)
     rows = progress.progress_for(page.object_list)
     return render(
         request,
@@ -110,16 +107,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     """Every region in the program with its stage and figures (the secretariat, the Ministry)."""
     enforce(p.can_view_progress(request.user))
     regions = progress.regions_in_program(published_only=False)
-    stage = request.GET.get("stage", "")
-    page = Paginator(regions, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions, PER_PAGE)
     rows = progress.progress_for(page.object_list)
-    if stage:
-        rows = [r for r in rows if r.stage == stage]
-    return render(
-        request,
-        "regional/overview.html",
-        {"page": page, "rows": rows, "labels": STAGE_LABELS, "counts": _counts(regions), "stage": stage},
-    )
+    return render(request, "regional/overview.html", {"page": page, "rows": rows, "counts": _counts(regions)})
 
 
 def _counts(regions: QuerySet[RegionRegistration]) -> list[tuple[str, int]]:
@@ -139,7 +129,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("募集回を登録しました。"))
             return redirect("regional:rounds")
-    page = Paginator(Round.objects.all(), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, Round.objects.all(), PER_PAGE)
     return render(request, "regional/rounds.html", {"form": form, "page": page})
 
 
@@ -224,11 +214,9 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _steps(stage: Any) -> list[dict[str, Any]]:
-    current = step_index(stage)
-    return [
-        {"label": STAGE_LABELS[s], "done": i < current, "current": i == current} for i, s in enumerate(PATH)
-    ]
+def _steps(stage: Any) -> dict[str, Any]:
+    """The stages on the way for the shared step indicator (an ended region has no current step)."""
+    return {"labels": [STAGE_LABELS[s] for s in PATH], "position": step_index(stage) + 1}
 
 
 @login_required
@@ -323,7 +311,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
             "actual_total": sum(line["actual"] for line in lines_view),
             "remaining": remaining(int(case.budget_cap), engine_lines),
             "analyses": case.analyses.all() if insider else [],
-            "moves": _moves(CASE, request.user, case) if insider else [],
+            "actions": _actions("case", request.user, case) if insider else [],
             "process": "case",
             "hearing": Hearing.objects.filter(case=case).first() if insider else None,
             "problems": _case_problems(case) if insider else [],
@@ -355,9 +343,16 @@ _MODELS: dict[str, Any] = {
 }
 
 
+def _actions(process: str, user: Any, obj: Any) -> list[moves.Action]:
+    """The buttons of ``obj``'s process for this person (common.moves: confirmation for irreversible ones)."""
+    return moves.actions(
+        PROCESSES[process], user, obj, lambda name: reverse("regional:move", args=[process, obj.pk, name])
+    )
+
+
 @login_required
 def move(request: HttpRequest, process: str, pk: int, name: str) -> HttpResponse:
-    """Confirm (GET, for irreversible moves and those needing a reason) and make (POST) one move."""
+    """One move: the shared confirmation page for irreversible moves and reasons, then the transition."""
     if process not in PROCESSES:
         raise Http404
     declared = PROCESSES[process]
@@ -367,31 +362,18 @@ def move(request: HttpRequest, process: str, pk: int, name: str) -> HttpResponse
         step = declared.move(name)
     except LookupError:
         raise Http404 from None
-    decision = workflow.can(declared, request.user, obj, name)
-    who = step.who(request.user, obj)
-    enforce(who)
-    form = forms.ReasonForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
+
+    def run(reason: str) -> HttpResponse:
         fields: dict[str, Any] = {}
         if process == "case" and name in ("select", "not_select"):
             fields["selection_reason"] = reason
         if process == "team" and name == "refuse":
             fields["refusal_reason"] = reason
-        try:
-            workflow.transition(declared, request.user, obj, name, fields=fields, reason=reason)
-        except ValidationError as error:
-            _errors(form, error)
-        except PermissionDenied:
-            raise
-        else:
-            messages.success(request, _("「%(move)s」を行いました。") % {"move": step.history_label})
-            return redirect(detail, obj.pk)
-    return render(
-        request,
-        "regional/move.html",
-        {"obj": obj, "step": step, "decision": decision, "form": form, "back": detail, "process": declared},
-    )
+        workflow.transition(declared, request.user, obj, name, fields=fields, reason=reason)
+        messages.success(request, _("「%(move)s」を行いました。") % {"move": step.history_label})
+        return redirect(detail, obj.pk)
+
+    return moves.move_view(request, declared, obj, name, run=run, cancel_url=reverse(detail, args=[obj.pk]))
 
 
 # Bodies ----------------------------------------------------------------------------------------------------
@@ -441,7 +423,7 @@ def body(request: HttpRequest, pk: int) -> HttpResponse:
                 _errors(target, error)
     insider = p.sees_unpublished(request.user, body)
     members = body.members.all() if insider else body.members.filter(planned=False)
-    meetings = Paginator(body.meetings.all(), PER_PAGE).get_page(request.GET.get("page"))
+    meetings = page_of(request, body.meetings.all(), PER_PAGE)
     return render(
         request,
         "regional/body.html",
@@ -514,10 +496,16 @@ def download(request: HttpRequest, kind: str, public_id: str) -> FileResponse:
         enforce(p.can_view_region(request.user, stored.case.region))
     else:
         raise Http404
-    response = FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
-    response["Content-Type"] = stored.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # Sandboxed, named by the detected kind; a case's analysis (not public) is an audited read.
+    return files.serve(
+        request,
+        stored.file,
+        stored.original_name,
+        stored.content_type,
+        audit_object=stored.case if kind == "analysis" else None,
+        audit_action="regional.analysis.downloaded" if kind == "analysis" else "",
+        audit_data={"file": str(stored.public_id)},
+    )
 
 
 @login_required
@@ -599,7 +587,7 @@ def hearing(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "groups": groups,
             "editable": editable,
-            "moves": _moves(HEARING, request.user, hearing),
+            "actions": _actions("hearing", request.user, hearing),
             "process": "hearing",
         },
     )
@@ -697,9 +685,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
     conflicts = team_conflicts(team) if insider else {}
     for seat in seats:
         seat.conflicts = conflicts.get(seat.pk, [])  # type: ignore[attr-defined]
-    visits = Paginator(team.visits.prefetch_related("experts__expert"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    visits = page_of(request, team.visits.prefetch_related("experts__expert"), PER_PAGE)
     return render(
         request,
         "regional/team.html",
@@ -719,7 +705,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
             "terms_form": terms_form,
             "expert_form": expert_form,
             "visit_form": visit_form,
-            "moves": _moves(TEAM, request.user, team) if insider else [],
+            "actions": _actions("team", request.user, team) if insider else [],
             "process": "team",
             "cost_cap": 10_000_000,
         },
@@ -816,7 +802,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "year_form": year_form,
             "cycle_form": cycle_form,
             "cycles": plan.cycles.all(),
-            "moves": _moves(PLAN, request.user, plan) if insider else [],
+            "actions": _actions("plan", request.user, plan) if insider else [],
             "process": "plan",
             "body_kind": BodyKind,
         },

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,9 +17,11 @@ from django.views.decorators.http import require_POST
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
 from junkan.common import moves
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
 from junkan.hubs.models import Hub
+from junkan.localbiz.services import confirmed_solution_ids
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, Organization
 from junkan.registry import permissions, services
@@ -33,6 +34,7 @@ from junkan.registry.models import (
     Solution,
 )
 from junkan.registry.processes import process_of
+from junkan.registry.stats import registered_counts
 
 PER_PAGE = 30
 MODELS = {"region": RegionRegistration, "company": CompanyRegistration}
@@ -294,6 +296,7 @@ def region_directory(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_browse_directory(request.user))
     form = DirectoryFilterForm(request.GET or None)
     del form.fields["industry"]
+    del form.fields["localbiz"]
     regions = _regions().filter(status=RegistrationStatus.APPROVED)
     if form.is_valid():
         data = form.cleaned_data
@@ -304,11 +307,11 @@ def region_directory(request: HttpRequest) -> HttpResponse:
             regions = regions.filter(resources=data["resource"])
         if data["goal"]:
             regions = regions.filter(sdg_goals=data["goal"])
-    page = Paginator(regions.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, regions.distinct(), PER_PAGE)
     return render(
         request,
         "registry/region_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
     )
 
 
@@ -325,9 +328,11 @@ def company_directory(request: HttpRequest) -> HttpResponse:
             companies = companies.filter(solutions__resources=data["resource"])
         if data["goal"]:
             companies = companies.filter(solutions__sdg_goals=data["goal"])
-    page = Paginator(companies.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+        if data["localbiz"]:
+            companies = companies.filter(solutions__in=confirmed_solution_ids(data["localbiz"]))
+    page = page_of(request, companies.distinct(), PER_PAGE)
     return render(
         request,
         "registry/company_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
     )

@@ -16,9 +16,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from junkan.applications.models import Application, ApplicationStatus, CoApplicant, CoApplicantStatus
+from junkan.common import cache
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership
-from junkan.programs.models import Program, ProjectType, ReviewCriterion
+from junkan.programs.models import Program, ProjectType, ReviewCriterion, project_type_wide
 from junkan.review.engine import coi, scoring
 from junkan.review.engine.adoption import AdoptionInputError, Candidate, TypeProposal, propose
 from junkan.review.engine.criteria import Criterion, criteria_from_records
@@ -43,6 +44,7 @@ def review_applications(committee: Committee) -> QuerySet[Application]:
     return (
         Application.objects.filter(program_id=committee.program_id, status=ApplicationStatus.ACCEPTED)
         .select_related("organization__municipality", "project_type")
+        .defer(*project_type_wide("project_type__"))
         .order_by("project_type__order", "project_type_id", "receipt_number", "id")
     )
 
@@ -415,6 +417,19 @@ def compute_results(committee: Committee) -> Results:
         proposals=proposals,
         decisions=decisions,
         problems=problems,
+    )
+
+
+def cached_results(committee: Committee) -> Results:
+    """``compute_results`` kept in the cache until a sheet, budget, decision, assignment, member or
+    application of the committee changes (``review.caching``). Pages and exports read this; services
+    that decide from the results compute them afresh."""
+    from junkan.review import caching
+
+    return cache.cached(
+        "review:results",
+        caching.scopes(committee.pk, committee.program_id),
+        lambda: compute_results(committee),
     )
 
 

@@ -278,9 +278,7 @@ def _managed(request: HttpRequest, pk: int) -> Committee:
 @login_required
 def scores_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
-    response = HttpResponse(
-        scores_workbook(committee, analysis.compute_results(committee)), content_type=XLSX
-    )
+    response = HttpResponse(scores_workbook(committee, analysis.cached_results(committee)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="review-scores-{committee.program.slug}.xlsx"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -290,7 +288,7 @@ def scores_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
     response = HttpResponse(
-        summary_pdf(committee, analysis.compute_results(committee)), content_type="application/pdf"
+        summary_pdf(committee, analysis.cached_results(committee)), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'attachment; filename="review-summary-{committee.program.slug}.pdf"'
     response["Cache-Control"] = "private, no-store"

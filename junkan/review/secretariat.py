@@ -417,7 +417,7 @@ def _budget_form(committee: Committee, results: analysis.Results, data: Any = No
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     """Scores, spread, disagreement and rank per type; the proposal within each budget; the decisions."""
     committee = _managed(request, pk)
-    computed = analysis.compute_results(committee)
+    computed = analysis.cached_results(committee)
     form = _budget_form(committee, computed)
     if request.method == "POST":
         enforce(permissions.can_change_review(request.user, committee))
@@ -490,7 +490,7 @@ def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
             else:
                 messages.success(request, _("採否を記録しました。"))
                 return redirect("review:results", pk=committee.pk)
-    computed = analysis.compute_results(committee)
+    computed = analysis.cached_results(committee)
     tc = computed.criteria.get(application.project_type.code)
     sheets = computed.sheets.get(application.pk, [])
     rows = tc.rows if tc else ()

@@ -11,19 +11,24 @@ documents of the page shown. Ranking (BM25) and snippets are computed in Python 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import transaction
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, FloatField, Q, QuerySet
 from django.db.models.functions import Cast
 
+from junkan.common import cache
+from junkan.common.paging import paginate
 from junkan.search import sources
 from junkan.search.engine import analysis, ranking, snippets
 from junkan.search.models import DocumentKind, SearchDocument, SearchTerm
 
 PER_PAGE = 20
+BATCH = 500
+SCOPE = "search"
 PARAMS = ranking.Params()
 TEXT_CHARS = 20_000
 
@@ -36,7 +41,8 @@ def _codes(values: Iterable[str] | Iterable[int]) -> str:
     return " " + " ".join(str(v) for v in sorted(values)) + " "  # type: ignore[type-var]
 
 
-def _write(entry: sources.Entry) -> None:
+def _analysed(entry: sources.Entry) -> tuple[dict[str, object], dict[str, int], dict[str, int]]:
+    """The document's stored values, and its body and title term counts."""
     body, length = analysis.term_counts(entry.text)
     title, title_length = analysis.term_counts(entry.title)
     values = {
@@ -51,6 +57,18 @@ def _write(entry: sources.Entry) -> None:
         "length": length,
         "title_length": title_length,
     }
+    return values, body, title
+
+
+def _terms(document: SearchDocument, body: dict[str, int], title: dict[str, int]) -> list[SearchTerm]:
+    return [
+        SearchTerm(document=document, term=term, tf=body.get(term, 0), title_tf=title.get(term, 0))
+        for term in sorted(set(body) | set(title))
+    ]
+
+
+def _write(entry: sources.Entry) -> None:
+    values, body, title = _analysed(entry)
     document = SearchDocument.objects.filter(kind=entry.kind, object_id=entry.object_id).first()
     if document is None:
         document = SearchDocument.objects.create(kind=entry.kind, object_id=entry.object_id, **values)
@@ -61,13 +79,8 @@ def _write(entry: sources.Entry) -> None:
             setattr(document, name, value)
         document.save()
     SearchTerm.objects.filter(document=document).delete()
-    SearchTerm.objects.bulk_create(
-        [
-            SearchTerm(document=document, term=term, tf=body.get(term, 0), title_tf=title.get(term, 0))
-            for term in sorted(set(body) | set(title))
-        ],
-        batch_size=500,
-    )
+    SearchTerm.objects.bulk_create(_terms(document, body, title), batch_size=BATCH)
+    invalidate()
 
 
 def reindex(kind: str, ids: Iterable[int]) -> None:
@@ -81,20 +94,43 @@ def reindex(kind: str, ids: Iterable[int]) -> None:
             _write(entry)
             written.add(entry.object_id)
         gone = wanted - written
-        if gone:
-            SearchDocument.objects.filter(kind=kind, object_id__in=gone).delete()
+        if gone and SearchDocument.objects.filter(kind=kind, object_id__in=gone).delete()[0]:
+            invalidate()
+
+
+def invalidate() -> None:
+    """Forget every cached ranking: the index changed."""
+    cache.bump(SCOPE)
 
 
 def rebuild() -> dict[str, int]:
-    """Write the whole index anew; returns the number of documents of each kind."""
+    """Write the whole index anew in bulk; returns the number of documents of each kind.
+
+    Documents and terms are inserted in batches (a few hundred statements for the whole country
+    instead of three per document); the analysis of the text is the rest of the work.
+    """
     counts: dict[str, int] = {}
     with transaction.atomic():
+        SearchTerm.objects.all().delete()
         SearchDocument.objects.all().delete()
         for kind in DocumentKind:
-            counts[kind] = 0
+            analysed = []
             for entry in sources.entries(kind):
-                _write(entry)
-                counts[kind] += 1
+                values, body, title = _analysed(entry)
+                analysed.append(
+                    (SearchDocument(kind=entry.kind, object_id=entry.object_id, **values), body, title)
+                )
+            documents = SearchDocument.objects.bulk_create([a[0] for a in analysed], batch_size=BATCH)
+            SearchTerm.objects.bulk_create(
+                [
+                    term
+                    for document, (_doc, body, title) in zip(documents, analysed, strict=True)
+                    for term in _terms(document, body, title)
+                ],
+                batch_size=BATCH,
+            )
+            counts[kind] = len(documents)
+    invalidate()
     return counts
 
 
@@ -212,6 +248,25 @@ def _hit(document: SearchDocument, score: float, terms: frozenset[str], phrases:
     )
 
 
+def _ranked(
+    groups: list[frozenset[str]], terms: set[str], parts: list[tuple[str, frozenset[int]]], filters: Filters
+) -> tuple[list[tuple[int, float]], dict[int, str], bool]:
+    """Every matching document in rank order with its score, the kind of each, and whether the match is
+    partial. Kept in the cache per query and filters until the index changes (every query after the
+    first of a popular search reads no terms)."""
+    documents, kinds, phrased = _candidates(terms, parts, filters)
+    ranked: list[tuple[int, float]] = []
+    partial = False
+    if documents:
+        corpus = _corpus(terms)
+        ranked = ranking.rank(groups, documents, corpus, PARAMS, require_all=True, phrased=phrased)
+        if not ranked and len(groups) > 1:
+            ranked = ranking.rank(groups, documents, corpus, PARAMS, require_all=False, phrased=phrased)
+            partial = bool(ranked)
+    kinds = {doc_id: kinds[doc_id] for doc_id, _score in ranked}
+    return ranked, kinds, partial
+
+
 def search(
     query: str, filters: Filters | None = None, page_number: object = 1, per_page: int = PER_PAGE
 ) -> Results:
@@ -227,20 +282,16 @@ def search(
     if not groups:
         return results
     terms = set().union(*groups)
-    documents, kinds, phrased = _candidates(terms, parts, filters)
-    ranked: list[tuple[int, float]] = []
-    if documents:
-        corpus = _corpus(terms)
-        ranked = ranking.rank(groups, documents, corpus, PARAMS, require_all=True, phrased=phrased)
-        if not ranked and len(groups) > 1:
-            ranked = ranking.rank(groups, documents, corpus, PARAMS, require_all=False, phrased=phrased)
-            results.partial = bool(ranked)
+    asked = f"{query}|{filters.prefecture}|{filters.resource}|{filters.goal}"
+    key = "search:ranked:" + hashlib.sha256(asked.encode()).hexdigest()
+    ranked, kinds, partial = cache.cached(key, (SCOPE,), lambda: _ranked(groups, terms, parts, filters))
+    results.partial = partial
     for doc_id, _score in ranked:
         results.counts[kinds[doc_id]] = results.counts.get(kinds[doc_id], 0) + 1
     if filters.kind:
         ranked = [(doc_id, score) for doc_id, score in ranked if kinds[doc_id] == filters.kind]
     results.total = len(ranked)
-    page = Paginator(ranked, per_page).get_page(page_number)
+    page = paginate(ranked, per_page, page_number)
     shown = SearchDocument.objects.in_bulk([doc_id for doc_id, _score in page.object_list])
     all_terms = frozenset(terms)
     phrases = [text for text, indexes in parts if len(indexes) > 1]

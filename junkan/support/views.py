@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.municipalities.models import Municipality
 from junkan.registry.models import RegionRegistration, RegistrationStatus
@@ -42,7 +42,7 @@ def _visible(request: HttpRequest, queryset: QuerySet) -> QuerySet:
 
 
 def _page(request: HttpRequest, queryset: QuerySet):  # type: ignore[no-untyped-def]
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    return page_of(request, queryset, PER_PAGE)
 
 
 def _query_without_page(request: HttpRequest) -> str:

@@ -28,11 +28,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 PROGRAMS_DATA = Path(__file__).resolve().parents[2] / "junkan/programs/data"
-# A small PDF: the upload check reads the bytes (``%PDF-`` header), never the name.
-PDF_BYTES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+# A PDF the upload check accepts.
+from junkan.applications.samples import MINIMAL_PDF as PDF_BYTES  # noqa: E402
+
 COST = 8_123_456
 DECIDED = 8_500_000
 TITLE = "飯田市エコタウンにおける廃食用油の燃料化の実現可能性調査"

@@ -94,3 +94,142 @@ def test_user_menu_opens_without_javascript_on_a_phone(browser, live_server, own
         assert_reflows(page)
     finally:
         context.close()
+
+
+def page_weight(page: Page, url: str) -> int:
+    """Bytes of every response body loaded for ``url`` on a first visit (fonts and icons included)."""
+    sizes: list[int] = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+    page.goto(url, wait_until="networkidle")
+    return sum(sizes)
+
+
+def test_home_page_is_light_shows_what_is_coming_and_has_no_violations(page: Page, live_server, organization):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from junkan.events.models import Event, EventFormat, EventKind, EventStatus
+
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=6)
+    Event.objects.create(
+        kind=EventKind.SYMPOSIUM,
+        title="地域循環共生圏シンポジウム",
+        summary="概要",
+        body="本文",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        format=EventFormat.ONLINE,
+        online_url="https://meet.example.jp/room",
+        organizer=organization,
+        status=EventStatus.PUBLISHED,
+    )
+    foreign = record_hosts(page, live_server.url)
+    weight = page_weight(page, live_server.url + "/")
+    print(f"home page weight: {weight} bytes")
+    assert weight < 300_000, f"home page weighs {weight} bytes on first load"
+    events = page.locator("section", has=page.locator("#home-events"))
+    expect(events.get_by_role("link", name="地域循環共生圏シンポジウム")).to_be_visible()
+    for name in ("しる", "まなぶ", "つながる", "であう", "しかける"):
+        expect(page.locator(".function-cards").get_by_role("link", name=name)).to_be_visible()
+    assert_accessible(page)
+    shoot(page, "home")
+    assert_reflows(page)
+    assert foreign == []
+
+
+@pytest.fixture
+def open_call(db):
+    import yaml
+
+    from junkan.programs.services import import_program
+
+    data = yaml.safe_load(
+        (
+            Path(__file__).resolve().parents[2] / "junkan/programs/data/fy2019-decarbonised-region-model.yaml"
+        ).read_text(encoding="utf-8")
+    )
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    data.update(
+        slug="look-open-call",
+        opens_at=(now - timedelta(days=1)).isoformat(),
+        closes_at=(now + timedelta(days=5)).isoformat(),
+        published=True,
+        published_at=(now - timedelta(days=1)).isoformat(),
+    )
+    return import_program(None, data).program
+
+
+def test_a_new_application_starts_with_what_to_do_next(
+    page: Page, live_server, open_call, organization, owner
+):
+    import re
+
+    login(page, live_server.url, owner.email, PASSWORD)
+    page.goto(f"{live_server.url}/applications/start/{open_call.slug}/")
+    page.get_by_label(re.compile("地域資源を活用")).check()
+    page.get_by_label("補助事業名").fill("見た目の確認のための事業")
+    with page.expect_navigation():
+        page.get_by_role("button", name="作成を始める").click()
+    # The first thing on the page is the next step, with one button to it (not a red list).
+    next_step = page.locator(".next-step")
+    expect(next_step).to_contain_text("次にすること")
+    expect(next_step.get_by_role("link")).to_have_count(1)
+    first_main = page.locator("main > *:not(.breadcrumb):not(h1):not(.badges):not(nav):not(.messages)").first
+    expect(first_main).to_have_class(re.compile("next-step"))
+    # 提出する cannot be pressed, and says why.
+    submit = page.get_by_role("button", name="提出する")
+    expect(submit).to_be_disabled()
+    expect(page.locator("#submit-reason")).to_contain_text("未入力・不備が")
+    # The long checklist shows five items; the rest are behind a disclosure.
+    assert page.locator(".checklist > ul > li").count() <= 5
+    assert_accessible(page)
+    shoot(page, "application")
+    assert_reflows(page)
+    # A section page shows where the applicant is among the steps.
+    with page.expect_navigation():
+        next_step.get_by_role("link").click()
+    expect(page.locator('.steps [aria-current="step"]')).to_have_count(1)
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "application-section")
+
+
+def test_print_styles_leave_only_the_document(page: Page, live_server):
+    page.goto(live_server.url + "/design/")
+    expect(page.get_by_role("button", name="印刷する")).to_have_count(0)  # no print button where none is put
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".site-footer")).to_be_hidden()
+    expect(page.locator("main h1")).to_be_visible()
+    border = page.locator("main table td").first.evaluate("td => getComputedStyle(td).borderTopStyle")
+    assert border == "solid"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    (SHOTS / "design-print.pdf").write_bytes(pdf)
+
+
+def test_calculator_and_start_page_hold_their_layout(page: Page, live_server, organization, owner):
+    foreign = record_hosts(page, live_server.url)
+    page.goto(live_server.url + "/co2/")
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "calculator")
+    login(page, live_server.url, owner.email, PASSWORD)
+    page.goto(live_server.url + "/my/")
+    expect(page.locator("h1")).to_have_count(1)
+    # The start page is reachable from the account menu.
+    menu = page.locator("details.user-menu")
+    menu.locator("summary").click()
+    expect(menu.get_by_role("link", name="スタートページ")).to_be_visible()
+    menu.locator("summary").click()
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "start-page")
+    assert_reflows(page)
+    assert foreign == []

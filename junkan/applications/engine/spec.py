@@ -23,6 +23,7 @@ FieldKind = Literal[
     "choice",
     "items",
     "co2_calculation",
+    "economy_analysis",
 ]
 FIELD_KINDS: Final[frozenset[str]] = frozenset(FieldKind.__args__)  # type: ignore[attr-defined]
 # In a title or a label: the fiscal year of the call (「令和8年度」), filled in by FormSpec.for_fiscal_year.
@@ -182,7 +183,7 @@ def parse_field(data: Mapping[str, Any], where: str, *, nested: bool = False) ->
     key = _text(data, "key", where)
     where = f"{where}.{key}"
     kind = _text(data, "kind", where)
-    if kind not in FIELD_KINDS or (nested and kind in {"items", "co2_calculation"}):
+    if kind not in FIELD_KINDS or (nested and kind in {"items", "co2_calculation", "economy_analysis"}):
         raise SpecError(f"{where}: unknown field kind {kind!r}")
     raw_required = data.get("required", False)
     required: bool | tuple[str, ...]

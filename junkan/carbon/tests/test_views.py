@@ -41,7 +41,10 @@ def test_anonymous_sees_a_blank_calculator(client_as):
     assert response.status_code == 200
     body = response.content.decode()
     assert "CO2削減量の計算" in body
-    assert 'name="c-TOTAL_FORMS"' in body and 'value="2"' in body
+    assert 'name="c-TOTAL_FORMS" value="1"' in body  # one blank line per part; more are added
+    assert body.count('<details class="co2-part"') == 4
+    assert '<details class="co2-part" id="part-c" open>' in body  # C open, D, A, B folded
+    assert '<details class="co2-part" id="part-d">' in body
     assert "ログイン</a>すると" in body  # no save button for anonymous visitors
     assert 'value="save"' not in body
 
@@ -62,10 +65,60 @@ def test_add_rows_keeps_what_was_typed(client_as):
     response = client_as(None).post(CALCULATOR, form_data(BOILER, action="add-a"))
     assert response.status_code == 200
     body = response.content.decode()
-    assert 'name="a-TOTAL_FORMS" value="4"' in body
-    assert 'name="a-3-amount"' in body
+    assert 'name="a-TOTAL_FORMS" value="3"' in body
+    assert 'name="a-2-amount"' in body
     assert 'value="30,000"' in body and 'value="１００"' in body
     assert response.context["result"] is None
+
+
+def test_add_a_line_with_htmx_returns_only_that_part(client_as):
+    response = client_as(None).post(CALCULATOR, form_data(BOILER, action="add-a"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.strip().startswith('<details class="co2-part" id="part-a" open>')
+    assert 'name="a-TOTAL_FORMS" value="3"' in body and 'name="a-2-kind"' in body
+    assert 'value="30,000"' in body  # what was typed in this part stays
+    assert "part-c" not in body and "<html" not in body  # the other parts stay in the page as typed
+    assert 'hx-post="/co2/"' in body and "autofocus" in body
+
+
+def test_sections_show_their_subtotals_once_computed(client_as):
+    body = client_as(None).post(CALCULATOR, form_data(BOILER)).content.decode()
+    assert (
+        '<details class="co2-part" id="part-c" open>' in body
+        and '<details class="co2-part" id="part-a" open>' in body
+    )
+    assert '<details class="co2-part" id="part-d">' in body  # nothing typed in D
+    assert "小計 271.0 t-CO2/年" in body or "小計 270.963 t-CO2/年" in body
+
+
+def test_choice_lists_and_factor_tables_are_read_once_per_change(
+    client_as, django_assert_max_num_queries, staff
+):
+    client = client_as(None)
+    client.post(CALCULATOR, form_data(BOILER))
+    with django_assert_max_num_queries(1):  # only the supplier named on a line; no factor table is read
+        assert client.post(CALCULATOR, form_data(BOILER)).status_code == 200
+    with django_assert_max_num_queries(0):
+        assert client.get(CALCULATOR).status_code == 200
+    # A new supplier menu (bulk-created rows, as the CSV upload does) is offered at once.
+    factor_set = FactorSet.objects.filter(kind="electricity").first()
+    from junkan.carbon import services
+
+    SupplierFactor.objects.bulk_create(
+        [
+            SupplierFactor(
+                factor_set=factor_set, reg_no="X999", utility="新しい電力株式会社", menu="メニューZ", basic=0
+            )
+        ]
+    )
+    assert "新しい電力株式会社" not in client.get(CALCULATOR).content.decode()  # bulk_create sends no signal
+    services.factors_changed()
+    assert "新しい電力株式会社" in client.get(CALCULATOR).content.decode()
+    row = SupplierFactor.objects.get(reg_no="X999")
+    row.menu = "メニューY"
+    row.save()  # an edit in the admin: signals
+    assert "メニューY" in client.get(CALCULATOR).content.decode()
 
 
 def test_engine_errors_land_on_the_right_line_and_field(client_as):

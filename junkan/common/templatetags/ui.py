@@ -94,10 +94,10 @@ def empty_state(text: Any, action_url: str = "", action_label: Any = "") -> dict
 def steps(labels: Sequence[Any], current: int | str = 1, urls: Sequence[str] | None = None) -> dict[str, Any]:
     """The steps as done / current / to do; ``current`` is a 1-based number or one of the labels."""
     labels = list(labels)
-    if isinstance(current, str) and not current.isdigit():
-        position = next((i for i, label in enumerate(labels, 1) if str(label) == current), 1)
-    else:
+    if isinstance(current, int) or (isinstance(current, str) and current.isdigit()):
         position = int(current)
+    else:  # a label (maybe a lazy translation)
+        position = next((i for i, label in enumerate(labels, 1) if str(label) == str(current)), 1)
     items = []
     for number, label in enumerate(labels, 1):
         state = "done" if number < position else "current" if number == position else "todo"
@@ -220,3 +220,19 @@ def column_chart(
 def disabled_button(label: Any, reason: Any, name: str = "action") -> dict[str, Any]:
     """A button that cannot be pressed yet, the reason written beside it and tied to it for screen readers."""
     return {"label": label, "reason": reason, "reason_id": f"{name}-reason"}
+
+
+@register.filter
+def first_with(items: Iterable[Any], name: str) -> Any:
+    """The first item whose attribute or key ``name`` is truthy, or None."""
+    for item in items or ():
+        value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+        if value:
+            return item
+    return None
+
+
+@register.filter
+def pluck(items: Iterable[Any], name: str) -> list[Any]:
+    """The attribute or key ``name`` of every item (``nav|pluck:"heading"``: the steps' labels)."""
+    return [item.get(name) if isinstance(item, dict) else getattr(item, name, None) for item in items or ()]

@@ -86,3 +86,12 @@ def test_column_chart_labels_money_axes_in_man_yen() -> None:
 def test_disabled_button_says_why() -> None:
     html = render('{% disabled_button "提出する" "未了の項目があります" "submit" %}')
     assert "disabled" in html and 'aria-describedby="submit-reason"' in html and 'id="submit-reason"' in html
+
+
+def test_first_with_and_pluck() -> None:
+    sections = [{"name": "a", "problems": 0}, {"name": "b", "problems": 3}, {"name": "c", "problems": 1}]
+    assert render('{{ s|first_with:"problems"|pluck:"name" }}', s=[]) == "[]"
+    assert render('{% with n=s|first_with:"problems" %}{{ n.name }}{% endwith %}', s=sections) == "b"
+    assert render('{% for n in s|pluck:"name" %}{{ n }}{% endfor %}', s=sections) == "abc"
+    missing = render('{% with n=s|first_with:"missing" %}{{ n|default:"none" }}{% endwith %}', s=sections)
+    assert missing == "none"

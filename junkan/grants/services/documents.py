@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from junkan.applications.engine import uploads
 from junkan.audit.services import record
+from junkan.common import files, uploads
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.models import (
@@ -46,13 +46,13 @@ def add_document(
     for owner in (report, cost_line and cost_line.report, info_request):
         if owner is not None and owner.project_id != project.pk:
             raise ValidationError(_("この補助事業の書類ではありません。"))
-    with transaction.atomic():
+    with files.removed_on_rollback() as written, transaction.atomic():
         project = lock(project)
         # The 100 MB limit of an application applies to each bundle: a report's files, a request's answer.
         bundle = project.documents.filter(report=report, info_request=info_request)
         used = bundle.aggregate(total=Sum("size"))["total"] or 0
         try:
-            accepted = uploads.accept(upload.file, upload.size, upload.name or "", used)
+            accepted = files.accept(upload.file, upload.size, upload.name or "", used)
         except uploads.UploadRejected as error:
             raise ValidationError({"file": str(error)}) from None
         document = GrantDocument(
@@ -68,6 +68,7 @@ def add_document(
             uploaded_by=actor,
         )
         document.file.save("upload", upload, save=False)
+        files.keep(written, document.file)
         document.save()
         record(
             actor,

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 
+from junkan.applications.samples import minimal_pdf
 from junkan.audit.models import AuditEntry
 from junkan.grants.models import (
     Contract,
@@ -37,7 +38,7 @@ def _media(settings, tmp_path):
 
 
 def pdf(name: str = "receipt.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% test file\n", content_type="application/pdf")
+    return SimpleUploadedFile(name, minimal_pdf(b"test file"), content_type="application/pdf")
 
 
 def actions(obj: Any = None) -> list[str]:

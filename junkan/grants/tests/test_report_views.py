@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from junkan.applications.samples import minimal_pdf
 from junkan.audit.models import AuditEntry
 from junkan.grants.models import CostLine, DocumentKind, GrantDocument, ProjectStatus, Report, ReportStatus
 from junkan.grants.services import reports as services
@@ -29,7 +30,7 @@ def _media(settings, tmp_path):
 
 
 def pdf(name: str = "receipt.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% test file\n", content_type="application/pdf")
+    return SimpleUploadedFile(name, minimal_pdf(b"test file"), content_type="application/pdf")
 
 
 def person(request: Any, who: str) -> Any:

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.utils import timezone
 
+from junkan.applications.samples import minimal_pdf
 from junkan.audit.models import AuditEntry
 from junkan.grants.models import DocumentKind, InfoRequest, InfoRequestKind, InfoRequestStatus, Project
 from junkan.grants.services import requests as services
@@ -27,7 +28,7 @@ def _media(settings, tmp_path):
 
 
 def pdf(name: str = "回答資料.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% test\n", content_type="application/pdf")
+    return SimpleUploadedFile(name, minimal_pdf(b"test"), content_type="application/pdf")
 
 
 def new_request(staff, project: Project, **kwargs) -> InfoRequest:

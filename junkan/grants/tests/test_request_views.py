@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from junkan.applications.samples import minimal_pdf
 from junkan.grants.models import DocumentKind, InfoRequest, InfoRequestKind, InfoRequestStatus, Project
 from junkan.grants.services import requests as services
 
@@ -93,7 +94,7 @@ def test_the_secretariat_creates_a_hearing(make_project, client_as, staff):
     assert response.status_code == 200
     text = response.content.decode()
     assert 'href="#id_meeting_at"' in text and 'value="ヒアリングのお願い"' in text
-    attachment = SimpleUploadedFile("日程.pdf", b"%PDF-1.4\n", content_type="application/pdf")
+    attachment = SimpleUploadedFile("日程.pdf", minimal_pdf(), content_type="application/pdf")
     response = client.post(
         url("requests", project), {**data, "meeting_at": "2019-11-05T14:00", "files": attachment}
     )
@@ -126,7 +127,7 @@ def test_the_grantee_answers_with_a_file(make_project, client_as, staff, member)
     assert 'value="close"' not in text
     response = client.post(url("request_detail", project, info.pk), {"action": "answer", "answer": ""})
     assert response.status_code == 200 and 'href="#id_answer"' in response.content.decode()
-    upload = SimpleUploadedFile("回答.pdf", b"%PDF-1.4\n", content_type="application/pdf")
+    upload = SimpleUploadedFile("回答.pdf", minimal_pdf(), content_type="application/pdf")
     response = client.post(
         url("request_detail", project, info.pk),
         {"action": "answer", "answer": "別添のとおりです。", "files": upload},

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 
+from junkan.applications.samples import minimal_pdf
 from junkan.audit.models import AuditEntry
 from junkan.grants import permissions
 from junkan.grants.models import CostLine, DocumentKind, GrantDocument, Project
@@ -29,8 +30,8 @@ def _media(settings, tmp_path):
 def with_files(project: Project, owner) -> list[GrantDocument]:
     report = project.reports.get(kind="completion")
     line = CostLine.objects.get(report=report)
-    receipt = SimpleUploadedFile("領収書.pdf", b"%PDF-1.4\n% receipt\n", content_type="application/pdf")
-    body = SimpleUploadedFile("報告書.pdf", b"%PDF-1.4\n% report\n", content_type="application/pdf")
+    receipt = SimpleUploadedFile("領収書.pdf", minimal_pdf(b"receipt"), content_type="application/pdf")
+    body = SimpleUploadedFile("報告書.pdf", minimal_pdf(b"report"), content_type="application/pdf")
     return [
         documents.add_document(owner, project, DocumentKind.RECEIPT, receipt, cost_line=line),
         documents.add_document(owner, project, DocumentKind.REPORT_BODY, body, report=report),

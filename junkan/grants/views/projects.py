@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -26,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from junkan.accounts.permissions import is_secretariat
 from junkan.applications.models import CoApplicant, CoApplicantStatus
 from junkan.audit.models import AuditEntry
+from junkan.common import files
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import lifecycle, reminders
@@ -44,7 +45,7 @@ from junkan.grants.models import (
 from junkan.hubs.areas import area_ids, organization_q
 from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
-from junkan.programs.models import Program
+from junkan.programs.models import Program, project_type_wide
 from junkan.review.models import ADOPTED_OUTCOMES, Decision
 
 PAGE_SIZE = 50
@@ -124,7 +125,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     programs = list(
         Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name")
     )
-    qs = _projects()
+    qs = _projects().defer(*project_type_wide("project_type__"))
     program_slug = request.GET.get("program", "")
     status = request.GET.get("status", "")
     overdue_only = request.GET.get("overdue") == "1"
@@ -139,9 +140,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
         qs = qs.filter(status=status)
     if overdue_only:
         qs = qs.filter(reports__status__in=EDITABLE_REPORT_STATUSES, reports__due_on__lt=today).distinct()
-    page = Paginator(qs.order_by("program__fiscal_year", "organization__name", "id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, qs.order_by("program__fiscal_year", "organization__name", "id"), PAGE_SIZE)
     projects = list(page.object_list)
     _annotate_due(projects, today)
     due_reports = list(
@@ -282,7 +281,7 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
 @login_required
 def history(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
-    page = Paginator(project_entries(project), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, project_entries(project), PAGE_SIZE)
     return render(request, "grants/projects/history.html", {"project": project, "page": page})
 
 
@@ -293,15 +292,15 @@ def document_download(request: HttpRequest, public_id: Any, document_id: Any) ->
         GrantDocument.objects.select_related("project"), project=project, public_id=document_id
     )
     enforce(permissions.can_download(request.user, document))
-    response = FileResponse(
-        document.file.storage.open(document.file.name, "rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return files.serve(
+        request,
+        document.file,
+        document.original_name,
+        document.content_type,
+        audit_object=project,
+        audit_action="grants.document.downloaded",
+        audit_data={"document": str(document.public_id)},
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 urlpatterns = [

@@ -12,7 +12,6 @@ import uuid
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import retention as engine
@@ -79,9 +79,11 @@ def retention_list(request: HttpRequest) -> HttpResponse:
             form = DisposeForm(initial={"project": target.public_id})
     if target is not None:
         target.may_dispose = engine.may_dispose(target.retain_until, today)
-    page = Paginator(
-        services.overview(today).annotate(document_count=Count("documents", distinct=True)), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = page_of(
+        request,
+        services.overview(today).annotate(document_count=Count("documents", distinct=True)),
+        PAGE_SIZE,
+    )
     projects = list(page.object_list)
     for project in projects:
         project.may_dispose = project.disposed_at is None and engine.may_dispose(project.retain_until, today)

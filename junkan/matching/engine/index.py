@@ -210,7 +210,7 @@ class SolutionIndex:
         for _label, concepts, words in region.challenges:
             best = np.zeros(self.size)
             for concept in concepts:
-                best = np.maximum(best, self._best(concept))
+                best = np.maximum(best, self._best(concept) * ranking.challenge_weight(th, concept, concepts))
             cos = self._dot(self.words, words, self.corpus.word_idf)
             best = np.maximum(best, np.minimum(1.0, 2.0 * cos))
             miss *= 1.0 - ranking.W_CHALLENGE * best

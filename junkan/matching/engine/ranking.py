@@ -52,6 +52,7 @@ MISSING_NEED = 0.4
 W_RESOURCE = 0.65
 W_TEXT_CONCEPT = 0.35
 W_CHALLENGE = 0.7
+CONTEXT = 0.6
 REASON_AT = 0.45
 # In a corpus of more than LARGE solutions, terms found in more than COMMON of them are left out.
 LARGE = 2000
@@ -404,8 +405,9 @@ def score(
     for label, concepts, words in region.challenges:
         best = 0.0
         for concept in concepts:
+            factor = challenge_weight(th, concept, concepts)
             for other, weight in solution.concepts.items():
-                best = max(best, th.similarity(concept, other) * weight)
+                best = max(best, th.similarity(concept, other) * weight * factor)
         best = max(best, min(1.0, 2.0 * text.cosine(words, solution.words, corpus.word_idf)))
         miss *= 1.0 - W_CHALLENGE * best
         if best >= REASON_AT:
@@ -460,6 +462,20 @@ def score(
         "needs": round(sea, 4),
     }
     return Result(solution.id, round(total, 6), tuple(reasons), parts)
+
+
+def is_challenge(th: Thesaurus, concept: int) -> bool:
+    """A concept that names a problem (人口減少, 鳥獣被害 …) rather than a resource."""
+    return th.name(concept) in CHALLENGE_ROOTS or any(
+        th.name(a) in CHALLENGE_ROOTS for a in th.ancestors(concept)
+    )
+
+
+def challenge_weight(th: Thesaurus, concept: int, concepts: Sequence[int]) -> float:
+    """In 「林業の担い手不足」 the problem (担い手不足) counts fully, the setting (林業) as ``CONTEXT``."""
+    if is_challenge(th, concept) or not any(is_challenge(th, c) for c in concepts):
+        return 1.0
+    return CONTEXT
 
 
 def _needs(th: Thesaurus, solution: PreparedSolution) -> list[int]:

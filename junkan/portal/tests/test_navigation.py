@@ -115,10 +115,3 @@ def test_home_shows_the_five_functions_news_and_events(client_as, people, make_n
     assert "サイトを公開しました" in body and "下書き" not in body
     assert f'href="{reverse("events:list")}"' in body
     assert f'href="{reverse("portal:news_feed")}"' in body
-
-
-def test_home_query_count_is_constant(client, make_news, django_assert_max_num_queries):
-    for i in range(20):
-        make_news(f"お知らせ{i}")
-    with django_assert_max_num_queries(2):
-        client.get("/")

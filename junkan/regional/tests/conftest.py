@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+from junkan.applications.samples import MINIMAL_PDF
+
+PDF = MINIMAL_PDF  # a PDF the upload check accepts
 
 
 @pytest.fixture(autouse=True)

@@ -173,15 +173,21 @@ def test_moves_are_confirmed_and_made_by_the_secretariat(world, as_, region, own
     services.add_analysis(owner, case, pdf())
     submit = reverse("regional:move", args=["case", case.pk, "submit"])
     assert "事務局の選定が終わるまで" in as_("member").get(submit).content.decode()
-    assert as_("member").post(submit).status_code == 302
+    unconfirmed = as_("member").post(submit)
+    assert unconfirmed.status_code == 200 and "確認しました。応募する" in unconfirmed.content.decode()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.DRAFT  # nothing happens before the confirmation
+    assert as_("member").post(submit, {"confirmed": "yes"}).status_code == 302
     case.refresh_from_db()
     assert case.status == CaseStatus.SUBMITTED
     select = reverse("regional:move", args=["case", case.pk, "select"])
-    assert as_("member").post(select, {"reason": "x"}).status_code == 403
-    assert as_("outsider").post(select, {"reason": "x"}).status_code == 404
-    response = as_("staff").post(select, {"reason": ""})
-    assert response.status_code == 200 and "理由を入力してください" in response.content.decode()
-    assert as_("staff").post(select, {"reason": "二年目の継続を認める"}).status_code == 302
+    assert as_("member").post(select, {"reason": "x", "confirmed": "yes"}).status_code == 403
+    assert as_("outsider").post(select, {"reason": "x", "confirmed": "yes"}).status_code == 404
+    response = as_("staff").post(select, {"reason": "", "confirmed": "yes"})
+    assert response.status_code == 400 and "理由を入力してください" in response.content.decode()
+    assert (
+        as_("staff").post(select, {"reason": "二年目の継続を認める", "confirmed": "yes"}).status_code == 302
+    )
     case.refresh_from_db()
     assert case.status == CaseStatus.SELECTED and case.selection_reason == "二年目の継続を認める"
 

@@ -188,3 +188,21 @@ def test_search_without_words_finds_nothing(make_case):
     make_case()
     assert services.search("、。").total == 0
     assert services.search("").page is None
+
+
+def test_cached_rankings_follow_every_change_of_the_index(
+    make_case, make_region, approve, staff, django_assert_max_num_queries
+):
+    """A ranking is kept per query until the index changes: an approval, a revocation or a rebuild is seen
+    at once by the next search, and a repeated search reads only the documents of its page."""
+    make_case(title="木質バイオマスの熱供給")
+    assert services.search("バイオマス").total == 1
+    with django_assert_max_num_queries(1):  # the page's documents; no terms, frequencies or statistics
+        assert services.search("バイオマス").total == 1
+    region = approve(make_region(challenges="木質バイオマスの利用が進まない"))
+    assert services.search("バイオマス").total == 2
+    registry_services.revoke(staff, region, "活動が終了したため")
+    assert services.search("バイオマス").total == 1
+    SearchDocument.objects.all().delete()  # bulk change without signals, then the documented rebuild
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert services.search("バイオマス").total == 1

@@ -16,3 +16,14 @@
     });
   });
 })();
+
+/* Print buttons (components/print_button.html): hidden without a script, since only a script can print. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-print]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  });
+})();

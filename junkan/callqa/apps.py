@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CallqaConfig(AppConfig):
+    verbose_name = "公募の質問と回答"
+    name = "junkan.callqa"
+    label = "callqa"

@@ -1,0 +1,80 @@
+"""Derived data cached under generations: exact invalidation without hunting for keys.
+
+A *scope* (``"review:12"``, ``"registry"``) has a generation token in the cache. A value computed
+from the data of some scopes is stored under a key that includes their tokens; a change to the data
+bumps the scope's token, so every value derived from it is missed at once (and expires later). No
+key is ever deleted, so a request that read the data before a change can only store its stale value
+under the old token, which nobody asks for again.
+
+``bump`` changes the token at once (readers in the same transaction see the change) and again
+after the commit (a reader that recomputed from the old data between the two stored it under the
+intermediate token). With several app servers the cache is Redis (``REDIS_URL``), shared by all of
+them, so a change on one server is seen on every other at once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+
+T = TypeVar("T")
+DAY = 24 * 3600
+PREFIX = "gen:"
+
+
+def _token_keys(scopes: tuple[str, ...]) -> list[str]:
+    return [PREFIX + scope for scope in scopes]
+
+
+def tokens(*scopes: str) -> str:
+    """The current generation tokens of ``scopes`` joined (one cache round trip)."""
+    keys = _token_keys(scopes)
+    found = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        # add(): two processes starting at once agree on one token.
+        for key, token in missing.items():
+            if not cache.add(key, token, None):
+                token = cache.get(key) or token
+            found[key] = token
+    return ".".join(str(found[key]) for key in keys)
+
+
+def _set_new(scopes: tuple[str, ...]) -> None:
+    cache.set_many({key: uuid.uuid4().hex for key in _token_keys(scopes)}, None)
+
+
+def bump(*scopes: str) -> None:
+    """Invalidate everything derived from ``scopes``: now, and again when the transaction commits."""
+    _set_new(scopes)
+    transaction.on_commit(lambda: _set_new(scopes))
+
+
+_memo: dict[str, tuple[str, object]] = {}
+
+
+def memo(name: str, scopes: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """Like ``cached`` but kept in this process (for values that do not pickle, or are read on every
+    request): the generation tokens are still read from the shared cache, so a change made through any
+    server is seen at once. One value per ``name``: the previous generation's is dropped."""
+    token = tokens(*scopes)
+    found = _memo.get(name)
+    if found is not None and found[0] == token:
+        return found[1]  # type: ignore[return-value]
+    value = compute()
+    _memo[name] = (token, value)
+    return value
+
+
+def cached(name: str, scopes: tuple[str, ...], compute: Callable[[], T], timeout: int = DAY) -> T:
+    """``compute()`` once per generation of ``scopes``; ``name`` distinguishes values of the same scopes."""
+    key = f"{name}@{tokens(*scopes)}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
