@@ -81,7 +81,7 @@ def world(organization, owner, make_user, make_staff, with_totp):
         contact="esg@example.jp",
         is_published=True,
     )
-    contact = finance.send_contact(banker, institution, region, "融資のご相談", None)
+    finance.ask_region(banker, institution, region, "融資のご相談")
     company_org = Organization.objects.create(kind="company", name="株式会社テスト循環（架空）")
     Membership.objects.create(organization=company_org, user=owner, role=MembershipRole.OWNER)
     company = CompanyRegistration.objects.create(
@@ -120,7 +120,6 @@ def world(organization, owner, make_user, make_staff, with_totp):
         "region": region,
         "offer": offer,
         "institution": institution,
-        "contact": contact,
         "solution": solution,
         "topic": topic,
         "consultation": consultation,
@@ -167,7 +166,6 @@ def test_every_new_page_is_accessible(page: Page, live_server, world, owner):
     _as(page, base, owner.email)
     for path, reflow in (
         ("/finance/consent/", True),
-        (f"/finance/contacts/{w['contact'].pk}/", False),
         ("/exchange/themes/energy/", True),
         ("/exchange/themes/energy/new/", False),
         (f"/exchange/topics/{w['topic'].pk}/", True),
