@@ -73,6 +73,18 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] | None = 
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_links(name: str, environ: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """``Label|https://…`` pairs separated by commas (the platform's social accounts); https only."""
+    links = []
+    for item in env_list(name, [], environ):
+        label, sep, url = item.partition("|")
+        label, url = label.strip(), url.strip()
+        if not sep or not label or not url.startswith("https://") or " " in url:
+            raise ImproperlyConfigured(f"{name}: expected 'Label|https://…' items, got {item!r}")
+        links.append((label, url))
+    return links
+
+
 def email_config(url: str) -> dict[str, Any]:
     """Turn an ``EMAIL_URL`` into Django e-mail settings.
 

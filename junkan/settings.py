@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from junkan.envconf import email_config, env_bool, env_int, env_list, env_str
+from junkan.envconf import email_config, env_bool, env_int, env_links, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "data"))).resolve()
@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "junkan.finance",
     "junkan.exchange",
     "junkan.callqa",
+    "junkan.localbiz",
     "junkan.cases",
     "junkan.events",
     "junkan.newsletter",
@@ -110,6 +111,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "junkan.common.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "junkan.common.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -119,6 +122,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "junkan.accounts.signals.DeviceCookieMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "junkan.accounts.middleware.RequireTwoFactorMiddleware",
 ]
@@ -207,6 +211,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[循環 junkan] "
+# The person is told by e-mail when their password, e-mail address or second factor changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "junkan"
 # One 30-second step either way: phones drift, and officers type codes slowly.
@@ -218,6 +224,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "junkan <noreply@junkan.local
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where applicants' messages to the secretariat are announced (empty: only shown in the inbox).
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "")
+# The platform's social accounts, shown in the footer: "Facebook|https://www.facebook.com/…,X|https://x.com/…".
+SOCIAL_LINKS = env_links("SOCIAL_LINKS")
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語"), ("en", "English")]
@@ -232,6 +240,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing folder before collectstatic
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+
+# How many app servers (hosts) serve the site; more than one requires S3_BUCKET (check --deploy: junkan.E002).
+APP_SERVERS = env_int("APP_SERVERS", 1, minimum=1)
 
 # Uploads go to object storage (S3 API) when a bucket is named; otherwise to MEDIA_ROOT.
 _bucket = env_str("S3_BUCKET")
@@ -275,6 +286,31 @@ if env_bool("TRUST_X_FORWARDED_PROTO", False):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp), enforced: every script and style is ours, served from /static/.
+# No inline <script>, style="" or on…= attribute in templates (htmx is configured by a meta tag in
+# base.html). Downloads carry their own "sandbox" policy (junkan.common.files), which this one keeps.
+_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [_SELF],
+        "frame-ancestors": ["'none'"],
+        "form-action": [_SELF],
+    }
+}
+# Browser features no page uses are switched off for this site and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(self), screen-wake-lock=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12, minimum=300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # A whole request body (a 20 MB file and its form); larger declared bodies get 413 before they are read.

@@ -29,6 +29,7 @@ urlpatterns = [
     path("finance/", include("junkan.finance.urls")),
     path("exchange/", include("junkan.exchange.urls")),
     path("calls/qa/", include("junkan.callqa.urls")),
+    path("localbiz/", include("junkan.localbiz.urls")),
     path("cases/", include("junkan.cases.urls")),
     path("events/", include("junkan.events.urls")),
     path("newsletter/", include("junkan.newsletter.urls")),

@@ -7,6 +7,7 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from junkan.cases.models import CaseTheme
+from junkan.localbiz.models import Criterion
 from junkan.municipalities.models import Municipality, MunicipalityKind
 from junkan.registry.models import LocalResource, SdgGoal
 
@@ -44,3 +45,11 @@ class CaseFilterForm(PrefectureFilterForm):
     resource = code_filter(_("地域資源"), LocalResource.objects.all(), "code")
     theme = code_filter(_("テーマ"), CaseTheme.objects.all(), "code")
     goal = code_filter(_("SDGsゴール"), SdgGoal.objects.all(), "number")
+    # 「ローカルSDGsビジネス」 criteria confirmed by the secretariat (junkan.localbiz).
+    localbiz = forms.TypedChoiceField(
+        label=_("ローカルSDGsビジネスの要件（事務局確認済み）"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("指定しない")), *Criterion.choices],
+    )

@@ -6,11 +6,13 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from junkan.accounts.permissions import is_secretariat
 from junkan.cases import markup, permissions
 from junkan.cases.forms import CaseFilterForm
 from junkan.cases.models import CaseStudy, Guide, GuideCategory
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
+from junkan.localbiz.services import confirmed_case_ids
 from junkan.municipalities.models import Municipality
 from junkan.registry.models import RegistrationStatus
 
@@ -52,6 +54,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(themes=data["theme"])
         if data["goal"]:
             cases = cases.filter(sdg_goals=data["goal"])
+        if data["localbiz"]:
+            cases = cases.filter(pk__in=confirmed_case_ids(data["localbiz"]))
         filtered = any(data.values())
     page = page_of(request, cases.distinct(), PER_PAGE)
     return render(
@@ -73,6 +77,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "cases/detail.html",
         {
             "case": case,
+            "can_declare": is_secretariat(request.user),
             "registration": registration
             if registration is not None and registration.status == RegistrationStatus.APPROVED
             else None,

@@ -7,4 +7,8 @@ from django.http import HttpRequest
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    return {"SITE_URL": settings.SITE_URL, "DEBUG": settings.DEBUG}
+    return {
+        "SITE_URL": settings.SITE_URL,
+        "DEBUG": settings.DEBUG,
+        "SOCIAL_LINKS": getattr(settings, "SOCIAL_LINKS", []),
+    }

@@ -1,4 +1,4 @@
-"""Request body limits, enforced before anything reads the body.
+"""Request body limits, enforced before anything reads the body; the Permissions-Policy header.
 
 A request that declares more than ``MAX_REQUEST_BYTES`` (``Content-Length``) is answered 413 at once, without
 reading a byte of it: a 2 GiB body no longer ties up a worker while it is read. A chunked body (no
@@ -41,3 +41,15 @@ class BodyLimitMiddleware:
 def _refuse(status: int, message: str) -> HttpResponse:
     # The body is never read (the WSGI server closes or drains the connection, never this worker's time).
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` on every response (``settings.PERMISSIONS_POLICY``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

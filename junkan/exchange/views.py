@@ -26,6 +26,7 @@ from junkan.exchange.forms import (
 )
 from junkan.exchange.models import Consultation, Reply, Report, Theme, Topic
 from junkan.exchange.processes import CONSULTATION
+from junkan.registry.stats import registered_counts
 
 PER_PAGE = 30
 REPLIES_PER_PAGE = 50
@@ -42,6 +43,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
             "can_take_part": permissions.can_take_part(request.user).allowed,
             "can_consult": permissions.can_consult(request.user).allowed,
             "is_staff": is_secretariat(request.user),
+            "counts": registered_counts(),
         },
     )
 

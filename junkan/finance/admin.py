@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.services import record
 from junkan.common.admin import ReadOnlyAdmin, SecretariatViewMixin
-from junkan.finance.models import Consent, ContactRequest, Institution, Offer
+from junkan.finance.models import Consent, Institution, Offer
 
 
 class AuditedAdmin(SecretariatViewMixin, admin.ModelAdmin):
@@ -50,9 +50,3 @@ class OfferAdmin(AuditedAdmin):
 @admin.register(Consent)
 class ConsentAdmin(ReadOnlyAdmin):
     list_display = ("region", "active", "changed_at")
-
-
-@admin.register(ContactRequest)
-class ContactRequestAdmin(ReadOnlyAdmin):
-    list_display = ("institution", "region", "status", "created_at")
-    list_filter = ("status",)

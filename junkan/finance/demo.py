@@ -1,5 +1,6 @@
 """Demo ESG finance: three fictional financial institutions (「…（架空）」) with offers, two demo regions that
-consent to be shown to them, and one contact request. bank@example.jp acts for the three institutions."""
+consent to be shown to them, and one request to talk (a matching collaboration request). bank@example.jp acts
+for the three institutions."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from allauth.account.models import EmailAddress
 from junkan.accounts.demo import DEMO_PASSWORD
 from junkan.accounts.models import User
 from junkan.audit.services import record
-from junkan.finance.models import ContactRequest, Institution, InstitutionKind, Offer, OfferKind
-from junkan.finance.services import set_consent
+from junkan.finance.models import Institution, InstitutionKind, Offer, OfferKind
+from junkan.finance.services import ask_region, set_consent
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, MembershipRole, Organization
 from junkan.registry.models import RegionRegistration
@@ -143,13 +144,15 @@ def load(log: Callable[[str], object]) -> list[tuple[str, str, str]]:
         owner = Membership.objects.filter(organization=region.organization).select_related("user").first()
         if owner is not None and not hasattr(region, "finance_consent"):
             set_consent(owner.user, region, True)
-    if first is not None and regions and not ContactRequest.objects.filter(institution=first).exists():
-        contact = ContactRequest.objects.create(
-            institution=first,
-            region=regions[0],
-            message="（デモ）木質バイオマス熱供給の事業計画について、融資の組み方をご相談したく存じます。",
-            sent_by=person,
+    from junkan.matching.models import CollaborationRequest
+
+    asked = CollaborationRequest.objects.filter(requester=first.organization).exists() if first else True
+    if first is not None and regions and not asked:
+        ask_region(
+            person,
+            first,
+            regions[0],
+            "（デモ）木質バイオマス熱供給の事業計画について、融資の組み方をご相談したく存じます。",
         )
-        record(person, "finance.contact.sent", contact)
     log(f"finance: {len(INSTITUTIONS)} fictional institutions with offers, {len(regions)} consenting regions")
     return [(BANK_PERSON[0], DEMO_PASSWORD, BANK_PERSON[2])]

@@ -56,9 +56,3 @@ class ContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("話を聞きたい事業、検討している支援の形、連絡のとりやすい方法などを書いてください。"),
     )
-
-
-class ReplyForm(forms.Form):
-    reply = forms.CharField(
-        label=_("返信（任意）"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
-    )

@@ -9,8 +9,8 @@
 - ``Consent``: a practice region agrees that registered financial institutions may see its registration in
   full (contact person included) and, once the regional-support app publishes them, its business plans and
   support cases. Withdrawn consent hides them again at once. One row per region; the history is in the audit.
-- ``ContactRequest``: an institution asks a region to talk (a process, ``finance/processes.py``). This stands
-  in for the collaboration requests of the matching app until that app lands.
+A bank asks a consenting region to talk through the matching app's collaboration requests
+(``finance.services.ask_region``).
 """
 
 from __future__ import annotations
@@ -127,49 +127,3 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return str(self.region)
-
-
-class ContactStatus(models.TextChoices):
-    SENT = "sent", _("回答待ち")
-    ACCEPTED = "accepted", _("話を受ける")
-    DECLINED = "declined", _("見送り")
-    WITHDRAWN = "withdrawn", _("取下げ")
-
-
-class ContactRequest(models.Model):
-    institution = models.ForeignKey(
-        Institution, on_delete=models.PROTECT, related_name="contact_requests", verbose_name=_("金融機関")
-    )
-    region = models.ForeignKey(
-        "registry.RegionRegistration",
-        on_delete=models.PROTECT,
-        related_name="finance_contact_requests",
-        verbose_name=_("実践地域等"),
-    )
-    offer = models.ForeignKey(
-        Offer,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("関連する商品"),
-    )
-    message = models.TextField(_("用件"))
-    status = models.CharField(
-        _("状態"), max_length=10, choices=ContactStatus.choices, default=ContactStatus.SENT, db_index=True
-    )
-    reply = models.TextField(_("地域からの返信"), blank=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("送信者")
-    )
-    created_at = models.DateTimeField(_("送信日時"), auto_now_add=True)
-    answered_at = models.DateTimeField(_("回答日時"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("金融機関からの相談の申込み")
-        verbose_name_plural = _("金融機関からの相談の申込み")
-        ordering = ["-created_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.institution} → {self.region}"

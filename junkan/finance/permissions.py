@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.common.permissions import Decision, allow, deny, hide
-from junkan.finance.models import Consent, ContactRequest, Institution, Offer
+from junkan.finance.models import Consent, Institution, Offer
 from junkan.organizations.models import Membership
 from junkan.organizations.permissions import membership_of
 from junkan.registry.models import RegistrationStatus
@@ -106,29 +106,3 @@ def can_send_contact(user: object, region: object) -> Decision:
     if not decision.allowed:
         return decision
     return allow()
-
-
-def can_view_contact(user: object, request: ContactRequest) -> Decision:
-    if request.institution in institutions_of(user) or is_region_member(user, request.region):
-        return allow()
-    if is_secretariat(user):
-        return allow(_("事務局として閲覧できます。"))
-    return hide(_("この申込みの当事者ではありません。"))
-
-
-def can_answer_contact(user: object, request: ContactRequest) -> Decision:
-    if is_region_member(user, request.region):
-        return allow()
-    view = can_view_contact(user, request)
-    if not view.allowed:
-        return view
-    return deny(_("回答は地域の登録団体のメンバーが行います。"))
-
-
-def can_withdraw_contact(user: object, request: ContactRequest) -> Decision:
-    if request.institution in institutions_of(user):
-        return allow()
-    view = can_view_contact(user, request)
-    if not view.allowed:
-        return view
-    return deny(_("取下げは申し込んだ金融機関のメンバーが行います。"))

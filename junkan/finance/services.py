@@ -1,19 +1,15 @@
-"""Every state change of ESG regional finance: offers, a region's consent, contact requests (audited)."""
+"""Every state change of ESG regional finance: offers, a region's consent, a bank's request (audited)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from junkan.audit.services import diff, plain, record, snapshot
 from junkan.common.permissions import enforce
 from junkan.finance import permissions
-from junkan.finance.models import Consent, ContactRequest, Institution, Offer
+from junkan.finance.models import Consent, Institution, Offer
 
 OFFER_FIELDS = ("kind", "title", "summary", "conditions", "contact", "url", "is_published")
 
@@ -61,58 +57,25 @@ def set_consent(actor: Any, region: Any, active: bool) -> Consent:
     return consent
 
 
-def send_contact(
-    actor: Any, institution: Institution, region: Any, message: str, offer: Offer | None
-) -> ContactRequest:
+def ask_region(actor: Any, institution: Institution, region: Any, message: str) -> Any:
+    """A bank asks a consenting region to talk: a collaboration request of the matching app (its process,
+    messages and e-mails), from the institution's organization to the region's, about the region."""
+    from junkan.matching.models import Origin
+    from junkan.matching.services import ask
+
     enforce(permissions.can_send_contact(actor, region))
     if institution not in permissions.published_institutions_of(actor):
         enforce(permissions.can_manage_offers(actor, institution))
     with transaction.atomic():
-        request = ContactRequest.objects.create(
-            institution=institution, region=region, offer=offer, message=message.strip(), sent_by=actor
+        item = ask(
+            actor,
+            institution.organization,
+            region.organization,
+            message,
+            region=region,
+            origin=Origin.DIRECTORY,
         )
         record(
-            actor, "finance.contact.sent", request, data={"region": region.pk, "institution": institution.pk}
+            actor, "finance.contact.sent", region, data={"institution": institution.pk, "request": item.pk}
         )
-        transaction.on_commit(lambda: _notify_region(request.pk))
-    return request
-
-
-def _send(subject: str, template: str, context: dict[str, Any], to: list[str]) -> None:
-    # Imported here: a task module imported while apps load would fix the task backend too early.
-    from junkan.accounts.tasks import send_email
-
-    if to:
-        send_email.enqueue(
-            subject=subject,
-            body=render_to_string(template, context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=to,
-        )
-
-
-def _notify_region(pk: int) -> None:
-    request = ContactRequest.objects.select_related("institution__organization", "region", "sent_by").get(
-        pk=pk
-    )
-    _send(
-        _("[循環] 金融機関から相談の申込みがありました：%(name)s") % {"name": request.institution},
-        "finance/email/contact_sent.txt",
-        {"request": request, "url": settings.SITE_URL + reverse("finance:contact", args=[request.pk])},
-        [request.region.contact_email],
-    )
-
-
-def notify_bank_of_answer(request: ContactRequest) -> None:
-    pk = request.pk
-
-    def send() -> None:
-        fresh = ContactRequest.objects.select_related("institution", "region", "sent_by").get(pk=pk)
-        _send(
-            _("[循環] 相談の申込みに回答がありました：%(name)s") % {"name": fresh.region},
-            "finance/email/contact_answered.txt",
-            {"request": fresh, "url": settings.SITE_URL + reverse("finance:contact", args=[fresh.pk])},
-            [fresh.sent_by.email],
-        )
-
-    transaction.on_commit(send)
+    return item

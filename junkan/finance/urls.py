@@ -14,6 +14,4 @@ urlpatterns = [
     path("regions/<int:pk>/", views.region_detail, name="region"),
     path("consent/", views.consent, name="consent"),
     path("consent/<int:region_pk>/", views.consent_set, name="consent_set"),
-    path("contacts/<int:pk>/", views.contact_detail, name="contact"),
-    path("contacts/<int:pk>/<str:move>/", views.contact_move, name="contact_move"),
 ]

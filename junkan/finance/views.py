@@ -1,24 +1,22 @@
 """Pages of ESG regional finance: offers by area (しかける), institutions, the banks' pages of regions that
-consent, the regions' consent page, and contact requests."""
+consent and the regions' consent page. A bank asks a region to talk through the matching app's
+collaboration requests (``junkan.matching.services.ask``)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from junkan.common import workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.finance import permissions, services
-from junkan.finance.forms import ContactForm, OfferFilterForm, OfferForm, RegionFilterForm, ReplyForm
-from junkan.finance.models import ContactRequest, Institution, Offer
-from junkan.finance.processes import CONTACT
+from junkan.finance.forms import ContactForm, OfferFilterForm, OfferForm, RegionFilterForm
+from junkan.finance.models import Institution, Offer
 from junkan.hubs.areas import region_q
 from junkan.organizations.models import Membership
 from junkan.registry.models import RegionRegistration, RegistrationStatus
@@ -97,11 +95,10 @@ def manage(request: HttpRequest) -> HttpResponse:
     if not institutions:
         raise Http404(_("金融機関のメンバーではありません。"))
     offers = Offer.objects.filter(institution__in=institutions).select_related("institution__organization")
-    sent = ContactRequest.objects.filter(institution__in=institutions).select_related("region", "institution")
     return render(
         request,
         "finance/manage.html",
-        {"institutions": institutions, "offers": offers.order_by("-updated_at")[:100], "sent": sent[:100]},
+        {"institutions": institutions, "offers": offers.order_by("-updated_at")[:100]},
     )
 
 
@@ -165,11 +162,9 @@ def region_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         enforce(permissions.can_send_contact(request.user, region))
         if form.is_valid() and institutions:
-            contact = services.send_contact(
-                request.user, institutions[0], region, form.cleaned_data["message"], None
-            )
+            item = services.ask_region(request.user, institutions[0], region, form.cleaned_data["message"])
             messages.success(request, _("相談の申込みを送りました。地域からの回答をお待ちください。"))
-            return redirect("finance:contact", pk=contact.pk)
+            return redirect("matching:request", item.pk)
     return render(
         request,
         "finance/region_detail.html",
@@ -193,14 +188,9 @@ def consent(request: HttpRequest) -> HttpResponse:
     )
     if not regions:
         raise Http404(_("実践地域等登録をしている団体のメンバーではありません。"))
-    received = (
-        ContactRequest.objects.filter(region__in=regions)
-        .select_related("institution__organization", "region")
-        .order_by("-created_at")[:100]
-    )
     for region in regions:
         region.consenting = getattr(getattr(region, "finance_consent", None), "active", False)
-    return render(request, "finance/consent.html", {"regions": regions, "received": received})
+    return render(request, "finance/consent.html", {"regions": regions})
 
 
 @login_required
@@ -216,50 +206,3 @@ def consent_set(request: HttpRequest, region_pk: int) -> HttpResponse:
     else:
         messages.success(request, _("「%(name)s」の金融機関への公開をやめました。") % {"name": region})
     return redirect("finance:consent")
-
-
-def _contact(request: HttpRequest, pk: int) -> ContactRequest:
-    contact = get_object_or_404(
-        ContactRequest.objects.select_related("institution__organization", "region__organization", "sent_by"),
-        pk=pk,
-    )
-    enforce(permissions.can_view_contact(request.user, contact))
-    return contact
-
-
-@login_required
-def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _contact(request, pk)
-    return render(
-        request,
-        "finance/contact_detail.html",
-        {
-            "contact": contact,
-            "options": workflow.options(CONTACT, request.user, contact),
-            "reply_form": ReplyForm(),
-        },
-    )
-
-
-@login_required
-@require_POST
-def contact_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
-    contact = _contact(request, pk)
-    try:
-        CONTACT.move(move)
-    except LookupError as error:
-        raise Http404 from error
-    form = ReplyForm(request.POST)
-    fields = {}
-    if form.is_valid() and form.cleaned_data["reply"] and move != "withdrawn":
-        fields["reply"] = form.cleaned_data["reply"]
-    try:
-        workflow.transition(CONTACT, request.user, contact, move, fields=fields)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
-        messages.success(
-            request, _("「%(label)s」を記録しました。") % {"label": CONTACT.move(move).history_label}
-        )
-    return redirect("finance:contact", pk=contact.pk)

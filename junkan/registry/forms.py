@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from junkan.localbiz.models import Criterion
 from junkan.municipalities.models import Municipality
 from junkan.organizations.forms import resolve_municipality
 from junkan.registry.models import (
@@ -194,4 +195,12 @@ class DirectoryFilterForm(forms.Form):
     goal = forms.ModelChoiceField(label=_("SDGsゴール"), required=False, queryset=SdgGoal.objects.all())
     industry = forms.ModelChoiceField(
         label=_("業種（大分類）"), required=False, queryset=Industry.objects.filter(parent__isnull=True)
+    )
+    # 「ローカルSDGsビジネス」 criteria confirmed by the secretariat (junkan.localbiz).
+    localbiz = forms.TypedChoiceField(
+        label=_("ローカルSDGsビジネスの要件（事務局確認済み）"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("指定しない")), *Criterion.choices],
     )

@@ -19,6 +19,7 @@ from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
 from junkan.hubs.models import Hub
+from junkan.localbiz.services import confirmed_solution_ids
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, Organization
 from junkan.registry import permissions, services
@@ -30,6 +31,7 @@ from junkan.registry.models import (
     RegistrationStatus,
     Solution,
 )
+from junkan.registry.stats import registered_counts
 
 PER_PAGE = 30
 MODELS = {"region": RegionRegistration, "company": CompanyRegistration}
@@ -278,6 +280,7 @@ def region_directory(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_browse_directory(request.user))
     form = DirectoryFilterForm(request.GET or None)
     del form.fields["industry"]
+    del form.fields["localbiz"]
     regions = _regions().filter(status=RegistrationStatus.APPROVED)
     if form.is_valid():
         data = form.cleaned_data
@@ -292,7 +295,7 @@ def region_directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/region_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
     )
 
 
@@ -309,9 +312,11 @@ def company_directory(request: HttpRequest) -> HttpResponse:
             companies = companies.filter(solutions__resources=data["resource"])
         if data["goal"]:
             companies = companies.filter(solutions__sdg_goals=data["goal"])
+        if data["localbiz"]:
+            companies = companies.filter(solutions__in=confirmed_solution_ids(data["localbiz"]))
     page = page_of(request, companies.distinct(), PER_PAGE)
     return render(
         request,
         "registry/company_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
     )

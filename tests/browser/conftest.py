@@ -62,8 +62,20 @@ def page(browser: Browser) -> Iterator[Page]:
     )
     context.set_default_timeout(15_000)
     page = context.new_page()
+    # The Content-Security-Policy is enforced: anything it blocks (an inline script or style, an eval) is a
+    # broken page, reported by Chromium on the console. Every browser test fails on one.
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert blocked == [], "blocked by the Content-Security-Policy:\n" + "\n".join(blocked)
 
 
 _axe = Axe()

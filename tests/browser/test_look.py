@@ -211,3 +211,25 @@ def test_print_styles_leave_only_the_document(page: Page, live_server):
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     (SHOTS / "design-print.pdf").write_bytes(pdf)
+
+
+def test_calculator_and_start_page_hold_their_layout(page: Page, live_server, organization, owner):
+    foreign = record_hosts(page, live_server.url)
+    page.goto(live_server.url + "/co2/")
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "calculator")
+    login(page, live_server.url, owner.email, PASSWORD)
+    page.goto(live_server.url + "/my/")
+    expect(page.locator("h1")).to_have_count(1)
+    # The start page is reachable from the account menu.
+    menu = page.locator("details.user-menu")
+    menu.locator("summary").click()
+    expect(menu.get_by_role("link", name="スタートページ")).to_be_visible()
+    menu.locator("summary").click()
+    assert_accessible(page)
+    assert_numbers_on_one_line(page)
+    shoot(page, "start-page")
+    assert_reflows(page)
+    assert foreign == []

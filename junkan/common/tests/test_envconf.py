@@ -53,3 +53,26 @@ def test_email_config_console_and_smtp():
 def test_email_config_rejects(url):
     with pytest.raises(ImproperlyConfigured):
         email_config(url)
+
+
+def test_env_links():
+    from junkan.envconf import env_links
+
+    raw = "Facebook|https://www.facebook.com/LocalSDGsplatform.env/, X|https://x.com/example"
+    assert env_links("SOCIAL_LINKS", {"SOCIAL_LINKS": raw}) == [
+        ("Facebook", "https://www.facebook.com/LocalSDGsplatform.env/"),
+        ("X", "https://x.com/example"),
+    ]
+    assert env_links("SOCIAL_LINKS", {}) == []
+    for bad in ("Facebook", "Facebook|http://example.jp", "|https://example.jp"):
+        with pytest.raises(ImproperlyConfigured):
+            env_links("SOCIAL_LINKS", {"SOCIAL_LINKS": bad})
+
+
+@pytest.mark.django_db
+def test_social_links_are_in_the_footer(client, settings):
+    settings.SOCIAL_LINKS = [("Facebook", "https://www.facebook.com/LocalSDGsplatform.env/")]
+    page = client.get("/").content.decode()
+    assert 'href="https://www.facebook.com/LocalSDGsplatform.env/"' in page
+    settings.SOCIAL_LINKS = []
+    assert "facebook.com" not in client.get("/").content.decode()

@@ -32,7 +32,23 @@ PRODUCTION = {
     "SECRET_KEY": "x7#Lq9" * 12,
     "TRUST_X_FORWARDED_PROTO": "1",
     "EMAIL_URL": "smtp://mailer:secret@smtp.example.jp:587?tls=1",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
+
+
+def test_check_deploy_refuses_a_per_process_cache(tmp_path):
+    without_redis = {key: value for key, value in PRODUCTION.items() if key != "REDIS_URL"}
+    result = _run(["check", "--deploy"], without_redis, tmp_path)
+    assert result.returncode != 0  # an error, at check's default level
+    assert "junkan.E001" in result.stderr + result.stdout
+
+
+def test_check_deploy_refuses_local_uploads_with_several_app_servers(tmp_path):
+    result = _run(["check", "--deploy"], {**PRODUCTION, "APP_SERVERS": "3"}, tmp_path)
+    assert result.returncode != 0
+    assert "junkan.E002" in result.stderr + result.stdout
+    with_bucket = {**PRODUCTION, "APP_SERVERS": "3", "S3_BUCKET": "junkan-uploads"}
+    assert _run(["check", "--deploy"], with_bucket, tmp_path).returncode == 0
 
 
 def test_check_deploy_is_clean_with_production_variables(tmp_path):

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from junkan.audit.models import AuditEntry
 from junkan.finance import services
-from junkan.finance.models import ContactRequest, ContactStatus, Offer, OfferKind
+from junkan.finance.models import Offer, OfferKind
 from junkan.municipalities.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -99,39 +98,30 @@ def test_region_member_gives_consent_through_the_page(client_as, region, member)
     assert region.finance_consent.active
 
 
-def test_contact_request_to_answer(
-    client_as, region, institution, banker, owner, member, outsider, django_capture_on_commit_callbacks
+def test_a_bank_asks_a_consenting_region_through_matching(
+    client_as, region, institution, banker, owner, outsider
 ):
+    from junkan.matching.models import CollaborationRequest
+
     services.set_consent(owner, region, True)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client_as(banker).post(
-            reverse("finance:region", args=[region.pk]), {"message": "融資の相談です"}
-        )
-    contact = ContactRequest.objects.get()
-    assert response.status_code == 302
-    assert mail.outbox[-1].to == ["kankyo-contact@example.jp"]
-    url = reverse("finance:contact", args=[contact.pk])
-    assert client_as(outsider).get(url).status_code == 404
-    assert "話を受ける" in client_as(member).get(url).text
-    assert "話を受ける" not in client_as(banker).get(url).text
-    # the bank cannot answer for the region
-    client_as(banker).post(reverse("finance:contact_move", args=[contact.pk, "accepted"]))
-    contact.refresh_from_db()
-    assert contact.status == ContactStatus.SENT
-    with django_capture_on_commit_callbacks(execute=True):
-        client_as(member).post(
-            reverse("finance:contact_move", args=[contact.pk, "accepted"]), {"reply": "ぜひ"}
-        )
-    contact.refresh_from_db()
-    assert contact.status == ContactStatus.ACCEPTED and contact.reply == "ぜひ" and contact.answered_at
-    assert mail.outbox[-1].to == ["banker@example.jp"]
-    assert AuditEntry.objects.filter(action="finance.contact.accepted").exists()
+    response = client_as(banker).post(
+        reverse("finance:region", args=[region.pk]), {"message": "融資の相談です"}
+    )
+    item = CollaborationRequest.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("matching:request", args=[item.pk])
+    assert item.requester == institution.organization and item.recipient == region.organization
+    assert item.region == region and item.message == "融資の相談です"
+    assert client_as(owner).get(reverse("matching:request", args=[item.pk])).status_code == 200
+    assert client_as(outsider).get(reverse("matching:request", args=[item.pk])).status_code == 404
+    assert AuditEntry.objects.filter(action="finance.contact.sent").exists()
 
 
 def test_no_contact_without_consent(client_as, region, institution, banker):
     response = client_as(banker).post(reverse("finance:region", args=[region.pk]), {"message": "相談"})
     assert response.status_code == 404
-    assert not ContactRequest.objects.exists()
+    from junkan.matching.models import CollaborationRequest
+
+    assert not CollaborationRequest.objects.exists()
 
 
 def test_bank_manages_its_offers_only(client_as, institution, banker, outsider, offer):

@@ -186,38 +186,54 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_SEPARATORS = re.compile(r"[・、,，/／\s]+")
+_SUFFIX = re.compile(
+    r"(?:全域|全体|一円|各地|一帯|エリア|圏内|内|地域|地方|の?[0-9０-９一二三四五六七八九]+[都道府県].*)$"
+)
+ONLINE = ("オンライン", "リモート", "web", "ウェブ")
+
+
+def _area(name: str) -> tuple[bool, set[int], list[str]]:
+    """One name of an area: (nationwide, prefectures, municipality codes); nothing known is all empty."""
+    if not name:
+        return False, set(), []
+    if name in NATIONWIDE or name.startswith("全国") or any(name.startswith(o) for o in ONLINE):
+        return True, set(), []
+    number = prefecture_number(name)
+    if number is not None:
+        return False, {number}, []
+    group = BLOCKS.get(name) or ALIASES.get(name)
+    if group:
+        return False, set(group), []
+    code = name if name in places() else _places_by_name().get(name)
+    if code is not None:
+        place = places()[code]
+        return False, ({place.prefecture} if code[2:5] == "000" else set()), [code]
+    parts = [p for p in _SEPARATORS.split(name) if p]
+    if len(parts) > 1:  # 「北海道・東北」「青森県、岩手県」
+        nationwide, prefectures, codes = False, set(), []
+        for part in parts:
+            n, p, c = _area(part)
+            nationwide, prefectures, codes = nationwide or n, prefectures | p, codes + c
+        return nationwide, prefectures, codes
+    stripped = _SUFFIX.sub("", name)
+    if stripped and stripped != name:  # 「九州全域」「東北6県」「長野県内」「関東一円」
+        return _area(stripped)
+    for prefix, number in sorted(_prefecture_names().items(), key=lambda kv: -len(kv[0])):
+        if len(prefix) >= 2 and name.startswith(prefix):  # 「北海道下川町周辺」
+            return False, {number}, []
+    return False, set(), []
+
+
 def parse_served(names: list[str]) -> Served:
     """What a list like ["全国"], ["北海道", "青森県"], ["九州"] or ["北海道下川町"] covers."""
     nationwide = False
     prefectures: set[int] = set()
     codes: list[str] = []
     for raw in names:
-        name = fold(raw).strip().replace(" ", "")
-        if not name:
-            continue
-        if name in NATIONWIDE:
-            nationwide = True
-            continue
-        number = prefecture_number(name)
-        if number is not None:
-            prefectures.add(number)
-            continue
-        group = BLOCKS.get(name) or ALIASES.get(name) or ALIASES.get(name.removesuffix("地方"))
-        if group:
-            prefectures.update(group)
-            continue
-        code = name if name in places() else _places_by_name().get(name)
-        if code is not None:
-            codes.append(code)
-            place = places()[code]
-            if code[2:5] == "000":
-                prefectures.add(place.prefecture)
-            continue
-        for prefecture_name, number in _prefecture_names().items():  # 「北海道内」「長野県全域」
-            if name.startswith(prefecture_name) and len(prefecture_name) >= 2:
-                prefectures.add(number)
-                break
-    return Served(nationwide, frozenset(prefectures), tuple(codes))
+        n, p, c = _area(fold(raw).strip())
+        nationwide, prefectures, codes = nationwide or n, prefectures | p, codes + c
+    return Served(nationwide, frozenset(prefectures), tuple(dict.fromkeys(codes)))
 
 
 def factor(

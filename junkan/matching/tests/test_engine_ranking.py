@@ -217,3 +217,13 @@ def test_order_is_deterministic_each_solution_once_ties_by_id(region: Region, it
     assert len({r.id for r in first}) == len(first) == len(unique)
     for a, b in itertools.pairwise(first):
         assert (-a.score, a.id) < (-b.score, b.id)
+
+
+def test_areas_written_in_other_ways() -> None:
+    assert geography.parse_served(["北海道・東北"]).prefectures == frozenset(range(1, 8))
+    assert geography.parse_served(["東北6県"]).prefectures == frozenset(range(2, 8))
+    assert geography.parse_served(["九州全域"]).prefectures == frozenset(range(40, 47))
+    assert geography.parse_served(["長野県内"]).prefectures == {20}
+    assert geography.parse_served(["全国各地"]).nationwide
+    assert geography.parse_served(["オンライン"]).nationwide
+    assert not geography.parse_served(["アトランティス"]).known

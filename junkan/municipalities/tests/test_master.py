@@ -154,6 +154,11 @@ def _historical_apps():
 def test_migration_is_reversible_and_fast():
     apps = _historical_apps()
     editor = SimpleNamespace(connection=connection)
+    # Reversing the master reverses first the data migrations that refer to its rows (the hubs' areas),
+    # as Django's migration graph does; they are applied again after it.
+    hubs_data = importlib.import_module("junkan.hubs.migrations.0002_load_hubs")
+    hubs_apps = MigrationExecutor(connection).loader.project_state(("hubs", "0002_load_hubs")).apps
+    hubs_data.unload(hubs_apps, editor)
     MIGRATION.unload(apps, editor)
     assert Municipality.objects.count() == 0
     started = time.perf_counter()
@@ -164,6 +169,7 @@ def test_migration_is_reversible_and_fast():
     # Loading again adds nothing.
     MIGRATION.load(apps, editor)
     assert Municipality.objects.count() == 1965
+    hubs_data.load(hubs_apps, editor)
 
 
 def test_reverse_refuses_while_a_union_refers_to_official_rows(union):

@@ -218,9 +218,11 @@ def dot_path(points: Iterable[Point]) -> str:
 def _distance_to_segment(p: Point, a: Point, b: Point) -> float:
     """Distance on the canvas from ``p`` to the segment ``a``–``b``."""
     dx, dy = b.x - a.x, b.y - a.y
-    if dx == 0 and dy == 0:
+    length2 = dx * dx + dy * dy
+    # Zero also when the ends differ by less than the square root of the smallest float (underflow).
+    if length2 == 0:
         return math.hypot(p.x - a.x, p.y - a.y)
-    t = max(0.0, min(1.0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)))
+    t = max(0.0, min(1.0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2))
     return math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy))
 
 
