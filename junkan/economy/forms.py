@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from junkan.common import uploads
 from junkan.economy.models import IOTable, MoneyUnit, RegionalAccount, Visibility
 from junkan.organizations.models import Organization
 
@@ -168,6 +169,14 @@ class UploadForm(VisibilityMixin):
             )
         if upload.size > MAX_FILE_BYTES:
             raise ValidationError(_("ファイルが大きすぎます（5MBまで）。"))
+        if upload.name.lower().endswith(".xlsx"):
+            # The workbook's structure is checked (no zip bomb, no macros) before openpyxl reads it.
+            try:
+                kind = uploads.identify(upload)
+            except uploads.UploadRejected as error:
+                raise ValidationError(str(error)) from None
+            if kind != uploads.XLSX:
+                raise ValidationError(_("Excel（xlsx）のファイルを選んでください。"))
         return upload
 
 

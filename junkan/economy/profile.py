@@ -93,16 +93,24 @@ def account_profile(account: RegionalAccount) -> AccountProfile:
             (_("生産（GRP）に対する割合（%）"), shown(result.energy_outflow_share_pct or 0, PERCENT_PLACES))
         )
         if result.per_capita and "energy_net_outflow" in result.per_capita:
-            energy.append((f"人口1人あたり（{unit}）", shown(result.per_capita["energy_net_outflow"], 4)))
+            energy.append(
+                (
+                    _("人口1人あたり（%(unit)s）") % {"unit": unit},
+                    shown(result.per_capita["energy_net_outflow"], 4),
+                )
+            )
         energy_chart = charts.horizontal_bars(
             "energy",
             _("エネルギー代金の純流出"),
-            f"エネルギー代金の純流出は合計{_money(total)}{unit}、生産の"
-            f"{shown(result.energy_outflow_share_pct or 0, PERCENT_PLACES)}%です。内訳は下の表にあります。",
-            [(label, value) for label, value in energy_items if value is not None] + [("合計", total)],
+            _("エネルギー代金の純流出は合計%(total)s、生産の%(share)s%%です。内訳は下の表にあります。")
+            % {
+                "total": charts.with_unit(_money(total), unit),
+                "share": shown(result.energy_outflow_share_pct or 0, PERCENT_PLACES),
+            },
+            [(label, value) for label, value in energy_items if value is not None] + [(_("合計"), total)],
             unit,
         )
-    income = [("雇用者所得", account.income_employee or 0), ("その他所得", account.income_other or 0)]
+    income = [(_("雇用者所得"), account.income_employee or 0), (_("その他所得"), account.income_other or 0)]
     outflows = [
         (_("民間消費"), account.outflow_consumption or 0),
         (_("民間投資"), account.outflow_investment or 0),
@@ -193,19 +201,27 @@ def result_view(result: dict[str, Any], demand: list[float], unit_code: str) -> 
         "",
     ]
     summary = [
-        (f"最終需要の増加額（{unit}）", shown(sum(demand), MONEY_PLACES)),
-        (f"直接効果（{unit}）", shown(totals["direct"], MONEY_PLACES)),
-        (f"第1次間接波及効果（{unit}）", shown(totals["first"], MONEY_PLACES)),
-        (f"第2次間接波及効果（{unit}）", shown(totals["second"], MONEY_PLACES)),
-        (f"生産誘発額の合計（{unit}）", shown(totals["total"], MONEY_PLACES)),
+        (_("最終需要の増加額（%(unit)s）") % {"unit": unit}, shown(sum(demand), MONEY_PLACES)),
+        (_("直接効果（%(unit)s）") % {"unit": unit}, shown(totals["direct"], MONEY_PLACES)),
+        (_("第1次間接波及効果（%(unit)s）") % {"unit": unit}, shown(totals["first"], MONEY_PLACES)),
+        (_("第2次間接波及効果（%(unit)s）") % {"unit": unit}, shown(totals["second"], MONEY_PLACES)),
+        (_("生産誘発額の合計（%(unit)s）") % {"unit": unit}, shown(totals["total"], MONEY_PLACES)),
         (
             _("波及倍率（合計 ÷ 最終需要）"),
             "—" if result["multiplier"] is None else shown(result["multiplier"], MULTIPLIER_PLACES),
         ),
-        (f"雇用者所得誘発額（{unit}）", shown(result["employee_income"]["total"], MONEY_PLACES)),
+        (
+            _("雇用者所得誘発額（%(unit)s）") % {"unit": unit},
+            shown(result["employee_income"]["total"], MONEY_PLACES),
+        ),
     ]
     if result.get("value_added"):
-        summary.append((f"粗付加価値誘発額（{unit}）", shown(result["value_added"]["total"], MONEY_PLACES)))
+        summary.append(
+            (
+                _("粗付加価値誘発額（%(unit)s）") % {"unit": unit},
+                shown(result["value_added"]["total"], MONEY_PLACES),
+            )
+        )
     if result.get("employment"):
         summary.append((_("就業誘発数（人）"), shown(result["employment"]["total"], PEOPLE_PLACES)))
     chart = charts.horizontal_bars(

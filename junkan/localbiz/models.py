@@ -86,3 +86,8 @@ class Claim(models.Model):
     @property
     def target(self):  # type: ignore[no-untyped-def]
         return self.solution or self.case_study
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Shown publicly and used by the directories' filters only when confirmed."""
+        return self.status == ClaimStatus.CONFIRMED

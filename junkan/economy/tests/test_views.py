@@ -215,3 +215,13 @@ def test_xlsx_has_the_full_figures(client_as, member, analysis):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "部門" and rows[2][0] == "製造業"
     assert rows[2][5] == pytest.approx(analysis.result["total"][1])
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_before_reading(client_as, member, organization):
+    upload = io.BytesIO(b"<html><script>alert(1)</script></html>")
+    upload.name = "table.xlsx"
+    response = client_as(member).post(
+        "/economy/tables/import/", {"organization": organization.pk, "visibility": "private", "file": upload}
+    )
+    assert response.status_code == 200 and "開くと動作する内容" in response.content.decode()
+    assert not IOTable.objects.exists()

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from junkan.localbiz.models import SHORT, ClaimStatus
+from junkan.localbiz.models import SHORT
 
 register = template.Library()
 
@@ -15,6 +15,6 @@ register = template.Library()
 def localbiz_badges(target: Any, owner: bool = False) -> dict[str, Any]:
     claims = list(target.localbiz_claims.all())
     return {
-        "confirmed": [(SHORT[c.criterion], c) for c in claims if c.status == ClaimStatus.CONFIRMED],
-        "pending": [c for c in claims if c.status != ClaimStatus.CONFIRMED] if owner else [],
+        "confirmed": [(SHORT[c.criterion], c) for c in claims if c.is_confirmed],
+        "pending": [c for c in claims if not c.is_confirmed] if owner else [],
     }
