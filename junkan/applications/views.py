@@ -312,7 +312,7 @@ def document_download(request: HttpRequest, public_id: Any, document_id: Any) ->
         document.file,
         document.original_name,
         document.content_type,
-        audit_object=application,
+        audit_object=document,  # not the application: its history is the applicant's to read
         audit_action="applications.document.downloaded",
         audit_data={"document": str(document.public_id)},
     )
@@ -441,8 +441,14 @@ def submission_pdf(request: HttpRequest, public_id: Any, version: int) -> HttpRe
     response["Content-Disposition"] = (
         f'attachment; filename="application-{frozen.receipt_number}-v{frozen.version}.pdf"'
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(
+        request,
+        response,
+        "applications.submission.exported",
+        frozen,
+        version=frozen.version,
+        format="pdf",
+    )
 
 
 @login_required
@@ -457,8 +463,14 @@ def submission_xlsx(request: HttpRequest, public_id: Any, version: int) -> HttpR
     response["Content-Disposition"] = (
         f'attachment; filename="costs-{frozen.receipt_number}-v{frozen.version}.xlsx"'
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(
+        request,
+        response,
+        "applications.submission.exported",
+        frozen,
+        version=frozen.version,
+        format="xlsx",
+    )
 
 
 # Messages ------------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from junkan.applications.models import (
     CoApplicantStatus,
     Submission,
 )
+from junkan.common import files
 from junkan.common.permissions import enforce
 from junkan.programs.models import Program
 from junkan.review import analysis, permissions, services
@@ -203,8 +204,13 @@ def application_pdf(request: HttpRequest, pk: int, public_id: Any) -> HttpRespon
     response["Content-Disposition"] = (
         f'attachment; filename="application-{submission.receipt_number}-v{submission.version}.pdf"'
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(
+        request,
+        response,
+        "review.submission.read",
+        assignment,
+        version=submission.version,
+    )
 
 
 @login_required
