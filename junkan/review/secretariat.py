@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -498,9 +498,8 @@ def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
         Application.objects.select_related("organization__municipality", "project_type"),
         public_id=public_id,
         program_id=committee.program_id,
+        status=ApplicationStatus.ACCEPTED,  # only an application under review
     )
-    if application.status != ApplicationStatus.ACCEPTED:
-        raise Http404(_("審査中の応募ではありません。"))
     current = Decision.objects.filter(application=application).first()
     initial = (
         {k: getattr(current, k) for k in ("outcome", "amount", "area", "conditions", "reasons")}
