@@ -172,10 +172,13 @@ def section(request: HttpRequest, public_id: Any, key: str) -> HttpResponse:
             return JsonResponse(outcome.as_json(), status=outcome.http_status)
         if outcome.is_saved:
             messages.success(request, _("「%(title)s」を保存しました。") % {"title": spec.title})
+            # ?saved=<section>: the page's script drops the copy of the input kept in the browser.
             following = request.POST.get("next")
             if following == "section" and (after := _next_section(application, key)):
-                return redirect("applications:section", application.public_id, after)
-            return redirect("applications:section", application.public_id, key)
+                url = reverse("applications:section", args=[application.public_id, after])
+            else:
+                url = reverse("applications:section", args=[application.public_id, key])
+            return redirect(f"{url}?saved={key}")
     can_edit = permissions.can_edit(request.user, application)
     return render(
         request,
