@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # The person's list of signed-in browsers with "sign out elsewhere" (ASVS V3).
+    "allauth.usersessions",
     "django_htmx",
     "ninja",
     "django_tasks",
@@ -122,6 +124,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "junkan.accounts.signals.DeviceCookieMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "junkan.accounts.middleware.StaffIdleTimeoutMiddleware",
