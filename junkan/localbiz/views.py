@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.cases.models import CaseStudy
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.localbiz import permissions, services
 from junkan.localbiz.forms import DeclarationForm
@@ -86,7 +86,7 @@ def review(request: HttpRequest) -> HttpResponse:
     claims = Claim.objects.filter(status=ClaimStatus.DECLARED).select_related(
         "solution__registration__organization", "declared_by"
     )
-    page = Paginator(claims.order_by("declared_at", "id"), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, claims.order_by("declared_at", "id"), PER_PAGE)
     return render(request, "localbiz/review.html", {"page": page})
 
 
