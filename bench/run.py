@@ -271,6 +271,9 @@ def run_table(args: argparse.Namespace) -> dict[str, Any]:
                         ceiling.port, server.port, request, args.rounds, args.window, args.concurrency
                     )
                     row[label] = {"queries": info["queries"], "bytes": info["bytes"], **measured}
+            # What is measured so far, after each database and scale (a long run can be read as it goes).
+            print_table(results, args)
+            sys.stdout.flush()
     return results
 
 
@@ -450,7 +453,6 @@ def main() -> None:
         run_scale_out(args)
         return
     results = run_table(args)
-    print_table(results, args)
     (RESULTS / "latest.json").write_text(
         json.dumps({"args": vars(args), **results}, ensure_ascii=False, indent=2)
     )

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # The person's list of signed-in browsers with "sign out elsewhere" (ASVS V3).
+    "allauth.usersessions",
     "django_htmx",
     "ninja",
     "django_tasks",
@@ -122,8 +124,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "junkan.accounts.signals.DeviceCookieMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "junkan.accounts.middleware.StaffIdleTimeoutMiddleware",
     "junkan.accounts.middleware.RequireTwoFactorMiddleware",
 ]
 
@@ -312,6 +316,8 @@ PERMISSIONS_POLICY = (
     "xr-spatial-tracking=()"
 )
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12, minimum=300)
+# Staff, reviewers and administrators are signed out after this long without a request.
+STAFF_IDLE_SECONDS = env_int("STAFF_IDLE_SECONDS", 30 * 60, minimum=60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # A whole request body (a 20 MB file and its form); larger declared bodies get 413 before they are read.
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 25 * 1024 * 1024, minimum=1024 * 1024)

@@ -58,3 +58,39 @@ class RequireTwoFactorMiddleware:
         if requires_two_factor(user) and not request.path.startswith(self._paths()) and not has_totp(user):
             return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+class StaffIdleTimeoutMiddleware:
+    """Staff, reviewers and administrators are signed out after ``STAFF_IDLE_SECONDS`` without a request.
+
+    Everyone else keeps ``SESSION_COOKIE_AGE``. The last request's time is kept in the session, written at
+    most once a minute so that browsing does not write the session on every page.
+    """
+
+    KEY = "_junkan_seen"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        import time
+
+        from django.conf import settings
+        from django.contrib import messages
+        from django.contrib.auth import logout
+        from django.utils.translation import gettext as _
+
+        user = getattr(request, "user", None)
+        if user is not None and requires_two_factor(user):
+            now = int(time.time())
+            seen = request.session.get(self.KEY)
+            if isinstance(seen, int) and now - seen > settings.STAFF_IDLE_SECONDS:
+                logout(request)
+                messages.info(
+                    request,
+                    _("一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。"),
+                )
+                return redirect(f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}")
+            if not isinstance(seen, int) or now - seen >= 60:
+                request.session[self.KEY] = now
+        return self.get_response(request)

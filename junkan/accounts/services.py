@@ -30,6 +30,7 @@ def grant_role(actor: User | None, user: User, role: Role) -> RoleGrant:
         if created:
             _sync_staff_flags(user)
             record(actor, "accounts.role.granted", user, changes={"roles": [None, role.value]})
+            _end_sessions_on_commit(user)
     return grant
 
 
@@ -42,4 +43,17 @@ def revoke_role(actor: User | None, user: User, role: Role) -> bool:
         if deleted:
             _sync_staff_flags(user)
             record(actor, "accounts.role.revoked", user, changes={"roles": [role.value, None]})
+            _end_sessions_on_commit(user)
     return bool(deleted)
+
+
+def _end_sessions_on_commit(user: User) -> None:
+    """A change of privilege ends every session of the person: they sign in again under the new roles
+    (with the second factor where the new role needs it), so no session carries rights it was not given."""
+    from allauth.usersessions.models import UserSession
+
+    def end() -> None:
+        for session in UserSession.objects.filter(user=user):
+            session.end()
+
+    transaction.on_commit(end)

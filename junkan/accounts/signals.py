@@ -70,8 +70,8 @@ def send_new_device_notice(user: Any, client: dict[str, str]) -> None:
         "%(name)s 様\n\n"
         "%(when)s に、これまでと異なる端末またはブラウザから循環 junkan へのログインがありました。\n"
         "接続元：%(ip)s\nブラウザ：%(agent)s\n\n"
-        "ご自身のログインであれば、対応は不要です。心当たりがない場合は、すぐにパスワードを変更し、"
-        "%(site)s/accounts/sessions/ でほかの端末のログインを終了してください。"
+        "ご自身のログインであれば、対応は不要です。心当たりがない場合は、"
+        "すぐに %(site)s/accounts/password/change/ でパスワードを変更し、事務局にご連絡ください。"
     ) % {
         "name": user.full_name or user.email,
         "when": timezone.localtime().strftime("%Y-%m-%d %H:%M"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.db.models import Count
@@ -18,6 +19,7 @@ from junkan.applications.engine import completeness, costs
 from junkan.applications.engine.spec import FormSpec, SectionSpec
 from junkan.applications.models import Application, ApplicationStatus, CoApplicantStatus
 from junkan.applications.spec import applicant_of, form_spec
+from junkan.jp.dates import fiscal_year_label
 from junkan.programs import evaluation
 from junkan.programs.engine import eligibility, subsidy
 
@@ -41,10 +43,17 @@ def section_data(application: Application) -> dict[str, dict[str, Any]]:
 
 
 def spec_of(application: Application) -> FormSpec:
-    spec = form_spec(application.program.application_forms)
+    """The call's forms, with its fiscal year in the titles that name one (「令和8年度歳入歳出予算書」)."""
+    program = application.program
+    return _spec_for(program.application_forms, getattr(program, "fiscal_year", None), program.slug)
+
+
+@cache
+def _spec_for(name: str, fiscal_year: int | None, slug: str) -> FormSpec:
+    spec = form_spec(name)
     if spec is None:
-        raise LookupError(f"no online forms for {application.program.slug}")
-    return spec
+        raise LookupError(f"no online forms for {slug}")
+    return spec.for_fiscal_year(fiscal_year_label(fiscal_year) if fiscal_year else "当該年度")
 
 
 def sections_of(application: Application) -> tuple[SectionSpec, ...]:

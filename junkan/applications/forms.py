@@ -155,6 +155,10 @@ def to_initial(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
+# The figure a saved calculation fills in (様式2).
+REDUCTION_KEY = "co2_reduction"
+
+
 class SectionForm(forms.Form):
     """The scalar fields of a section; ``items`` fields are formsets beside it (:func:`item_formsets`)."""
 
@@ -175,15 +179,48 @@ class SectionForm(forms.Form):
             if spec.kind != "items":
                 self.fields[spec.key] = build_field(spec, type_code, calculations, analyses)
 
+    def clean(self) -> dict[str, Any]:
+        """A saved calculation's figure is the section's CO2 reduction (様式2 「CO2削減量」), as in the
+        completion report (``grants.engine.report_checks.reduction_of``): with a calculation chosen, an empty
+        figure takes the calculation's, and a different typed figure is refused with both values shown."""
+        cleaned = super().clean()
+        for spec in self.section.fields:
+            if spec.kind != "co2_calculation" or REDUCTION_KEY not in self.fields:
+                continue
+            calculation = cleaned.get(spec.key)
+            if calculation is None:
+                continue
+            typed = cleaned.get(REDUCTION_KEY)
+            if typed is None:
+                self.errors.pop(REDUCTION_KEY, None)
+                cleaned[REDUCTION_KEY] = calculation.reduction_t_co2
+            elif typed != calculation.reduction_t_co2:
+                self.add_error(
+                    REDUCTION_KEY,
+                    _(
+                        "選んだ計算「%(title)s」の削減量は %(calc)s t-CO2/年 ですが、%(typed)s t-CO2/年 と"
+                        "入力されています。計算の値を使うときは空欄にしてください。別の値にするときは、"
+                        "計算を選ばずに入力してください。"
+                    )
+                    % {
+                        "title": calculation.title,
+                        "calc": f"{calculation.reduction_t_co2:,}",
+                        "typed": f"{typed:,}",
+                    },
+                )
+        return cleaned
+
     def stored(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
         for spec in self.section.fields:
             if spec.kind == "items":
                 continue
             data[spec.key] = to_stored(spec, self.cleaned_data.get(spec.key))
-            if spec.kind == "co2_calculation" and data[spec.key]:
-                # The calculation's figure is the section's CO2 reduction (様式2 「CO2削減量 t-CO2/年」).
-                data["co2_reduction"] = data[spec.key]["reduction_t_co2"]
+        for spec in self.section.fields:
+            if spec.kind == "co2_calculation" and data.get(spec.key):
+                # The calculation's figure wins (clean() refused a different typed one); set after the loop
+                # so that the figure's own field, read later, does not overwrite it (issue 13).
+                data[REDUCTION_KEY] = data[spec.key]["reduction_t_co2"]
         return data
 
 

@@ -21,7 +21,7 @@ from junkan.applications.forms import InboxFilterForm, ReturnForm
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.processes import APPLICATION
 from junkan.applications.views import get_application
-from junkan.common import workflow
+from junkan.common import files, workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.common.spreadsheets import spreadsheet_safe
@@ -156,7 +156,7 @@ def inbox_csv(request: HttpRequest, slug: str) -> HttpResponse:
     body = "\ufeff" + "".join(writer.writerow(row) for row in rows)
     response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="applications-{program.slug}.csv"'
-    return response
+    return files.exported(request, response, "applications.inbox.exported", program, format="csv")
 
 
 @login_required

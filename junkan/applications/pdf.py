@@ -51,7 +51,8 @@ class ProgramForms:
     addressee: tuple[str, ...]
     # The title of a form page, by the form's name (「様式2」): the heading printed above it.
     titles: dict[str, str] = field(default_factory=dict)
-    # The list of 様式1: (text, condition); a condition is "" (always), "section:<key>" or "document:<kind>".
+    # The list of 様式1: (text, condition); a condition is "" (always), "section:<key>" or "document:<kind>";
+    # 「{title}」 is that section's title as the call names it.
     enclosures: tuple[tuple[str, str], ...] = ()
 
 
@@ -65,7 +66,7 @@ PROGRAM_FORMS: dict[str, ProgramForms] = {
         enclosures=(
             ("実施計画書【様式2】及び別添資料", ""),
             ("経費内訳書【様式3】及び別添資料", ""),
-            ("平成31年度歳入歳出予算書（見込書）抜粋", "section:budget"),
+            ("{title}", "section:budget"),
             ("その他参考資料", ""),
         ),
     ),
@@ -78,7 +79,7 @@ PROGRAM_FORMS: dict[str, ProgramForms] = {
         enclosures=(
             ("別紙1（エコタウン等における資源循環社会と共生した低炭素地域づくり事業実施計画書）", ""),
             ("別紙2（エコタウン等における資源循環社会と共生した低炭素地域づくり事業に要する経費内訳）", ""),
-            ("別紙3（平成27年度歳入歳出予算書（見込書）抜粋）", "section:budget"),
+            ("別紙3（{title}）", "section:budget"),
             (
                 "経理状況説明書（直近の2決算期に関する貸借対照表及び損益計算書）",
                 "document:financial_statements",
@@ -245,6 +246,7 @@ def _block(data: list[list[Any]], widths: list[float], *, boxed: bool = False) -
 
 def _enclosures(snapshot: dict[str, Any], forms: ProgramForms) -> list[str]:
     section_keys = {s["key"] for s in snapshot["sections"]}
+    titles = {s["key"]: s["title"] for s in snapshot["sections"]}
     kinds = {d["kind"] for d in snapshot.get("documents", [])}
     if forms.enclosures:
         result = []
@@ -252,7 +254,8 @@ def _enclosures(snapshot: dict[str, Any], forms: ProgramForms) -> list[str]:
             what, _, name = condition.partition(":")
             if (what == "section" and name not in section_keys) or (what == "document" and name not in kinds):
                 continue
-            result.append(text)
+            # 「{title}」: the section's title as the call named it (its fiscal year), from the snapshot.
+            result.append(text.replace("{title}", titles.get(name, "")) if what == "section" else text)
         return result
     seen: dict[str, str] = {}
     for section in snapshot["sections"]:

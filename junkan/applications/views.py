@@ -172,10 +172,13 @@ def section(request: HttpRequest, public_id: Any, key: str) -> HttpResponse:
             return JsonResponse(outcome.as_json(), status=outcome.http_status)
         if outcome.is_saved:
             messages.success(request, _("「%(title)s」を保存しました。") % {"title": spec.title})
+            # ?saved=<section>: the page's script drops the copy of the input kept in the browser.
             following = request.POST.get("next")
             if following == "section" and (after := _next_section(application, key)):
-                return redirect("applications:section", application.public_id, after)
-            return redirect("applications:section", application.public_id, key)
+                url = reverse("applications:section", args=[application.public_id, after])
+            else:
+                url = reverse("applications:section", args=[application.public_id, key])
+            return redirect(f"{url}?saved={key}")
     can_edit = permissions.can_edit(request.user, application)
     return render(
         request,
@@ -312,7 +315,7 @@ def document_download(request: HttpRequest, public_id: Any, document_id: Any) ->
         document.file,
         document.original_name,
         document.content_type,
-        audit_object=application,
+        audit_object=document,  # not the application: its history is the applicant's to read
         audit_action="applications.document.downloaded",
         audit_data={"document": str(document.public_id)},
     )
@@ -441,8 +444,14 @@ def submission_pdf(request: HttpRequest, public_id: Any, version: int) -> HttpRe
     response["Content-Disposition"] = (
         f'attachment; filename="application-{frozen.receipt_number}-v{frozen.version}.pdf"'
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(
+        request,
+        response,
+        "applications.submission.exported",
+        frozen,
+        version=frozen.version,
+        format="pdf",
+    )
 
 
 @login_required
@@ -457,8 +466,14 @@ def submission_xlsx(request: HttpRequest, public_id: Any, version: int) -> HttpR
     response["Content-Disposition"] = (
         f'attachment; filename="costs-{frozen.receipt_number}-v{frozen.version}.xlsx"'
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(
+        request,
+        response,
+        "applications.submission.exported",
+        frozen,
+        version=frozen.version,
+        format="xlsx",
+    )
 
 
 # Messages ------------------------------------------------------------------------------------------------

@@ -195,3 +195,12 @@ def sandbox(response: Any) -> Any:
     response["Content-Security-Policy"] = DOWNLOAD_CSP
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def exported(request: HttpRequest, response: Any, action: str, obj: models.Model | None, **data: Any) -> Any:
+    """An export (CSV, xlsx, PDF of non-public data) handed out: an audit entry of the read, sandboxed."""
+    from junkan.audit.services import record
+
+    record(request.user, action, obj, data=data)
+    response["Cache-Control"] = "private, no-store"
+    return sandbox(response)

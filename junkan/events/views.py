@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
+from junkan.common import files
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.events import calendar, export, mail, permissions, services
@@ -333,4 +334,4 @@ def attendees_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-attendees-{stamp}.{fmt}"'
-    return response
+    return files.exported(request, response, "events.attendees.exported", event, format=fmt)

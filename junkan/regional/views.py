@@ -502,7 +502,7 @@ def download(request: HttpRequest, kind: str, public_id: str) -> FileResponse:
         stored.file,
         stored.original_name,
         stored.content_type,
-        audit_object=stored.case if kind == "analysis" else None,
+        audit_object=stored if kind == "analysis" else None,
         audit_action="regional.analysis.downloaded" if kind == "analysis" else "",
         audit_data={"file": str(stored.public_id)},
     )

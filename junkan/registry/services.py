@@ -6,11 +6,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from junkan.accounts.models import User
 from junkan.audit.services import diff, record, snapshot
+from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
 from junkan.registry import permissions
@@ -143,37 +143,14 @@ def _submission_errors(registration: Registration) -> list[str]:
     return errors
 
 
-def _transition(
-    actor: User,
-    registration: Registration,
-    allowed_from: tuple[str, ...],
-    to: str,
-    verb: str,
-    reason: str = "",
-) -> Registration:
-    model = type(registration)
-    with transaction.atomic():
-        locked = model.objects.select_for_update().select_related("organization").get(pk=registration.pk)
-        if locked.status not in allowed_from:
-            raise ValidationError(
-                _("「%(status)s」の登録にはこの操作はできません。") % {"status": locked.get_status_display()}
-            )
-        fields = ["status", "decision_reason"]
-        before = snapshot(locked, fields)
-        locked.status = to
-        now = timezone.now()
-        if to == S.SUBMITTED:
-            locked.submitted_at = now
-            locked.decision_reason = ""
-            stamp = "submitted_at"
-        else:
-            locked.decided_at = now
-            locked.decision_reason = reason
-            stamp = "decided_at"
-        changes = diff(before, snapshot(locked, fields))
-        locked.save(update_fields=[*changes, stamp, "updated_at"])
-        record(actor, f"registry.{_noun(locked)}.{verb}", locked, changes=changes)
-    return locked
+def _transition(actor: User, registration: Registration, move: str, reason: str = "") -> Registration:
+    """Every move of a registration goes through the one declared process (``registry.processes``)."""
+    from junkan.registry.processes import process_of
+
+    fields = {"decision_reason": reason} if move != "submitted" else {"decision_reason": ""}
+    return workflow.transition(
+        process_of(registration), actor, registration, move, fields=fields, reason=reason
+    )
 
 
 def submit(actor: User, registration: Registration) -> Registration:
@@ -183,12 +160,12 @@ def submit(actor: User, registration: Registration) -> Registration:
     errors = _submission_errors(registration)
     if errors:
         raise ValidationError(errors)
-    return _transition(actor, registration, (S.DRAFT, S.REFUSED), S.SUBMITTED, "submitted")
+    return _transition(actor, registration, "submitted")
 
 
 def approve(actor: User, registration: Registration) -> Registration:
     enforce(permissions.can_decide_registration(actor, registration))
-    return _transition(actor, registration, (S.SUBMITTED,), S.APPROVED, "approved")
+    return _transition(actor, registration, "approved")
 
 
 def _require_reason(reason: str) -> str:
@@ -200,9 +177,9 @@ def _require_reason(reason: str) -> str:
 
 def refuse(actor: User, registration: Registration, reason: str) -> Registration:
     enforce(permissions.can_decide_registration(actor, registration))
-    return _transition(actor, registration, (S.SUBMITTED,), S.REFUSED, "refused", _require_reason(reason))
+    return _transition(actor, registration, "refused", _require_reason(reason))
 
 
 def revoke(actor: User, registration: Registration, reason: str) -> Registration:
     enforce(permissions.can_decide_registration(actor, registration))
-    return _transition(actor, registration, (S.APPROVED,), S.REVOKED, "revoked", _require_reason(reason))
+    return _transition(actor, registration, "revoked", _require_reason(reason))

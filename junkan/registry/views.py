@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
+from junkan.common import moves
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
@@ -31,6 +33,7 @@ from junkan.registry.models import (
     RegistrationStatus,
     Solution,
 )
+from junkan.registry.processes import process_of
 from junkan.registry.stats import registered_counts
 
 PER_PAGE = 30
@@ -225,6 +228,17 @@ def decide(request: HttpRequest, kind: str, pk: int, verb: str) -> HttpResponse:
         raise Http404
     registration = _registration(request, kind, pk)
     enforce(permissions.can_decide_registration(request.user, registration))
+    process = process_of(registration)
+    name = {"approve": "approved", "refuse": "refused", "revoke": "revoked"}[verb]
+    if moves.confirmation_needed(request, process.move(name)):
+        return moves.confirmation_page(
+            request,
+            process,
+            registration,
+            name,
+            cancel_url=reverse(f"registry:{kind}", args=[pk]),
+            summary=[(_("理由"), request.POST.get("reason", ""))],
+        )
     try:
         if verb == "approve":
             services.approve(request.user, registration)
@@ -251,6 +265,8 @@ def _profile_context(request: HttpRequest, registration: RegionRegistration | Co
         "can_edit": permissions.can_edit_registration(request.user, registration).allowed,
         "is_staff": staff,
         "reason_form": ReasonForm(),
+        # What this person may do now, by move name (the template never compares the status).
+        "may": moves.option_map(process_of(registration), request.user, registration),
         "audit": AuditEntry.objects.for_object(registration).order_by("-at")[:50] if staff else [],
     }
 

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from junkan.common import files
 from junkan.common.pdf import japanese_font
 from junkan.common.permissions import enforce
 from junkan.review import analysis, permissions
@@ -280,8 +281,7 @@ def scores_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
     response = HttpResponse(scores_workbook(committee, analysis.cached_results(committee)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="review-scores-{committee.program.slug}.xlsx"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(request, response, "review.scores.exported", committee, format="xlsx")
 
 
 @login_required
@@ -291,5 +291,4 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
         summary_pdf(committee, analysis.cached_results(committee)), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'attachment; filename="review-summary-{committee.program.slug}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(request, response, "review.summary.exported", committee, format="pdf")

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.audit.models import AuditEntry
 from junkan.common.permissions import enforce
-from junkan.review import analysis, permissions, services
+from junkan.review import analysis, permissions, services, tasks
 from junkan.review.forms import (
     BudgetForm,
     CommitteeCreateForm,
@@ -285,20 +285,36 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"added": added, "withdrawn": withdrawn},
             )
         return redirect("review:assignment", pk=committee.pk)
-    return render(request, "review/assignment.html", _assignment_context(committee))
+    return render(
+        request,
+        "review/assignment.html",
+        {**_assignment_context(committee), "auto": tasks.progress(committee.pk)},
+    )
 
 
 @login_required
 @require_POST
 def assignment_auto(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
+    enforce(permissions.can_change_review(request.user, committee))
+    applications = analysis.review_applications(committee)
+    pairs = applications.count() * analysis.active_members(committee).count()
+    if pairs >= tasks.LARGE:
+        # A large committee is assigned in the worker; the page shows where it stands.
+        running = tasks.progress(committee.pk)
+        if running and running.get("state") in ("queued", "running"):
+            messages.error(request, _("自動割当てを実行中です。終わるまでお待ちください。"))
+        else:
+            tasks.set_progress(committee.pk, state="queued", step=0)
+            tasks.auto_assign.enqueue(request.user.pk, committee.pk)
+        return redirect("review:assignment", pk=committee.pk)
     try:
         result = services.auto_assign(request.user, committee)
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
     else:
-        text = services.shortage_message(result, analysis.review_applications(committee))
+        text = services.shortage_message(result, applications)
         if text:
             messages.error(request, text)
         messages.success(
@@ -307,6 +323,17 @@ def assignment_auto(request: HttpRequest, pk: int) -> HttpResponse:
             % {"added": len(result.added), "spread": result.spread},
         )
     return redirect("review:assignment", pk=committee.pk)
+
+
+@login_required
+def assignment_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where the automatic assignment in the worker stands (polled by htmx; a plain page without JS)."""
+    committee = _managed(request, pk)
+    return render(
+        request,
+        "review/_auto_progress.html",
+        {"committee": committee, "auto": tasks.progress(committee.pk)},
+    )
 
 
 @login_required
@@ -471,9 +498,8 @@ def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
         Application.objects.select_related("organization__municipality", "project_type"),
         public_id=public_id,
         program_id=committee.program_id,
+        status=ApplicationStatus.ACCEPTED,  # only an application under review
     )
-    if application.status != ApplicationStatus.ACCEPTED:
-        raise Http404(_("審査中の応募ではありません。"))
     current = Decision.objects.filter(application=application).first()
     initial = (
         {k: getattr(current, k) for k in ("outcome", "amount", "area", "conditions", "reasons")}

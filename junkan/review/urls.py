@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/members/<int:member_pk>/remove/", secretariat.member_remove, name="member_remove"),
     path("<int:pk>/assignment/", secretariat.assignment, name="assignment"),
     path("<int:pk>/assignment/auto/", secretariat.assignment_auto, name="assignment_auto"),
+    path("<int:pk>/assignment/auto/progress/", secretariat.assignment_progress, name="assignment_progress"),
     path("<int:pk>/conflicts/check/", secretariat.conflicts_check, name="conflicts_check"),
     path("<int:pk>/hearings/", secretariat.hearings, name="hearings"),
     path("<int:pk>/hearings/<int:slot_pk>/", secretariat.hearing, name="hearing"),

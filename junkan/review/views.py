@@ -24,6 +24,7 @@ from junkan.applications.models import (
     CoApplicantStatus,
     Submission,
 )
+from junkan.common import files
 from junkan.common.permissions import enforce
 from junkan.programs.models import Program
 from junkan.review import analysis, permissions, services
@@ -138,11 +139,14 @@ def _reviewing(request: HttpRequest, pk: int, public_id: Any) -> tuple[Committee
     """The committee and the member's assignment for an application; 404 unless assigned and not excluded."""
     committee = get_committee(pk)
     application = (
-        Application.objects.filter(public_id=public_id, program_id=committee.program_id)
+        # Only an accepted application is under review (the query says so; no status compared here).
+        Application.objects.filter(
+            public_id=public_id, program_id=committee.program_id, status=ApplicationStatus.ACCEPTED
+        )
         .select_related("organization__municipality", "project_type", "program")
         .first()
     )
-    if application is None or application.status != ApplicationStatus.ACCEPTED:
+    if application is None:
         raise Http404(_("この応募は見つかりません。"))
     member = permissions.member_of(request.user, committee)
     assignment = excluded = None
@@ -203,8 +207,13 @@ def application_pdf(request: HttpRequest, pk: int, public_id: Any) -> HttpRespon
     response["Content-Disposition"] = (
         f'attachment; filename="application-{submission.receipt_number}-v{submission.version}.pdf"'
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.exported(
+        request,
+        response,
+        "review.submission.read",
+        assignment,
+        version=submission.version,
+    )
 
 
 @login_required

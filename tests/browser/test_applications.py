@@ -160,7 +160,9 @@ def apply(page: Page, base: str, call, type_label: str, title: str, *, council: 
     )
     with page.expect_navigation():
         page.get_by_role("button", name="登録する").click()
-    expect(page.locator(".error-summary")).to_contain_text("形式は受け付けていません")
+    expect(page.locator(".error-summary")).to_contain_text(
+        "開くと動作する内容を含むファイルは受け付けていません"
+    )
     check(page)
     kinds = ["見積書又は計算書（経費内訳の根拠）"]
     if council:

@@ -73,3 +73,19 @@ def test_the_secretariat_reads_login_entries_in_the_audit_log(make_user, make_st
     url = reverse("audit:object", args=["accounts", "user", user.pk])
     assert "accounts.auth.logged_in" in client_as(make_staff()).get(url).content.decode()
     assert client_as(user).get(url).status_code == 404
+
+
+def test_staff_are_signed_out_after_the_idle_time(make_staff, owner, client_as, settings):
+    import time
+
+    settings.STAFF_IDLE_SECONDS = 1800
+    staff_client, owner_client = client_as(make_staff()), client_as(owner)
+    for client in (staff_client, owner_client):
+        assert client.get(reverse("portal:home")).status_code == 200
+        session = client.session
+        session["_junkan_seen"] = int(time.time()) - 1801
+        session.save()
+    response = staff_client.get(reverse("portal:home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in staff_client.session
+    assert owner_client.get(reverse("portal:home")).status_code == 200  # not staff: the 12-hour session

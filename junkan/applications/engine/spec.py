@@ -8,7 +8,7 @@ apply to this application" (project type, applicant kind). Pure Python: no Djang
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
 FieldKind = Literal[
@@ -26,6 +26,8 @@ FieldKind = Literal[
     "economy_analysis",
 ]
 FIELD_KINDS: Final[frozenset[str]] = frozenset(FieldKind.__args__)  # type: ignore[attr-defined]
+# In a title or a label: the fiscal year of the call (「令和8年度」), filled in by FormSpec.for_fiscal_year.
+YEAR: Final = "{年度}"
 SECTION_KINDS: Final[frozenset[str]] = frozenset({"fields", "costs", "budget"})
 # Who the applicant is, as the spec's `applicant` condition names it.
 APPLICANT_CONDITIONS: Final[frozenset[str]] = frozenset({"local_government", "private", "prefecture"})
@@ -114,6 +116,15 @@ class FormSpec:
     program: str
     sections: tuple[SectionSpec, ...]
     documents: tuple[DocumentSpec, ...] = field(default=())
+
+    def for_fiscal_year(self, label: str) -> FormSpec:
+        """The forms as a call of one fiscal year shows them: 「{年度}」 in section titles and document labels
+        becomes the call's year (「令和8年度」), so that a later call never asks for the 平成31年度 budget."""
+        return replace(
+            self,
+            sections=tuple(replace(s, title=s.title.replace(YEAR, label)) for s in self.sections),
+            documents=tuple(replace(d, label=d.label.replace(YEAR, label)) for d in self.documents),
+        )
 
     def sections_for(self, who: Applicant) -> tuple[SectionSpec, ...]:
         """The sections that apply, each with only the fields that apply."""

@@ -88,6 +88,7 @@ class _Organization:
 class _Program:
     slug: str
     name: str
+    fiscal_year: int | None = None
 
     @property
     def application_forms(self) -> str:
@@ -455,7 +456,7 @@ def type1_snapshot(
     """Seed 002, project type ①, a city applying alone with one co-applicant company; FY2019 only."""
     slug, name = PROGRAM_2019
     application = _Application(
-        program=_Program(slug, name),
+        program=_Program(slug, name, 2019),
         project_type=_ProjectType(
             "1",
             "①地域資源を活用した環境社会調和型の再エネ事業・FIT買取期間終了後の再エネ活用事業の実現可能性調査を行う事業",
@@ -489,7 +490,7 @@ def type3_snapshot(
     """Seed 002, project type ③ (協議会), a village; FY2019 and FY2020; second version after 不備."""
     slug, name = PROGRAM_2019
     application = _Application(
-        program=_Program(slug, name),
+        program=_Program(slug, name, 2019),
         project_type=_ProjectType(
             "3",
             "③住民参加型協議会の運営及び情報発信を行う事業",
@@ -519,7 +520,7 @@ def ecotown_snapshot(
     """Seed 003, 事業化計画 (補助率2分の1, 上限1,000万円), a company; FY2015 and FY2016; no budget excerpt."""
     slug, name = PROGRAM_2015
     application = _Application(
-        program=_Program(slug, name),
+        program=_Program(slug, name, 2015),
         project_type=_ProjectType(
             "plan",
             "事業化計画の策定を行う事業（民間団体等向け）",

@@ -28,6 +28,15 @@ from junkan.applications.engine.spec import (
 FORMS = Path(__file__).resolve().parents[1] / "data" / "forms"
 SEED_002 = "fy2019-decarbonised-region-model"
 SEED_003 = "fy2015-ecotown-low-carbon"
+
+
+def test_the_budget_excerpt_names_the_calls_fiscal_year():
+    """Issue 13: a 令和8年度 call asked for the 「平成31年度歳入歳出予算書」 (fixed text in the forms)."""
+    for name in (SEED_002, SEED_003):
+        budget = next(s for s in SPECS[name].for_fiscal_year("令和8年度").sections if s.kind == "budget")
+        assert budget.title == "令和8年度歳入歳出予算書（見込書）抜粋"
+
+
 SPECS = {
     name: parse(yaml.safe_load((FORMS / f"{name}.yaml").read_text(encoding="utf-8")))
     for name in (SEED_002, SEED_003)
@@ -192,7 +201,7 @@ def test_optional_fields_may_stay_blank(case: tuple[str, Applicant]) -> None:
 
 
 def test_nothing_entered_lists_every_required_field_in_form_order() -> None:
-    spec = SPECS[SEED_002]
+    spec = SPECS[SEED_002].for_fiscal_year("平成31年度")
     who = Applicant("1", local_government=True)
     found = check(spec, who, {}, {})
     pages = [s.key for s in spec.sections_for(who)]

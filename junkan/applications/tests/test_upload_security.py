@@ -66,7 +66,7 @@ def test_a_download_is_sandboxed_named_by_its_kind_and_audited(client_as, draft,
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
     entry = AuditEntry.objects.get(action="applications.document.downloaded")
-    assert entry.actor == owner and entry.object_id == str(draft.pk)
+    assert entry.actor == owner and entry.object_id == str(document.pk)
     assert entry.data["document"] == str(document.public_id)
 
 
@@ -129,3 +129,16 @@ def test_a_chunked_body_is_refused(client):
 
 def test_a_body_within_the_limit_goes_through(client, db):
     assert client.post("/accounts/login/", {"login": "a@example.jp", "password": "x"}).status_code == 200
+
+
+def test_exports_are_audited_and_sandboxed(client_as, submitted, staff, owner):
+    inbox = client_as(staff).get(reverse("applications:inbox_csv", args=[submitted.program.slug]))
+    assert inbox.status_code == 200 and inbox["Content-Security-Policy"].startswith("sandbox")
+    entry = AuditEntry.objects.get(action="applications.inbox.exported")
+    assert entry.actor == staff and entry.data["format"] == "csv"
+    url = reverse("applications:submission_xlsx", args=[submitted.public_id, 1])
+    assert client_as(owner).get(url).status_code == 200
+    exported = AuditEntry.objects.get(action="applications.submission.exported")
+    assert exported.actor == owner and exported.data == {"version": 1, "format": "xlsx"}
+    # A read is not a change of the application: its history (the applicant's to read) does not list it.
+    assert not AuditEntry.objects.for_object(submitted).filter(action__endswith="exported").exists()

@@ -297,7 +297,7 @@ def document_download(request: HttpRequest, public_id: Any, document_id: Any) ->
         document.file,
         document.original_name,
         document.content_type,
-        audit_object=project,
+        audit_object=document,  # not the project: its history is the grantee's to read
         audit_action="grants.document.downloaded",
         audit_data={"document": str(document.public_id)},
     )

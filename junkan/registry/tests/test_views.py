@@ -249,7 +249,13 @@ def test_revoke_view(client_as, region, owner, staff, outsider):
     services.approve(staff, region)
     url = reverse("registry:decide", args=["region", region.pk, "revoke"])
     assert client_as(outsider).post(url, {"reason": "x"}).status_code == 403
-    assert client_as(staff).post(url, {"reason": "活動が確認できないため"}).status_code == 302
+    # 取消し is irreversible: the first post shows the confirmation page and changes nothing.
+    page = client_as(staff).post(url, {"reason": "活動が確認できないため"})
+    assert page.status_code == 200 and "元に戻せないこと" in page.content.decode()
+    region.refresh_from_db()
+    assert region.status == S.APPROVED
+    confirmed = {"reason": "活動が確認できないため", "confirmed": "yes"}
+    assert client_as(staff).post(url, confirmed).status_code == 302
     region.refresh_from_db()
     assert region.status == S.REVOKED
     assert client_as(outsider).get(reverse("registry:region", args=[region.pk])).status_code == 404

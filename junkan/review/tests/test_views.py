@@ -507,3 +507,36 @@ def test_the_sitemap_lists_published_adoptions_only(client, committee, staff, ap
     services.publish(staff, committee)
     text = client.get("/sitemap.xml").content.decode()
     assert url in text and "http://testserver/review/adopted/</loc>" in text
+
+
+def test_a_large_committee_is_assigned_in_the_worker_with_its_progress_shown(
+    client_as, committee, members, staff, reviewer, make_application, monkeypatch
+):
+    from junkan.review import tasks
+    from junkan.review.models import Assignment, AssignmentStatus
+
+    for _ in range(3):
+        make_application()
+    monkeypatch.setattr(tasks, "LARGE", 2)  # 3 applications × 2 members is "large" here
+    seen = []
+    real = tasks.set_progress
+    monkeypatch.setattr(
+        tasks, "set_progress", lambda pk, **state: (seen.append(state["state"]), real(pk, **state))
+    )
+    response = client_as(staff).post(reverse("review:assignment_auto", args=[committee.pk]))
+    assert response.status_code == 302
+    assert seen == ["queued", "running", "done"]  # the tests' worker runs the task at once
+    # The same exact assignment as on the page: every application has both members.
+    assert Assignment.objects.filter(committee=committee, status=AssignmentStatus.ACTIVE).count() == 6
+    page = client_as(staff).get(reverse("review:assignment", args=[committee.pk])).content.decode()
+    assert "自動割当てが終わりました（3／3）。新たに6件を割り当て" in page
+    progress = reverse("review:assignment_progress", args=[committee.pk])
+    assert "新たに6件" in client_as(staff).get(progress).content.decode()
+    assert client_as(reviewer).get(progress).status_code in (403, 404)
+    # While one runs, another is refused.
+    tasks.set_progress(committee.pk, state="running", step=1)
+    client = client_as(staff)
+    client.post(reverse("review:assignment_auto", args=[committee.pk]))
+    page = client.get(reverse("review:assignment", args=[committee.pk])).content.decode()
+    assert "自動割当てを実行中です" in page and "2／3" in page
+    assert 'hx-trigger="every 2s"' in client.get(progress).content.decode()

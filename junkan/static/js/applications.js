@@ -5,6 +5,9 @@
  *   updated, so that a second tab saving the same section is told (409) instead of overwriting.
  * - Every change is also kept in localStorage until the server has it; when the page opens with input that
  *   differs from what was saved (a closed tab, an expired session), the user is offered to restore it.
+ * - A form posted with its buttons (保存する) marks the copy as sent; the page the server answers with after
+ *   saving carries ?saved=<section>, and a sent copy is then dropped: the server has the input (it may show it
+ *   normalised, e.g. without surrounding spaces, which must not read as "unsaved input").
  * - Forms marked data-once disable their buttons after the first submit (the server is idempotent anyway).
  */
 (function () {
@@ -44,6 +47,15 @@
 
     var saved = null;
     try { saved = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    var justSaved = /(?:^|[?&])saved=([\w-]+)/.exec(window.location.search);
+    if (justSaved) {
+      // The section just saved (this one, or the previous one after 保存して次の様式へ).
+      var savedKey = key.slice(0, key.lastIndexOf(":") + 1) + justSaved[1];
+      var entry = null;
+      try { entry = JSON.parse(window.localStorage.getItem(savedKey) || "null"); } catch (e) { entry = null; }
+      if (entry && entry.sent) window.localStorage.removeItem(savedKey);
+      if (savedKey === key && entry && entry.sent) saved = null;
+    }
     if (saved && JSON.stringify(saved.values) !== JSON.stringify(fields(form))) {
       var box = form.querySelector("[data-restore]");
       if (box) {
@@ -100,7 +112,10 @@
     }
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
-    form.addEventListener("submit", function () { window.clearTimeout(timer); stopped = true; });
+    form.addEventListener("submit", function () {
+      window.clearTimeout(timer); stopped = true;
+      try { window.localStorage.setItem(key, JSON.stringify({ at: Date.now(), values: fields(form), sent: true })); } catch (e) { /* storage full or disabled */ }
+    });
   }
 
   function once(form) {
