@@ -65,5 +65,5 @@ def load(log: Callable[[str], object]) -> list[tuple[str, str, str]]:
         if roles and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
         logins.append((email, DEMO_PASSWORD, description))
-    log(f"accounts: {len(PEOPLE)} demo people; TOTP secret of staff and reviewers: {DEMO_TOTP_SECRET}")
+    log(f"accounts: {len(PEOPLE)} demo logins; TOTP secret of staff and reviewers: {DEMO_TOTP_SECRET}")
     return logins

@@ -59,6 +59,8 @@ def test_load_demo_is_idempotent(capsys):
     assert (User.objects.count(), Organization.objects.count(), Membership.objects.count()) == counts
     out = capsys.readouterr().out
     assert "officer@example.jp" in out and "junkan-demo-2026" in out
+    # The summary counts every person the demo made, not only the logins (issue 13).
+    assert f"People in the demo: {User.objects.count()} (" in out
     # Real municipality names, fictional people.
     assert Organization.objects.filter(name="長野県飯田市", municipality__code="202053").exists()
     assert all("デモ" in user.full_name for user in User.objects.all())

@@ -30,6 +30,11 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 logins.extend(module.load(self.stdout.write) or [])
+        from django.contrib.auth import get_user_model
+
+        # Every app's demo adds people (committee members, grantees' officers …): count them all, once.
+        people = get_user_model().objects.count()
+        self.stdout.write(f"People in the demo: {people} ({len(logins)} with the logins below)")
         self.stdout.write(self.style.SUCCESS("Demo data loaded. デモ用のログイン:"))
         width = max((len(email) for email, _, _ in logins), default=0)
         for email, password, description in logins:
