@@ -118,8 +118,9 @@ class FormSpec:
     documents: tuple[DocumentSpec, ...] = field(default=())
 
     def for_fiscal_year(self, label: str) -> FormSpec:
-        """The forms as a call of one fiscal year shows them: 「{年度}」 in section titles and document labels
-        becomes the call's year (「令和8年度」), so that a later call never asks for the 平成31年度 budget."""
+        """The forms as the call of fiscal year ``label`` shows them (「{年度}」 → 「令和8年度」)."""
+        # Section titles and document labels name the call's own year: a later call never asks for the
+        # 平成31年度 budget.
         return replace(
             self,
             sections=tuple(replace(s, title=s.title.replace(YEAR, label)) for s in self.sections),
