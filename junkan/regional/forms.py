@@ -115,6 +115,23 @@ class BudgetForm(forms.Form):
         return data
 
 
+class EconomyLinkForm(forms.Form):
+    """Pick one of the platform's 地域経済循環分析 instead of (or beside) an uploaded file."""
+
+    account = forms.ModelChoiceField(
+        label=_("プラットフォームの地域経済循環データ"),
+        queryset=None,
+        required=False,
+        empty_label=_("（添付しない）"),
+        help_text=_("「地域経済循環分析」で登録したこの地域のデータから選べます。"),
+    )
+
+    def __init__(self, *args, accounts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = accounts
+        self.fields["account"].label_from_instance = lambda account: account.display_name
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("ファイル"), help_text=_("PDF、Excel、Word、JPEG、PNG（20MBまで）"))
 

@@ -251,6 +251,15 @@ class ConsortiumCase(models.Model):
     resources = models.TextField(_("活用する地域資源"), blank=True)
     challenges = models.TextField(_("地域の課題"), blank=True)
     partners = models.TextField(_("連携するパートナー"), blank=True)
+    # The 地域経済循環分析 kept on the platform (junkan/economy); an uploaded analysis serves as well.
+    economy_account = models.ForeignKey(
+        "economy.RegionalAccount",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("地域経済循環分析（プラットフォームのデータ）"),
+    )
     is_published = models.BooleanField(_("公開する"), default=False)
     submitted_at = models.DateTimeField(_("応募日時"), null=True, blank=True)
     decided_at = models.DateTimeField(_("選定日時"), null=True, blank=True)

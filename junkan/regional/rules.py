@@ -62,7 +62,7 @@ def case_problems(case: ConsortiumCase) -> list[str]:
         problems.append(
             _("コンソーシアムに行政（地方公共団体）の構成員を加えてください（参加予定でも構いません）。")
         )
-    if not case.analyses.exists():
+    if case.economy_account_id is None and not case.analyses.exists():
         problems.append(_("地域経済循環分析などによる地域の現状と課題の分析を添付してください。"))
     if not case.desired_future.strip():
         problems.append(_("構想の「ありたい未来」を入力してください。"))

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Model, Sum
+from django.db.models import Model, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from junkan.audit.services import plain, record
@@ -224,6 +224,35 @@ def save_budget(actor: Any, case: ConsortiumCase, rows: Mapping[str, Mapping[str
                 "regional.case.budget_changed",
                 audit_obj=case,
             )
+
+
+def economy_accounts(actor: Any, case: ConsortiumCase) -> QuerySet[Any]:
+    """The 地域経済循環 data the person may attach to the case: what they may see of the region's own
+    organization's data and of the data on its municipalities (bounded by the region, not the country)."""
+    from junkan.economy import permissions as economy_permissions
+    from junkan.economy.models import RegionalAccount
+
+    region = case.region
+    near = (
+        Q(organization_id=region.organization_id)
+        | Q(region_id=region.pk)
+        | Q(municipality__in=region.municipalities.all())
+    )
+    return economy_permissions.visible(RegionalAccount.objects.filter(near), actor).order_by(
+        "area_name", "-data_year", "id"
+    )
+
+
+def link_economy_account(actor: Any, case: ConsortiumCase, account: Any | None) -> ConsortiumCase:
+    """Attach one of the platform's 地域経済循環分析 to the case (None takes it off)."""
+    enforce(p.can_edit_case(actor, case))
+    with transaction.atomic():
+        case = _lock(case)
+        if not case_is_open(case):
+            raise ValidationError(_("この状態の案件の分析は変更できません。"))
+        if account is not None and not economy_accounts(actor, case).filter(pk=account.pk).exists():
+            raise ValidationError({"account": _("この地域の分析として選べるデータではありません。")})
+        return _update(actor, case, {"economy_account": account}, "regional.case.economy_linked")
 
 
 def add_analysis(actor: Any, case: ConsortiumCase, upload: UploadedFile) -> AnalysisFile:

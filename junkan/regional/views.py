@@ -255,6 +255,10 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
     )
     budget_form = forms.BudgetForm(lines=lines, secretariat=secretariat, prefix="budget")
     upload_form = forms.UploadForm(prefix="analysis")
+    accounts = services.economy_accounts(request.user, case) if insider else None
+    economy_form = forms.EconomyLinkForm(
+        accounts=accounts, initial={"account": case.economy_account_id}, prefix="economy"
+    )
     if request.method == "POST":
         enforce(p.can_edit_case(request.user, case))
         action = request.POST.get("action")
@@ -273,6 +277,12 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                     services.save_budget(request.user, case, budget_form.rows_data())
                     messages.success(request, _("経費を保存しました。"))
                     return redirect("regional:case", case.pk)
+            elif action == "economy":
+                economy_form = forms.EconomyLinkForm(request.POST, accounts=accounts, prefix="economy")
+                if economy_form.is_valid():
+                    services.link_economy_account(request.user, case, economy_form.cleaned_data["account"])
+                    messages.success(request, _("地域経済循環分析を保存しました。"))
+                    return redirect("regional:case", case.pk)
             elif action == "analysis":
                 upload_form = forms.UploadForm(request.POST, request.FILES, prefix="analysis")
                 if upload_form.is_valid():
@@ -280,9 +290,12 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, _("分析を添付しました。"))
                     return redirect("regional:case", case.pk)
         except ValidationError as error:
-            target = {"concept": concept_form, "budget": budget_form, "analysis": upload_form}.get(
-                action or ""
-            )
+            target = {
+                "concept": concept_form,
+                "budget": budget_form,
+                "analysis": upload_form,
+                "economy": economy_form,
+            }.get(action or "")
             if target is not None:
                 _errors(target, error)
     lines_view = [
@@ -306,6 +319,8 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
             "concept_form": concept_form,
             "budget_form": budget_form,
             "upload_form": upload_form,
+            "economy_form": economy_form,
+            "economy_account": case.economy_account if insider else None,
             "lines": lines_view,
             "planned_total": planned_total(engine_lines),
             "actual_total": sum(line["actual"] for line in lines_view),

@@ -130,7 +130,7 @@ def test_consortium_case_through_the_hearing_to_a_team_visit_and_a_kpi_actual(
     person.locator("#id_analysis-file").set_input_files(
         {"name": "地域経済循環分析.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}
     )
-    press(person, "添付する")
+    press(person, "ファイルを添付する")
     expect(person.get_by_role("link", name="地域経済循環分析.pdf")).to_be_visible()
 
     # 2. The consortium: a local-government member and a meeting with its minutes.

@@ -254,3 +254,52 @@ def test_coordinator_logs_activities(world, coordinator, outsider, owner):
 def test_every_process_is_well_declared():
     for process in (CASE, HEARING, TEAM, PLAN):
         assert workflow.problems(process) == []
+
+
+def _account(organization, user, *, municipality_code="202053", visibility="private", area="長野県飯田市"):
+    from junkan.economy.models import RegionalAccount
+    from junkan.municipalities.models import Municipality
+
+    return RegionalAccount.objects.create(
+        organization=organization,
+        created_by=user,
+        municipality=Municipality.objects.get(code=municipality_code),
+        area_name=area,
+        data_year=2018,
+        production=Decimal("8948"),
+        distribution=Decimal("7316"),
+        visibility=visibility,
+    )
+
+
+def test_a_platform_analysis_satisfies_the_requirement_instead_of_a_file(owner, region, round_):
+    case = services.start_case(owner, region, round_)
+    services.add_member(owner, case.body, {"name": "飯田市", "sector": "government", "planned": True})
+    account = _account(region.organization, owner)
+    assert list(services.economy_accounts(owner, case)) == [account]
+    services.link_economy_account(owner, case, account)
+    case.refresh_from_db()
+    assert case.economy_account == account
+    assert workflow.can(CASE, owner, case, "submit").allowed
+    assert AuditEntry.objects.filter(action="regional.case.economy_linked").count() == 1
+    # Taken off again, the requirement is back.
+    services.link_economy_account(owner, case, None)
+    case.refresh_from_db()
+    assert "地域経済循環分析" in workflow.can(CASE, owner, case, "submit").reason
+
+
+def test_another_organizations_private_data_or_another_regions_data_cannot_be_attached(
+    owner, outsider, region, round_
+):
+    from junkan.organizations.models import Organization
+
+    case = services.start_case(owner, region, round_)
+    other = Organization.objects.create(kind="company", name="別の会社（架空）")
+    private_elsewhere = _account(other, outsider)  # same municipality, another organization, private
+    far_public = _account(other, outsider, municipality_code="011002", visibility="public", area="札幌市")
+    assert list(services.economy_accounts(owner, case)) == []
+    for account in (private_elsewhere, far_public):
+        with pytest.raises(ValidationError):
+            services.link_economy_account(owner, case, account)
+    case.refresh_from_db()
+    assert case.economy_account is None

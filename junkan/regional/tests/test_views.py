@@ -110,9 +110,7 @@ def test_the_region_edits_its_concept_and_others_cannot(world, as_, region, roun
         owner,
         region,
         services.announce_round(
-            world["case"].round.cases.first().round.cases.first().region.organization.memberships.first().user
-            if False
-            else _staff(),
+            _staff(),
             fiscal_year=2026,
             name="2026",
             budget_cap=2_000_000,
@@ -242,3 +240,40 @@ def test_files_are_downloaded_with_permission(world, as_):
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
     response.close()
     assert as_("outsider").get(url).status_code == 404
+
+
+def test_the_region_attaches_its_economy_data_and_others_cannot(world, as_, region, owner):
+    from decimal import Decimal
+
+    from junkan.economy.models import RegionalAccount
+    from junkan.regional import services
+
+    case = services.start_case(
+        owner,
+        region,
+        services.announce_round(
+            _staff(), fiscal_year=2027, name="2027", budget_cap=2_000_000, announced_on=date(2027, 4, 1)
+        ),
+    )
+    account = RegionalAccount.objects.create(
+        organization=region.organization,
+        created_by=owner,
+        area_name="飯田市",
+        data_year=2018,
+        production=Decimal("100"),
+        distribution=Decimal("90"),
+    )
+    url = reverse("regional:case", args=[case.pk])
+    page = as_("member").get(url)
+    assert "飯田市 2018年" in page.content.decode()
+    assert as_("outsider").post(url, {"action": "economy", "economy-account": account.pk}).status_code == 404
+    assert (
+        as_("team_expert").post(url, {"action": "economy", "economy-account": account.pk}).status_code == 403
+    )
+    case.refresh_from_db()
+    assert case.economy_account is None
+    assert as_("member").post(url, {"action": "economy", "economy-account": account.pk}).status_code == 302
+    case.refresh_from_db()
+    assert case.economy_account == account
+    page = as_("member").get(url).content.decode()
+    assert reverse("economy:account", args=[account.public_id]) in page
