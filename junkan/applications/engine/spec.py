@@ -118,13 +118,9 @@ class FormSpec:
     documents: tuple[DocumentSpec, ...] = field(default=())
 
     def for_fiscal_year(self, label: str) -> FormSpec:
-<<<<<<< HEAD
-        """The forms of one fiscal year's call: 「{年度}」 in titles and labels becomes 「令和8年度」."""
-=======
         """The forms as the call of fiscal year ``label`` shows them (「{年度}」 → 「令和8年度」)."""
         # Section titles and document labels name the call's own year: a later call never asks for the
         # 平成31年度 budget.
->>>>>>> main
         return replace(
             self,
             sections=tuple(replace(s, title=s.title.replace(YEAR, label)) for s in self.sections),
