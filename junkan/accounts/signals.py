@@ -71,7 +71,8 @@ def send_new_device_notice(user: Any, client: dict[str, str]) -> None:
         "%(when)s に、これまでと異なる端末またはブラウザから循環 junkan へのログインがありました。\n"
         "接続元：%(ip)s\nブラウザ：%(agent)s\n\n"
         "ご自身のログインであれば、対応は不要です。心当たりがない場合は、"
-        "すぐに %(site)s/accounts/password/change/ でパスワードを変更し、事務局にご連絡ください。"
+        "すぐに %(site)s/accounts/sessions/ でその端末のログインを終了し、"
+        "%(site)s/accounts/password/change/ でパスワードを変更して、事務局にご連絡ください。"
     ) % {
         "name": user.full_name or user.email,
         "when": timezone.localtime().strftime("%Y-%m-%d %H:%M"),

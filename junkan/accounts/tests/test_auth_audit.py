@@ -65,6 +65,7 @@ def test_a_login_from_a_new_browser_is_mailed_but_not_from_a_known_one(make_user
     second.post(reverse("account_login"), login, HTTP_USER_AGENT="Other/1.0")
     assert [message.to for message in mail.outbox] == [["traveller@example.jp"]]
     assert "新しい端末" in mail.outbox[0].subject and "Other/1.0" in mail.outbox[0].body
+    assert "/accounts/sessions/" in mail.outbox[0].body  # where to sign that device out
 
 
 def test_the_secretariat_reads_login_entries_in_the_audit_log(make_user, make_staff, client_as):
