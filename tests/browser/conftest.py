@@ -108,3 +108,32 @@ def login(page: Page, base_url: str, email: str, password: str) -> None:
     page.locator("#id_password").fill(password)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
+
+
+# The data migrations that ship reference data, in the order the migration graph applies them, with the
+# function each runs forwards. A transactional test flushes every table afterwards; a test that loads the
+# whole demo after another browser test needs all of it back.
+SHIPPED_DATA = (
+    ("junkan.municipalities.migrations.0002_load_official_codes", "load"),
+    ("junkan.carbon.migrations.0002_load_shipped_factors", "load"),
+    ("junkan.programs.migrations.0002_ship_seed_programs", "load"),
+    ("junkan.programs.migrations.0003_application_forms", "link_shipped_forms"),
+    ("junkan.programs.migrations.0004_review_criteria_scales", "ship_criteria"),
+    ("junkan.registry.migrations.0002_load_vocabularies", "load"),
+    ("junkan.support.migrations.0002_load_vocabularies", "load"),
+    ("junkan.cases.migrations.0002_load_themes", "load"),
+    ("junkan.hubs.migrations.0002_load_hubs", "load"),
+)
+
+
+def reload_shipped_data() -> None:
+    """Put back everything the migrations ship (each step is idempotent)."""
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    for module, function in SHIPPED_DATA:
+        migration = importlib.import_module(module)
+        with connection.schema_editor() as schema_editor:
+            getattr(migration, function)(apps, schema_editor)

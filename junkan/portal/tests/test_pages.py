@@ -24,7 +24,8 @@ def test_home_is_public(client_as, owner, staff, who):
     body = response.content.decode()
     assert '<html lang="ja">' in body
     assert "本文へ移動" in body
-    assert ("ログイン" in body) is (user is None)
+    # The login link is offered only to visitors who have not logged in.
+    assert (f'href="{reverse("account_login")}"' in body) is (user is None)
 
 
 def test_english_switch(client_as):
