@@ -17,6 +17,22 @@ from junkan.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI handler closes "old" database connections at the start and end of every request, as a server
+    must; inside a test that closes the test's own transaction on PostgreSQL (SQLite's in-memory database is
+    never closed). Django's test client disconnects the same handlers around its requests."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 #: Operations whose valid-looking input may still be refused with 400, and why.
 BUSINESS_RULES = {
     # a 団体コード's sixth digit is a check digit; a prefecture number must exist; kinds are a fixed list
