@@ -97,7 +97,7 @@ def hearing_problems(hearing_row: Hearing) -> list[str]:
 
 def team_conflicts(team_row: SupportTeam) -> dict[int, list[str]]:
     """The team's experts in conflict with the region, with the reasons (the review's conflict rules)."""
-    from junkan.review.analysis import _area_index, area_key
+    from junkan.review.analysis import area_index, area_key
     from junkan.review.engine import coi
 
     region = team_row.region
@@ -111,7 +111,7 @@ def team_conflicts(team_row: SupportTeam) -> dict[int, list[str]]:
     application = coi.Application(id=region.pk, parties=(party,))
     experts = list(team_row.experts.select_related("workplace", "residence", "expert"))
     ids = {m.pk for m in areas} | {pk for e in experts for pk in (e.workplace_id, e.residence_id) if pk}
-    index = _area_index(ids)
+    index = area_index(ids)
     found: dict[int, list[str]] = {}
     for seat in experts:
         member = coi.Member(

@@ -124,7 +124,7 @@ def area_key(municipality: Municipality) -> str:
     return municipality.code or f"union:{municipality.pk}"
 
 
-def _area_index(ids: set[int]) -> coi.AreaIndex:
+def area_index(ids: set[int]) -> coi.AreaIndex:
     """Which areas enclose which, for the given local governments (ward → city, member → union)."""
     enclosing: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
@@ -233,7 +233,7 @@ def find_conflicts(committee: Committee) -> tuple[coi.Conflicts, list[CommitteeM
         engine_members,
         engine_applications,
         declarations,
-        _area_index(area_ids),
+        area_index(area_ids),
         coi.CoiPolicy(nested_workplaces=committee.nested_workplaces),
     )
     return conflicts, members, applications
