@@ -68,7 +68,7 @@ def _value_problem(spec: FieldSpec, value: Any) -> str | None:
         if spec.minimum is not None and number < spec.minimum:
             return f"「{spec.label}」は{spec.minimum}以上にしてください。"
     if kind == "choice" and str(value) not in {o.value for o in spec.options}:
-        return f"「{spec.label}」の選択肢が正しくありません。"
+        return f"「{spec.name}」の選択肢が正しくありません。"
     return None
 
 
@@ -82,7 +82,7 @@ def check_section(section: SectionSpec, data: Mapping[str, Any], who: Applicant)
             required = required or data.get(other) == expected
         if is_blank(value):
             if required:
-                items.append(Item(section.key, spec.key, f"「{spec.label}」が入力されていません。"))
+                items.append(Item(section.key, spec.key, f"「{spec.name}」が入力されていません。"))
             continue
         if spec.kind == "items":
             rows = [
@@ -106,6 +106,8 @@ def check_section(section: SectionSpec, data: Mapping[str, Any], who: Applicant)
         problem = _value_problem(spec, value)
         if problem:
             items.append(Item(section.key, spec.key, problem, "invalid"))
+        elif str(value) in spec.blocking:
+            items.append(Item(section.key, spec.key, spec.blocking_message, "rule"))
     return items
 
 

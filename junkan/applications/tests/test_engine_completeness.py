@@ -181,7 +181,7 @@ def test_each_required_field_left_blank_is_one_item(case: tuple[str, Applicant])
                 data[section.key][field.key] = blank
                 found = check(spec, who, data, counts)
                 assert found == [
-                    Item(section.key, field.key, f"「{field.label}」が入力されていません。", "missing")
+                    Item(section.key, field.key, f"「{field.name}」が入力されていません。", "missing")
                 ], (section.key, field.key, blank)
                 assert found[0].anchor == f"id_{field.key}"
             tried += 1
@@ -666,7 +666,7 @@ def test_blanking_any_subset_of_required_fields_lists_exactly_those(
     spec = SPECS[name]
     sections, counts = complete(spec, who)
     labels = {
-        (s.key, f.key): f.label
+        (s.key, f.key): f.name
         for s in spec.sections_for(who)
         for f in s.fields
         if f.is_required(who.type_code)
