@@ -195,13 +195,17 @@ def section_contents(application: Application) -> dict[str, dict[str, Any]]:
             "note": "令和元年度6月補正予算に計上予定",
         },
     }
+    applicable = sections_of(application)
+    if any(f.key == "co2_direct" for s in applicable if s.key == "effects" for f in s.fields):
+        # Seed 002 4.(3)① ※ (type ①): the reduction split into direct (the equipment's own generation) and
+        # indirect (demand the model moves to renewable power) effects; the parts add up to the figure above.
+        contents["effects"].update(co2_direct="1000", co2_indirect="250.5")
     if code == "3":
         contents["costs"]["years"][0]["lines"][0].update(
             unit_price=1_900_000, description="協議会運営支援業務委託"
         )
         contents["costs"]["years"][0]["total_cost"] = 2_800_000
         contents["budget"]["revenue"][0]["amount"] = 2_350_000
-    applicable = sections_of(application)
     for section in applicable:
         if section.requirements:
             contents[section.key] = requirement_answers(section)

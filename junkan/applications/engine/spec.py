@@ -99,6 +99,11 @@ class RequirementSpec:
         return f"{self.key}_where"
 
 
+# The fields of 様式2's CO2 block split into direct and indirect reductions (seed 002 4.(3)① ※).
+CO2_TOTAL: Final = "co2_reduction"
+CO2_DIRECT: Final = "co2_direct"
+CO2_INDIRECT: Final = "co2_indirect"
+
 # The answers of a requirement (the stored values of its choice field).
 MET: Final = "yes"
 NOT_MET: Final = "no"

@@ -669,6 +669,8 @@ def test_seed_002_effects_fields_per_type() -> None:
     assert field_keys(spec, "effects", who("1")) == [
         "co2_calculation",
         "co2_reduction",
+        "co2_direct",
+        "co2_indirect",
         "co2_method",
         "decarbonisation",
         "renewable_energy",
