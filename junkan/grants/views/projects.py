@@ -42,6 +42,7 @@ from junkan.grants.models import (
     Report,
     ReturnOrder,
 )
+from junkan.grants.services import reports as report_services
 from junkan.hubs.areas import area_ids, organization_q
 from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
@@ -261,6 +262,7 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "open_requests": open_requests,
             "return_orders": return_orders,
             "co_applicants": co_applicants,
+            "completion_figures": report_services.completion_figures(reports),
             "next_steps": _next_steps(request, project),
             "can_act": permissions.can_act(request.user, project).allowed,
             "can_manage": permissions.can_manage(request.user, project).allowed,

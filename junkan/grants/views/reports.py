@@ -139,7 +139,9 @@ def _report_page(
     editable = report.status in EDITABLE_REPORT_STATUSES and project.status != ProjectStatus.CANCELLED
     may_edit = may_act and editable
     if form is None:
-        form = forms.ReportForm(report=report, calculations=_calculations(project))
+        form = forms.ReportForm(
+            report=report, calculations=_calculations(project), split=services.split_applies(project)
+        )
     if may_edit and upload_form is None:
         upload_form = forms.ReportDocumentForm(prefix="doc")
     if may_manage and report.status == ReportStatus.SUBMITTED and return_form is None:
@@ -192,6 +194,8 @@ def _problem_link(project: Project, report: Report, field: str) -> str:
         return "#co2-title"
     if field == "utility_data":
         return "#files-title"
+    if field == "viability":
+        return "#viability-title"
     return f"#id_{field}"
 
 
@@ -202,7 +206,12 @@ def report_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
     if request.method != "POST":
         return _report_page(request, project, report)
     enforce(permissions.can_act(request.user, project))
-    form = forms.ReportForm(request.POST, report=report, calculations=_calculations(project))
+    form = forms.ReportForm(
+        request.POST,
+        report=report,
+        calculations=_calculations(project),
+        split=services.split_applies(project),
+    )
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -215,6 +224,9 @@ def report_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
                 expected_t_co2=data.get("expected_t_co2"),
                 actual_t_co2=data.get("actual_t_co2"),
                 cause_analysis=data.get("cause_analysis") or "",
+                direct_t_co2=data.get("direct_t_co2"),
+                indirect_t_co2=data.get("indirect_t_co2"),
+                figures=form.figures(),
             )
         except ValidationError as error:
             add_errors(form, error)
