@@ -469,6 +469,14 @@ def test_open_data(client, published):
     assert published.program.name in index and "応募2件、採択1件" in index
 
 
+def test_the_adopted_page_charts_adoption_per_type_with_the_same_numbers(client, published):
+    page = client.get(reverse("review:adopted", args=[published.program.slug])).content.decode()
+    chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    assert chart.count('class="chart-bar"') == 1 and "<title id=" in chart and "<desc id=" in chart
+    name = published.program.project_types.get(code="1").name
+    assert f'<th scope="row">1. {name}</th><td class="num">1</td>' in chart
+
+
 def test_open_data_is_hidden_before_publication(client, committee):
     slug = committee.program.slug
     for name in ("adopted", "adopted_csv", "adopted_json"):
