@@ -7,6 +7,7 @@ Numbers accept what officers type: full-width digits, commas, 円/千円/万円 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
