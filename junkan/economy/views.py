@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
+from junkan.common import files
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.economy import demo, exports, forms, imports, permissions, profile, services, sources
@@ -160,16 +161,18 @@ def account_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 def account_pdf(request: HttpRequest, public_id: Any) -> HttpResponse:
     account = _get(request, RegionalAccount, public_id)
-    return exports.pdf_response(
+    response = exports.pdf_response(
         exports.account_pdf(profile.account_profile(account)), f"economy-{account.data_year}.pdf"
     )
+    return files.exported(request, response, "economy.account.exported", account, format="pdf")
 
 
 def account_xlsx(request: HttpRequest, public_id: Any) -> HttpResponse:
     account = _get(request, RegionalAccount, public_id)
-    return exports.xlsx_response(
+    response = exports.xlsx_response(
         exports.account_xlsx(profile.account_profile(account)), f"economy-{account.data_year}.xlsx"
     )
+    return files.exported(request, response, "economy.account.exported", account, format="xlsx")
 
 
 def account_template(request: HttpRequest, kind: str) -> HttpResponse:
@@ -179,9 +182,17 @@ def account_template(request: HttpRequest, kind: str) -> HttpResponse:
             imports.account_template_csv(demo.template_example()), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="economy-account-template.csv"'
-        return response
-    return exports.xlsx_response(
-        imports.account_template_xlsx(demo.template_example()), "economy-account-template.xlsx"
+    else:
+        response = exports.xlsx_response(
+            imports.account_template_xlsx(demo.template_example()), "economy-account-template.xlsx"
+        )
+    return files.exported(
+        request,
+        response,
+        "economy.template.exported",
+        None,
+        template="account",
+        format="csv" if kind == "csv" else "xlsx",
     )
 
 
@@ -251,7 +262,8 @@ def table_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 def table_xlsx(request: HttpRequest, public_id: Any) -> HttpResponse:
     table = _get(request, IOTable, public_id)
-    return exports.xlsx_response(services.table_workbook(table), f"io-table-{table.data_year}.xlsx")
+    response = exports.xlsx_response(services.table_workbook(table), f"io-table-{table.data_year}.xlsx")
+    return files.exported(request, response, "economy.table.exported", table, format="xlsx")
 
 
 def table_template(request: HttpRequest) -> HttpResponse:
@@ -268,7 +280,10 @@ def table_template(request: HttpRequest) -> HttpResponse:
         },
         demo.TABLE_SETTINGS,
     )
-    return exports.xlsx_response(content, "io-table-template.xlsx")
+    response = exports.xlsx_response(content, "io-table-template.xlsx")
+    return files.exported(
+        request, response, "economy.template.exported", None, template="io_table", format="xlsx"
+    )
 
 
 @login_required
@@ -416,9 +431,11 @@ def analysis_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 def analysis_pdf(request: HttpRequest, public_id: Any) -> HttpResponse:
     analysis = _get(request, Analysis, public_id)
-    return exports.pdf_response(exports.analysis_pdf(analysis), "economy-analysis.pdf")
+    response = exports.pdf_response(exports.analysis_pdf(analysis), "economy-analysis.pdf")
+    return files.exported(request, response, "economy.analysis.exported", analysis, format="pdf")
 
 
 def analysis_xlsx(request: HttpRequest, public_id: Any) -> HttpResponse:
     analysis = _get(request, Analysis, public_id)
-    return exports.xlsx_response(exports.analysis_xlsx(analysis), "economy-analysis.xlsx")
+    response = exports.xlsx_response(exports.analysis_xlsx(analysis), "economy-analysis.xlsx")
+    return files.exported(request, response, "economy.analysis.exported", analysis, format="xlsx")

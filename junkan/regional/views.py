@@ -511,14 +511,21 @@ def download(request: HttpRequest, kind: str, public_id: str) -> FileResponse:
         enforce(p.can_view_region(request.user, stored.case.region))
     else:
         raise Http404
-    # Sandboxed, named by the detected kind; a case's analysis (not public) is an audited read.
+    # Sandboxed, named by the detected kind. A case's analysis (never public) and a file of minutes not
+    # published are audited reads; the files of published minutes are public documents.
+    if kind == "analysis":
+        action = "regional.analysis.downloaded"
+    elif not (stored.meeting.body.is_published and stored.meeting.minutes_published):
+        action = "regional.meeting_file.downloaded"
+    else:
+        action = ""
     return files.serve(
         request,
         stored.file,
         stored.original_name,
         stored.content_type,
-        audit_object=stored if kind == "analysis" else None,
-        audit_action="regional.analysis.downloaded" if kind == "analysis" else "",
+        audit_object=stored if action else None,
+        audit_action=action,
         audit_data={"file": str(stored.public_id)},
     )
 
