@@ -15,8 +15,13 @@ Services refuse bad input with ``ValidationError``. Views wrap the call in
         return redirect(thing)
     return render(request, "…", {"form": form})  # the form keeps what was typed
 
-Messages naming a field of the form go on that field, the rest above the form. Without a
-form (a button on a page), pass ``request=`` and the refusal becomes an error message.
+Messages naming a field of the form go on that field, the rest above the form
+(``aliases`` renames the service's field names; ``{NON_FIELD_ERRORS: "code"}`` puts the
+messages that name no field on ``code``). Without a
+form (a button on a page), pass ``request=`` and the refusal becomes an error message. A page
+with several forms, where the form is only known once the block has run, passes a function
+that picks it (``lambda: forms_by_action.get(action)``); when it returns None the refusal
+becomes an error message.
 """
 
 from __future__ import annotations
@@ -41,10 +46,8 @@ class AccessibleFormRenderer(TemplatesSetting):
 
 def add_errors(form: Any, error: ValidationError, aliases: Mapping[str, str] | None = None) -> None:
     """A service's ValidationError on a bound form: on the fields it names (or their aliases), else on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
+    by_name = error.error_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.error_list}
+    for name, errors in by_name.items():
         field = (aliases or {}).get(name, name)
         form.add_error(field if field != NON_FIELD_ERRORS and field in form.fields else None, errors)
 
@@ -80,7 +83,8 @@ def service_errors(
 ) -> Iterator[Outcome]:
     """Run the block; a ValidationError goes onto ``form`` (or, without one, into ``request``'s messages).
 
-    Anything else propagates. At least one of ``form`` and ``request`` is needed.
+    ``form`` may be a function returning the form (or None) when the error happens. Anything
+    else propagates. At least one of ``form`` and ``request`` is needed.
     """
     if form is None and request is None:
         raise TypeError("service_errors needs a form or a request")
@@ -89,8 +93,10 @@ def service_errors(
         yield outcome
     except ValidationError as error:
         outcome.error = error
-        if form is not None:
-            add_errors(form, error, aliases)
-        else:
-            assert request is not None
+        target = form() if callable(form) else form
+        if target is not None:
+            add_errors(target, error, aliases)
+        elif request is not None:
             messages.error(request, error_text(error))
+        else:
+            raise

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.common import files
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.economy import demo, exports, forms, imports, permissions, profile, services, sources
@@ -102,12 +103,10 @@ def account_form(request: HttpRequest, public_id: Any = None) -> HttpResponse:
             values = {
                 k: v for k, v in form.cleaned_data.items() if k not in {"organization", "municipality_code"}
             }
-            try:
+            with service_errors(form, aliases={NON_FIELD_ERRORS: "municipality_code"}) as found:
                 municipality = services.municipality_for(form.cleaned_data["municipality_code"])
-            except ValidationError as error:
-                form.add_error("municipality_code", error)
-            else:
-                try:
+            if found.ok:
+                with service_errors(form) as outcome:
                     saved = services.save_account(
                         request.user,
                         values,
@@ -117,10 +116,7 @@ def account_form(request: HttpRequest, public_id: Any = None) -> HttpResponse:
                         municipality=municipality,
                         visibility=form.cleaned_data["visibility"],
                     )
-                except ValidationError as error:
-                    for message in error.messages:
-                        form.add_error(None, message)
-                else:
+                if outcome.ok:
                     messages.success(
                         request, _("地域経済循環データを保存しました（第%(v)s版）。") % {"v": saved.version}
                     )
@@ -230,11 +226,9 @@ def visibility(request: HttpRequest, kind: str, public_id: Any) -> HttpResponse:
     model = {"account": RegionalAccount, "table": IOTable, "analysis": Analysis}[kind]
     obj = _get(request, model, public_id, permissions.can_edit)
     choice = request.POST.get("visibility", "")
-    try:
+    with service_errors(request=request) as outcome:
         services.set_visibility(request.user, obj, choice)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if outcome.ok:
         messages.success(request, _("公開範囲を「%(v)s」にしました。") % {"v": Visibility(choice).label})
     return redirect(f"economy:{kind}", obj.public_id)
 

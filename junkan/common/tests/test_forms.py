@@ -62,6 +62,8 @@ def test_aliases_map_service_names_to_form_fields():
     error = ValidationError({"amount_yen": "上限を超えています。"})
     add_errors(form, error, aliases={"amount_yen": "amount"})
     assert form.errors["amount"] == ["上限を超えています。"]
+    add_errors(form, ValidationError("団体コードが見つかりません。"), aliases={NON_FIELD_ERRORS: "name"})
+    assert form.errors["name"] == ["団体コードが見つかりません。"]
 
 
 def test_success_leaves_form_alone():
@@ -93,6 +95,23 @@ def test_form_wins_over_request():
         raise ValidationError("だめです。")
     assert form.non_field_errors() == ["だめです。"]
     assert list(get_messages(request)) == []
+
+
+def test_form_picked_when_the_error_happens():
+    request = _request()
+    picked = {"a": None}
+    with service_errors(lambda: picked["a"], request=request):
+        picked["a"] = _bound()
+        raise ValidationError({"name": "重複しています。"})
+    assert picked["a"].errors["name"] == ["重複しています。"]
+    with service_errors(lambda: None, request=request):
+        raise ValidationError("どの様式でもありません。")
+    assert [str(m) for m in get_messages(request)] == ["どの様式でもありません。"]
+
+
+def test_picked_none_without_request_propagates():
+    with pytest.raises(ValidationError), service_errors(lambda: None):
+        raise ValidationError("x")
 
 
 def test_needs_a_form_or_a_request():
