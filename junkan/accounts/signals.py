@@ -1,10 +1,11 @@
 """Authentication events in the audit log (allauth's and Django's signals), and the new-device notice.
 
 Recorded (action ``accounts.auth.<event>``, on the person): login, failed login (the e-mail tried, no
-password), failed second factor, password changed, set or reset, second factor added or removed, recovery
-codes regenerated or used. The person is e-mailed by allauth itself on password and 2FA changes
-(``ACCOUNT_EMAIL_NOTIFICATIONS``) and by :func:`login` on a login from a browser not seen before (a signed
-cookie, :data:`DEVICE_COOKIE`, set by :class:`DeviceCookieMiddleware`).
+password), a login refused by the throttle (``login_locked``, ログイン試行の制限: the e-mail tried and the
+address, on the account when one has that e-mail), failed second factor, password changed, set or reset,
+second factor added or removed, recovery codes regenerated or used. The person is e-mailed by allauth
+itself on password and 2FA changes (``ACCOUNT_EMAIL_NOTIFICATIONS``) and by :func:`login` on a login from
+a browser not seen before (a signed cookie, :data:`DEVICE_COOKIE`, set by :class:`DeviceCookieMiddleware`).
 """
 
 from __future__ import annotations
@@ -95,6 +96,23 @@ def login_failed(
 ) -> None:
     tried = str(credentials.get("email") or credentials.get("username") or "")[:200]
     record(None, "accounts.auth.login_failed", None, data={"email": tried, **_client(request)})
+
+
+LOCKOUT_EVENT = "ログイン試行の制限"
+
+
+def record_lockout(request: HttpRequest | None, email: str) -> None:
+    """A login refused because too many attempts failed (allauth's ``login_failed`` limit): its own entry."""
+    from django.contrib.auth import get_user_model
+
+    tried = email.strip()[:200]
+    account = get_user_model().objects.filter(email__iexact=tried).first() if tried else None
+    record(
+        None,
+        "accounts.auth.login_locked",
+        account,
+        data={"event": LOCKOUT_EVENT, "email": tried, **_client(request)},
+    )
 
 
 def _on_person(action: str) -> Callable[..., None]:

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +21,7 @@ from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.processes import APPLICATION
 from junkan.applications.views import get_application
 from junkan.common import files, workflow
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.common.spreadsheets import spreadsheet_safe
@@ -175,14 +175,11 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
             messages.success(request, _("受理しました。申請者にメールでお知らせしました。"))
             return redirect("applications:inbox", application.program.slug)
         if verb == "return" and form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 services.return_for_correction(
                     request.user, application, form.cleaned_data["reason"], form.cleaned_data["reply_due_on"]
                 )
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
+            if outcome.ok:
                 messages.success(request, _("不備として返却しました。申請者にメールでお知らせしました。"))
                 return redirect("applications:inbox", application.program.slug)
     return render(request, "applications/decide.html", {"application": application, "form": form})

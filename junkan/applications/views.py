@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +25,7 @@ from junkan.applications.sections import SectionPage
 from junkan.applications.spec import applicant_of, form_spec
 from junkan.carbon.models import SavedCalculation
 from junkan.common import files, moves
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.economy.models import Analysis
 from junkan.grants.stages import stage_of
@@ -87,7 +87,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     if not organizations:
         messages.info(request, _("応募するには、まず所属組織を登録してください。"))
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             application = services.start(
                 request.user,
                 program,
@@ -95,9 +95,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
                 form.cleaned_data["organization"],
                 form.cleaned_data["title"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("応募の作成を始めました。各様式を入力してください。入力内容は自動で保存されます。")
             )
@@ -226,13 +224,11 @@ def co_applicants(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method == "POST":
         enforce(permissions.can_manage_co_applicants(request.user, application))
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 services.invite_co_applicant(
                     request.user, application, form.cleaned_data["organization"], form.cleaned_data["role"]
                 )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("共同申請者に参加を依頼しました。"))
                 return redirect("applications:co_applicants", application.public_id)
     return render(
@@ -283,14 +279,11 @@ def documents(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method == "POST":
         enforce(permissions.can_edit(request.user, application))
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 services.add_document(
                     request.user, application, form.cleaned_data["kind"], form.cleaned_data["file"]
                 )
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
+            if outcome.ok:
                 messages.success(request, _("ファイルを登録しました。"))
                 return redirect("applications:documents", application.public_id)
     uploaded = list(application.documents.select_related("uploaded_by"))

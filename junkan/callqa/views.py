@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from junkan.callqa.forms import AnswerForm, AskForm
 from junkan.callqa.models import Question, QuestionStatus
 from junkan.callqa.processes import QUESTION
 from junkan.common import workflow
+from junkan.common.forms import service_errors
 from junkan.common.paging import paginate
 from junkan.common.permissions import enforce
 from junkan.programs.models import Program
@@ -53,13 +53,11 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
     form = AskForm(request.POST or None, program=program)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form) as outcome:
             question = services.ask(
                 request.user, program, data["project_type"], data["organization_name"], data["body"]
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("質問を受け付けました。回答はメールでお知らせします。"))
             return redirect("callqa:question", pk=question.pk)
     return render(request, "callqa/ask.html", {"program": program, "form": form})
@@ -103,11 +101,9 @@ def question(request: HttpRequest, pk: int) -> HttpResponse:
             if QUESTION.move(move).irreversible and not data["confirmed"]:
                 form.add_error("confirmed", _("掲載してよいか確認し、チェックを入れてください。"))
             else:
-                try:
+                with service_errors(form) as outcome:
                     services.answer(request.user, item, move, data["public_question"], data["answer"])
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
+                if outcome.ok:
                     messages.success(request, _("回答を記録しました。質問者にメールでお知らせします。"))
                     return redirect("callqa:question", pk=item.pk)
     return render(

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from junkan.carbon import permissions, services
 from junkan.carbon.models import FactorSet, FuelFactor, SavedCalculation, SupplierFactor
 from junkan.common.admin import ReadOnlyAdmin, SecretariatViewMixin
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 
 
@@ -144,11 +144,9 @@ class FactorSetAdmin(SecretariatViewMixin, admin.ModelAdmin):
                 source=data["source"],
                 note=data["note"],
             )
-            try:
+            with service_errors(form) as outcome:
                 created = services.create_factor_sets(request.user, upload)
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            if outcome.ok:
                 names = "、".join(s.name for s in created)
                 self.message_user(
                     request, _("係数セットを登録しました：%(names)s") % {"names": names}, messages.SUCCESS
@@ -174,14 +172,6 @@ class FactorSetAdmin(SecretariatViewMixin, admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[FactorSet]) -> None:
         for obj in queryset:
             services.delete_factor_set(request.user, obj)
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 @admin.register(SavedCalculation)

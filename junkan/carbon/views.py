@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from junkan.carbon import engine, forms, permissions, services
 from junkan.carbon.models import FactorKind, FactorSet, SavedCalculation
 from junkan.carbon.pdf import calculation_sheet
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
 
@@ -176,7 +176,7 @@ def _save(request: HttpRequest, calc: Calculator, saved: SavedCalculation | None
     if not decision:
         calc.settings.add_error(None, decision.reason)
         return None
-    try:
+    with service_errors(calc.settings) as outcome:
         saved = services.save_calculation(
             request.user,
             calc.engine_input(),
@@ -184,12 +184,7 @@ def _save(request: HttpRequest, calc: Calculator, saved: SavedCalculation | None
             organization=_organization(request, calc),
             calculation=saved,
         )
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                calc.settings.add_error(name if name in calc.settings.fields else None, errors)
-        else:
-            calc.settings.add_error(None, error)
+    if outcome.refused:
         return None
     messages.success(request, _("算定を保存しました。"))
     return redirect("carbon:detail", pk=saved.pk)

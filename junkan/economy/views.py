@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
+from junkan.common import files
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.economy import demo, exports, forms, imports, permissions, profile, services, sources
@@ -101,12 +103,10 @@ def account_form(request: HttpRequest, public_id: Any = None) -> HttpResponse:
             values = {
                 k: v for k, v in form.cleaned_data.items() if k not in {"organization", "municipality_code"}
             }
-            try:
+            with service_errors(form, aliases={NON_FIELD_ERRORS: "municipality_code"}) as found:
                 municipality = services.municipality_for(form.cleaned_data["municipality_code"])
-            except ValidationError as error:
-                form.add_error("municipality_code", error)
-            else:
-                try:
+            if found.ok:
+                with service_errors(form) as outcome:
                     saved = services.save_account(
                         request.user,
                         values,
@@ -116,10 +116,7 @@ def account_form(request: HttpRequest, public_id: Any = None) -> HttpResponse:
                         municipality=municipality,
                         visibility=form.cleaned_data["visibility"],
                     )
-                except ValidationError as error:
-                    for message in error.messages:
-                        form.add_error(None, message)
-                else:
+                if outcome.ok:
                     messages.success(
                         request, _("地域経済循環データを保存しました（第%(v)s版）。") % {"v": saved.version}
                     )
@@ -160,16 +157,18 @@ def account_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 def account_pdf(request: HttpRequest, public_id: Any) -> HttpResponse:
     account = _get(request, RegionalAccount, public_id)
-    return exports.pdf_response(
+    response = exports.pdf_response(
         exports.account_pdf(profile.account_profile(account)), f"economy-{account.data_year}.pdf"
     )
+    return files.exported(request, response, "economy.account.exported", account, format="pdf")
 
 
 def account_xlsx(request: HttpRequest, public_id: Any) -> HttpResponse:
     account = _get(request, RegionalAccount, public_id)
-    return exports.xlsx_response(
+    response = exports.xlsx_response(
         exports.account_xlsx(profile.account_profile(account)), f"economy-{account.data_year}.xlsx"
     )
+    return files.exported(request, response, "economy.account.exported", account, format="xlsx")
 
 
 def account_template(request: HttpRequest, kind: str) -> HttpResponse:
@@ -179,9 +178,17 @@ def account_template(request: HttpRequest, kind: str) -> HttpResponse:
             imports.account_template_csv(demo.template_example()), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="economy-account-template.csv"'
-        return response
-    return exports.xlsx_response(
-        imports.account_template_xlsx(demo.template_example()), "economy-account-template.xlsx"
+    else:
+        response = exports.xlsx_response(
+            imports.account_template_xlsx(demo.template_example()), "economy-account-template.xlsx"
+        )
+    return files.exported(
+        request,
+        response,
+        "economy.template.exported",
+        None,
+        template="account",
+        format="csv" if kind == "csv" else "xlsx",
     )
 
 
@@ -219,11 +226,9 @@ def visibility(request: HttpRequest, kind: str, public_id: Any) -> HttpResponse:
     model = {"account": RegionalAccount, "table": IOTable, "analysis": Analysis}[kind]
     obj = _get(request, model, public_id, permissions.can_edit)
     choice = request.POST.get("visibility", "")
-    try:
+    with service_errors(request=request) as outcome:
         services.set_visibility(request.user, obj, choice)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if outcome.ok:
         messages.success(request, _("公開範囲を「%(v)s」にしました。") % {"v": Visibility(choice).label})
     return redirect(f"economy:{kind}", obj.public_id)
 
@@ -251,7 +256,8 @@ def table_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 def table_xlsx(request: HttpRequest, public_id: Any) -> HttpResponse:
     table = _get(request, IOTable, public_id)
-    return exports.xlsx_response(services.table_workbook(table), f"io-table-{table.data_year}.xlsx")
+    response = exports.xlsx_response(services.table_workbook(table), f"io-table-{table.data_year}.xlsx")
+    return files.exported(request, response, "economy.table.exported", table, format="xlsx")
 
 
 def table_template(request: HttpRequest) -> HttpResponse:
@@ -268,7 +274,10 @@ def table_template(request: HttpRequest) -> HttpResponse:
         },
         demo.TABLE_SETTINGS,
     )
-    return exports.xlsx_response(content, "io-table-template.xlsx")
+    response = exports.xlsx_response(content, "io-table-template.xlsx")
+    return files.exported(
+        request, response, "economy.template.exported", None, template="io_table", format="xlsx"
+    )
 
 
 @login_required
@@ -416,9 +425,11 @@ def analysis_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 def analysis_pdf(request: HttpRequest, public_id: Any) -> HttpResponse:
     analysis = _get(request, Analysis, public_id)
-    return exports.pdf_response(exports.analysis_pdf(analysis), "economy-analysis.pdf")
+    response = exports.pdf_response(exports.analysis_pdf(analysis), "economy-analysis.pdf")
+    return files.exported(request, response, "economy.analysis.exported", analysis, format="pdf")
 
 
 def analysis_xlsx(request: HttpRequest, public_id: Any) -> HttpResponse:
     analysis = _get(request, Analysis, public_id)
-    return exports.xlsx_response(exports.analysis_xlsx(analysis), "economy-analysis.xlsx")
+    response = exports.xlsx_response(exports.analysis_xlsx(analysis), "economy-analysis.xlsx")
+    return files.exported(request, response, "economy.analysis.exported", analysis, format="xlsx")

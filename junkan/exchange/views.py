@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.common import workflow
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.exchange import permissions, services
@@ -72,13 +72,11 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = TopicForm(request.POST or None, organizations=permissions.registered_organizations(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form) as outcome:
             topic = services.start_topic(
                 request.user, theme, data["organization"], data["kind"], data["title"], data["body"]
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("投稿しました。"))
             return redirect("exchange:topic", pk=topic.pk)
     return render(request, "exchange/topic_form.html", {"theme": theme, "form": form})
@@ -101,13 +99,11 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organizations = permissions.registered_organizations(request.user)
     form = ReplyForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.post_reply(
                 request.user, topic, form.cleaned_data["organization"], form.cleaned_data["body"]
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("返信しました。"))
             return redirect("exchange:topic", pk=topic.pk)
     return render(
@@ -161,13 +157,10 @@ def moderate(request: HttpRequest, kind: str, pk: int, verb: str) -> HttpRespons
     if not form.is_valid():
         messages.error(request, _("理由を入力してください。"))
     else:
-        try:
+        with service_errors(request=request) as outcome:
             action = services.hide if verb == "hide" else services.unhide
             action(request.user, target, form.cleaned_data["reason"])
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("投稿を非表示にしました。") if verb == "hide" else _("投稿を再表示しました。")
             )
@@ -181,12 +174,9 @@ def moderate(request: HttpRequest, kind: str, pk: int, verb: str) -> HttpRespons
 def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     enforce(permissions.can_moderate(request.user))
     item = get_object_or_404(Report, pk=pk)
-    try:
+    with service_errors(request=request) as outcome:
         services.dismiss_report(request.user, item)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(request, _("通報を確認済みにしました（投稿はそのままです）。"))
     return redirect("exchange:moderation")
 
@@ -230,13 +220,11 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form) as outcome:
             consultation = services.open_consultation(
                 request.user, data["organization"], data["subject"], data["body"]
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("事務局に相談を送りました。回答をお知らせします。"))
             return redirect("exchange:consultation", pk=consultation.pk)
     return render(request, "exchange/consultation_form.html", {"form": form})
@@ -273,12 +261,9 @@ def consultation_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
         raise Http404 from error
     form = MessageForm(request.POST)
     body = form.data.get("body", "")
-    try:
+    with service_errors(request=request) as outcome:
         services.move(request.user, consultation, move, body)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(
             request, _("「%(label)s」を記録しました。") % {"label": CONSULTATION.move(move).history_label}
         )

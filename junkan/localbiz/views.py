@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.cases.models import CaseStudy
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.localbiz import permissions, services
@@ -28,11 +28,9 @@ def _declare(
 ) -> HttpResponse | None:
     form = DeclarationForm(request.POST or None, claims=claims)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.declare(request.user, target, form.explanations(), confirm=confirm)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("要件を確認済みにしました。") if confirm else _("要件を申告しました。事務局が確認します。"),
@@ -97,12 +95,9 @@ def decide(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
     if verb not in ("confirm", "return"):
         raise Http404
     claim = get_object_or_404(Claim, pk=pk)
-    try:
+    with service_errors(request=request) as outcome:
         services.decide(request.user, claim, verb == "confirm", request.POST.get("reason", ""))
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(
             request, _("確認しました。") if verb == "confirm" else _("理由を添えて差し戻しました。")
         )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.organizations import permissions, services
@@ -44,11 +44,9 @@ def organization_create(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_create_organization(request.user))
     form = OrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             organization = services.create_organization(request.user, form.to_service_data())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("組織を登録しました。あなたがこの組織の管理者です。"))
             return redirect("organizations:detail", pk=organization.pk)
     return render(request, "organizations/form.html", {"form": form, "organization": None})
@@ -117,29 +115,17 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
     enforce(permissions.can_manage_members(request.user, organization))
     form = InviteForm(request.POST)
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.invite_member(
                 request.user,
                 organization,
                 form.cleaned_data["email"],
                 MembershipRole(form.cleaned_data["role"]),
             )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("%(email)s に招待メールを送りました。") % form.cleaned_data)
             return redirect("organizations:detail", pk=organization.pk)
     return _detail(request, organization, form, status=422)
-
-
-def _add_errors(form: InviteForm, error: ValidationError) -> None:
-    """Show a service's validation error on the form field it names, else at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        for item in errors:
-            form.add_error(field if field in form.fields else None, item)
 
 
 @login_required
@@ -147,11 +133,9 @@ def _add_errors(form: InviteForm, error: ValidationError) -> None:
 def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     organization = _organization(request, pk)
     invitation = get_object_or_404(Invitation, pk=invitation_pk, organization=organization)
-    try:
+    with service_errors(request=request) as outcome:
         services.revoke_invitation(request.user, invitation)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if outcome.ok:
         messages.success(request, _("%(email)s への招待を取り消しました。") % {"email": invitation.email})
     return redirect("organizations:detail", pk=organization.pk)
 
@@ -164,11 +148,9 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
     enforce(permissions.can_manage_members(request.user, organization))
     form = MemberRoleForm(request.POST)
     if form.is_valid():
-        try:
+        with service_errors(request=request) as outcome:
             services.change_member_role(request.user, membership, MembershipRole(form.cleaned_data["role"]))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("%(name)s さんの組織での役割を変更しました。") % {"name": membership.user}
             )
@@ -181,10 +163,9 @@ def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
     organization = _organization(request, pk)
     membership = _membership(organization, membership_pk)
     leaving = membership.user_id == request.user.pk
-    try:
+    with service_errors(request=request) as outcome:
         services.remove_member(request.user, membership)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if outcome.refused:
         return redirect("organizations:detail", pk=organization.pk)
     if leaving:
         messages.success(request, _("%(org)s から退出しました。") % {"org": organization.name})

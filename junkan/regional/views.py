@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.common import files, moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.regional import charts, forms, progress, services
@@ -47,18 +48,6 @@ from junkan.regional.progress import STAGE_NAMES as STAGE_LABELS
 from junkan.registry.models import RegionRegistration
 
 PER_PAGE = 30
-
-
-def _errors(form: Any, error: ValidationError) -> None:
-    """Put a service's refusal on the form so that nothing typed is lost."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _user_by_email(email: str) -> Any:
@@ -122,11 +111,9 @@ def rounds(request: HttpRequest) -> HttpResponse:
     enforce(p.can_manage(request.user))
     form = forms.RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.announce_round(request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("募集回を登録しました。"))
             return redirect("regional:rounds")
     page = page_of(request, Round.objects.all(), PER_PAGE)
@@ -148,7 +135,12 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     plan_form = forms.PlanForm(prefix="plan")
     if request.method == "POST" and can_work:
         action = request.POST.get("action")
-        try:
+        with service_errors(
+            lambda: {"case": start_form, "coordinator": coordinator_form, "plan": plan_form}.get(
+                action or ""
+            ),
+            request=request,
+        ):
             if action == "case":
                 start_form = forms.StartCaseForm(request.POST, secretariat=secretariat, prefix="case")
                 if start_form.is_valid():
@@ -182,14 +174,6 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
             elif action == "team":
                 team = services.start_team(request.user, region)
                 return redirect("regional:team", team.pk)
-        except ValidationError as error:
-            target = {"case": start_form, "coordinator": coordinator_form, "plan": plan_form}.get(
-                action or ""
-            )
-            if target is not None:
-                _errors(target, error)
-            else:
-                messages.error(request, " ".join(error.messages))
     state = progress.region_progress(region)
     coordinators = list(region.coordinators.select_related("user").prefetch_related("activities"))
     for coordinator in coordinators:
@@ -262,7 +246,15 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         enforce(p.can_edit_case(request.user, case))
         action = request.POST.get("action")
-        try:
+        with service_errors(
+            lambda: {
+                "concept": concept_form,
+                "budget": budget_form,
+                "analysis": upload_form,
+                "economy": economy_form,
+            }.get(action or ""),
+            request=request,
+        ):
             if action == "concept":
                 concept_form = forms.ConceptForm(request.POST, prefix="concept")
                 if concept_form.is_valid():
@@ -289,15 +281,6 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                     services.add_analysis(request.user, case, upload_form.cleaned_data["file"])
                     messages.success(request, _("分析を添付しました。"))
                     return redirect("regional:case", case.pk)
-        except ValidationError as error:
-            target = {
-                "concept": concept_form,
-                "budget": budget_form,
-                "analysis": upload_form,
-                "economy": economy_form,
-            }.get(action or "")
-            if target is not None:
-                _errors(target, error)
     lines_view = [
         {
             "label": COST_KIND_LABELS[CostKind(line.kind)],
@@ -412,7 +395,10 @@ def body(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         enforce(p.can_edit_body(request.user, body))
         action = request.POST.get("action")
-        try:
+        with service_errors(
+            lambda: {"body": body_form, "member": member_form, "meeting": meeting_form}.get(action or ""),
+            request=request,
+        ):
             if action == "body":
                 body_form = forms.BodyForm(request.POST, prefix="body")
                 if body_form.is_valid():
@@ -432,10 +418,6 @@ def body(request: HttpRequest, pk: int) -> HttpResponse:
                     meeting = services.save_meeting(request.user, body, data)
                     messages.success(request, _("会議を記録しました。"))
                     return redirect("regional:meeting", meeting.pk)
-        except ValidationError as error:
-            target = {"body": body_form, "member": member_form, "meeting": meeting_form}.get(action or "")
-            if target is not None:
-                _errors(target, error)
     insider = p.sees_unpublished(request.user, body)
     members = body.members.all() if insider else body.members.filter(planned=False)
     meetings = page_of(request, body.meetings.all(), PER_PAGE)
@@ -466,7 +448,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         enforce(p.can_edit_body(request.user, meeting.body))
         action = request.POST.get("action")
-        try:
+        with service_errors(lambda: form if action == "meeting" else upload_form, request=request):
             if action == "meeting":
                 form = forms.MeetingForm(
                     request.POST, instance=Meeting.objects.get(pk=meeting.pk), prefix="meeting"
@@ -482,8 +464,6 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
                     services.add_meeting_file(request.user, meeting, upload_form.cleaned_data["file"])
                     messages.success(request, _("資料を追加しました。"))
                     return redirect("regional:meeting", meeting.pk)
-        except ValidationError as error:
-            _errors(form if action == "meeting" else upload_form, error)
     return render(
         request,
         "regional/meeting.html",
@@ -511,14 +491,21 @@ def download(request: HttpRequest, kind: str, public_id: str) -> FileResponse:
         enforce(p.can_view_region(request.user, stored.case.region))
     else:
         raise Http404
-    # Sandboxed, named by the detected kind; a case's analysis (not public) is an audited read.
+    # Sandboxed, named by the detected kind. A case's analysis (never public) and a file of minutes not
+    # published are audited reads; the files of published minutes are public documents.
+    if kind == "analysis":
+        action = "regional.analysis.downloaded"
+    elif not (stored.meeting.body.is_published and stored.meeting.minutes_published):
+        action = "regional.meeting_file.downloaded"
+    else:
+        action = ""
     return files.serve(
         request,
         stored.file,
         stored.original_name,
         stored.content_type,
-        audit_object=stored if kind == "analysis" else None,
-        audit_action="regional.analysis.downloaded" if kind == "analysis" else "",
+        audit_object=stored if action else None,
+        audit_action=action,
         audit_data={"file": str(stored.public_id)},
     )
 
@@ -569,7 +556,7 @@ def hearing(request: HttpRequest, pk: int) -> HttpResponse:
         form = forms.HearingForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with service_errors(form) as outcome:
                 services.save_hearing(
                     request.user,
                     hearing,
@@ -579,9 +566,7 @@ def hearing(request: HttpRequest, pk: int) -> HttpResponse:
                     outcome=data["outcome"],
                     reasons=data["reasons"],
                 )
-            except ValidationError as error:
-                _errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("判定を保存しました。"))
                 return redirect("regional:hearing", hearing.pk)
     groups = []
@@ -643,7 +628,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
             "expert": expert_form,
             "visit": visit_form,
         }
-        try:
+        with service_errors(lambda: forms_by_action.get(action or ""), request=request):
             if action == "request":
                 request_form = forms.TeamRequestForm(request.POST, prefix="request")
                 forms_by_action["request"] = request_form
@@ -688,12 +673,6 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("regional:team", team.pk)
             else:
                 raise Http404
-        except ValidationError as error:
-            target = forms_by_action.get(action or "")
-            if target is not None:
-                _errors(target, error)
-            else:
-                messages.error(request, " ".join(error.messages))
     from junkan.regional.rules import team_conflicts
 
     seats = list(team.experts.select_related("expert", "user").prefetch_related("expert__fields"))
@@ -755,7 +734,12 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         enforce(p.can_edit_plan(request.user, plan))
         action = request.POST.get("action")
-        try:
+        with service_errors(
+            lambda: {"plan": plan_form, "kpi": kpi_form, "year": year_form, "cycle": cycle_form}.get(
+                action or ""
+            ),
+            request=request,
+        ):
             if action == "plan":
                 plan_form = forms.PlanForm(
                     request.POST, instance=BusinessPlan.objects.get(pk=plan.pk), prefix="plan"
@@ -796,12 +780,6 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
                     services.add_cycle(request.user, plan, cycle_form.cleaned_data)
                     messages.success(request, _("PDCAサイクルを記録しました。"))
                     return redirect("regional:plan", plan.pk)
-        except ValidationError as error:
-            target = {"plan": plan_form, "kpi": kpi_form, "year": year_form, "cycle": cycle_form}.get(
-                action or ""
-            )
-            if target is not None:
-                _errors(target, error)
     rows = [progress.kpi_row(k) for k in plan.kpis.prefetch_related("years")]
     return render(
         request,

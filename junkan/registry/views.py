@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
 from junkan.common import moves
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
@@ -114,11 +114,9 @@ def region_form(request: HttpRequest, org_pk: int | None = None, pk: int | None 
     form = RegionForm(request.POST or None, instance=region)
     if request.method == "POST" and form.is_valid():
         data, m2m = form.service_data()
-        try:
+        with service_errors(form) as outcome:
             region = services.save_region(request.user, organization, data, m2m, region)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("実践地域等登録を保存しました。内容を確認して申請してください。"))
             return redirect("registry:region", pk=region.pk)
     return render(
@@ -131,11 +129,9 @@ def company_form(request: HttpRequest, org_pk: int | None = None, pk: int | None
     company, organization = _editable(request, "company", pk, org_pk)
     form = CompanyForm(request.POST or None, instance=company)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             company = services.save_company(request.user, organization, form.service_data(), company)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("企業等登録を保存しました。ソリューションを追加してください。"))
             return redirect("registry:company", pk=company.pk)
     return render(
@@ -175,12 +171,9 @@ def solution_delete(request: HttpRequest, pk: int, solution_pk: int) -> HttpResp
 @require_POST
 def submit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     registration = _registration(request, kind, pk)
-    try:
+    with service_errors(request=request) as outcome:
         services.submit(request.user, registration)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(request, _("事務局に申請しました。審査の結果をお待ちください。"))
     return redirect(f"registry:{kind}", pk=pk)
 
@@ -239,7 +232,7 @@ def decide(request: HttpRequest, kind: str, pk: int, verb: str) -> HttpResponse:
             cancel_url=reverse(f"registry:{kind}", args=[pk]),
             summary=[(_("理由"), request.POST.get("reason", ""))],
         )
-    try:
+    with service_errors(request=request):
         if verb == "approve":
             services.approve(request.user, registration)
             messages.success(request, _("「%(name)s」を承認し、公開しました。") % {"name": registration})
@@ -247,9 +240,6 @@ def decide(request: HttpRequest, kind: str, pk: int, verb: str) -> HttpResponse:
             action = services.refuse if verb == "refuse" else services.revoke
             action(request.user, registration, request.POST.get("reason", ""))
             messages.success(request, _("「%(name)s」の審査結果を登録しました。") % {"name": registration})
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
     if request.POST.get("next") == "review":
         return redirect("registry:review")
     return redirect(f"registry:{kind}", pk=pk)

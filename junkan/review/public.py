@@ -112,6 +112,7 @@ def adopted(request: HttpRequest, slug: str) -> HttpResponse:
             "total_amount": sum(d.amount for d in decisions),
             "total_applications": sum(c["applications"] for c in counts),
             "total_adopted": sum(c["adopted"] for c in counts),
+            "adoption_rows": [(f"{c['code']}. {c['name']}", c["adopted"]) for c in counts],
         },
     )
 

@@ -11,12 +11,15 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.audit.models import AuditEntry
+from junkan.common import moves, workflow
 from junkan.common.permissions import enforce
+from junkan.jp.money import format_yen
 from junkan.review import analysis, permissions, services, tasks
 from junkan.review.forms import (
     BudgetForm,
@@ -38,6 +41,7 @@ from junkan.review.models import (
     ScoreSheet,
     SheetStatus,
 )
+from junkan.review.processes import COMMITTEE, SHEET
 from junkan.review.views import add_errors, get_committee
 
 
@@ -471,7 +475,15 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "decided_count": sum(1 for a in computed.applications if a.pk in computed.decisions),
             "any_decided": decided > 0,
             "can_change": permissions.can_change_review(request.user, committee).allowed,
-            "can_publish": permissions.can_publish(request.user, committee).allowed,
+            "actions": moves.actions(
+                COMMITTEE,
+                request.user,
+                committee,
+                {
+                    "decided": reverse("review:finalize", args=[committee.pk]),
+                    "published": reverse("review:publish", args=[committee.pk]),
+                },
+            ),
         },
     )
 
@@ -533,9 +545,12 @@ def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
                 {"sheet": s, "marks": [{m.criterion_id: m for m in s.mark_rows}.get(r.pk) for r in rows]}
                 for s in sheets
             ],
-            "assignments": Assignment.objects.filter(committee=committee, application=application)
-            .select_related("member__user", "sheet")
-            .order_by("member_id"),
+            "assignments": _with_reopen(
+                request,
+                Assignment.objects.filter(committee=committee, application=application)
+                .select_related("member__user", "sheet", "committee")
+                .order_by("member_id"),
+            ),
             "hearings": HearingSlot.objects.filter(committee=committee, application=application),
             "decision": current,
             "form": form,
@@ -544,50 +559,85 @@ def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
     )
 
 
+def _with_reopen(request: HttpRequest, assignments: Any) -> list[Assignment]:
+    """The assignments, each with ``may_reopen``: whether this person may give its sheet back now."""
+    rows = list(assignments)
+    for a in rows:
+        sheet = getattr(a, "sheet", None)
+        a.may_reopen = (  # type: ignore[attr-defined]
+            a.is_active and sheet is not None and workflow.can(SHEET, request.user, sheet, "reopened").allowed
+        )
+    return rows
+
+
 @login_required
 @require_POST
 def sheet_reopen(request: HttpRequest, pk: int, sheet_pk: int) -> HttpResponse:
     committee = _managed(request, pk)
     sheet = get_object_or_404(
-        ScoreSheet.objects.select_related("assignment__application"),
+        ScoreSheet.objects.select_related("assignment__application", "assignment__committee"),
         pk=sheet_pk,
         assignment__committee=committee,
     )
-    try:
+    back = reverse("review:decision", args=[committee.pk, sheet.assignment.application.public_id])
+
+    def run(_reason: str) -> HttpResponse:
         services.reopen_sheet(request.user, sheet)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         messages.success(request, _("採点票を委員に差し戻しました。"))
-    return redirect("review:decision", pk=committee.pk, public_id=sheet.assignment.application.public_id)
+        return redirect(back)
+
+    return moves.move_view(request, SHEET, sheet, "reopened", run=run, cancel_url=back)
+
+
+def _committee_move(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """採否確定 or 公表: GET the confirmation page, POST (confirmed) the move."""
+    committee = get_committee(pk)
+    enforce(permissions.can_manage(request.user, committee))
+    back = reverse("review:results", args=[committee.pk])
+
+    def run(_reason: str) -> HttpResponse:
+        if name == "decided":
+            count = services.finalize(request.user, committee)
+            messages.success(
+                request, _("採否を確定し、%(count)s件の申請者に結果を通知しました。") % {"count": count}
+            )
+        else:
+            services.publish(request.user, committee)
+            messages.success(request, _("採択案件を公表しました。"))
+        return redirect(back)
+
+    return moves.move_view(
+        request,
+        COMMITTEE,
+        committee,
+        name,
+        run=run,
+        cancel_url=back,
+        summary=_committee_summary(committee, name),
+    )
+
+
+def _committee_summary(committee: Committee, name: str) -> list[tuple[str, str]]:
+    """What 採否確定 and 公表 will record, in figures: the decisions by outcome and the adopted total."""
+    decisions = list(Decision.objects.filter(committee=committee))
+    adopted = [d for d in decisions if d.is_adopted]
+    rows = [
+        (_("公募"), committee.program.name),
+        (_("採否を記録した応募"), _("%(count)s件") % {"count": len(decisions)}),
+        (_("採択（条件付き採択を含む）"), _("%(count)s件") % {"count": len(adopted)}),
+        (_("不採択"), _("%(count)s件") % {"count": len(decisions) - len(adopted)}),
+        (_("採択額の合計"), format_yen(sum(d.amount for d in adopted))),
+    ]
+    if name == "decided":
+        rows.append((_("結果を通知する申請者"), _("%(count)s件") % {"count": len(decisions)}))
+    return rows
 
 
 @login_required
-@require_POST
 def finalize(request: HttpRequest, pk: int) -> HttpResponse:
-    committee = _managed(request, pk)
-    try:
-        count = services.finalize(request.user, committee)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
-        messages.success(
-            request, _("採否を確定し、%(count)s件の申請者に結果を通知しました。") % {"count": count}
-        )
-    return redirect("review:results", pk=committee.pk)
+    return _committee_move(request, pk, "decided")
 
 
 @login_required
-@require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    committee = _managed(request, pk)
-    try:
-        services.publish(request.user, committee)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
-        messages.success(request, _("採択案件を公表しました。"))
-    return redirect("review:results", pk=committee.pk)
+    return _committee_move(request, pk, "published")

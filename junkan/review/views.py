@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
@@ -24,7 +25,7 @@ from junkan.applications.models import (
     CoApplicantStatus,
     Submission,
 )
-from junkan.common import files
+from junkan.common import files, moves
 from junkan.common.permissions import enforce
 from junkan.programs.models import Program
 from junkan.review import analysis, permissions, services
@@ -40,6 +41,7 @@ from junkan.review.models import (
     ScoreSheet,
     SheetStatus,
 )
+from junkan.review.processes import SHEET
 
 
 def get_committee(pk: int) -> Committee:
@@ -296,9 +298,12 @@ def sheet(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
         "sheet": own,
         "criteria": tc,
     }
-    if (own is not None and own.is_submitted) or not committee.is_reviewing:
-        others = _other_sheets(assignment) if permissions.can_see_other_scores(own) else []
+    if not permissions.can_score(request.user, assignment, False, declaration, own):
+        # Submitted, or the review is over: the sheet as it stands (and, once submitted, the others').
+        submitted = permissions.can_see_other_scores(own)
+        others = _other_sheets(assignment) if submitted else []
         context.update(
+            submitted=submitted,
             rows=[(row, marks.get(row.pk)) for row in rows],
             others=[
                 {
@@ -309,12 +314,17 @@ def sheet(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
             ],
         )
         return render(request, "review/sheet_done.html", context)
-    enforce(permissions.can_score(request.user, assignment, False, declaration, own))
     form = SheetForm(
         rows, marks, request.POST or None, initial={"overall_comment": own.overall_comment if own else ""}
     )
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
+        if submit and moves.confirmation_needed(request, SHEET.move("submitted")):
+            confirmation = _confirm_sheet(request, committee, assignment, form)
+            if confirmation is not None:
+                return confirmation
+            context["form"] = form
+            return render(request, "review/sheet.html", context)
         try:
             services.save_sheet(
                 request.user, assignment, form.marks(), form.cleaned_data["overall_comment"], submit=submit
@@ -331,3 +341,47 @@ def sheet(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
             return redirect("review:sheet", pk=committee.pk, public_id=public_id)
     context["form"] = form
     return render(request, "review/sheet.html", context)
+
+
+def _confirm_sheet(
+    request: HttpRequest, committee: Committee, assignment: Assignment, form: SheetForm
+) -> HttpResponse | None:
+    """The 確認画面 before a sheet is submitted: the sheet is kept as a draft first (nothing is lost if the
+    member goes back), then the marks and the score are shown. None, with the problems on the form, when
+    the sheet is not complete (nothing written)."""
+    from junkan.review.engine import scoring
+
+    marks, overall = form.marks(), form.cleaned_data["overall_comment"]
+    try:
+        score = services.check_sheet(assignment, marks, overall)
+    except services.SheetNotSubmittable as error:
+        form.add_problems(error.problems)
+        return None
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    try:
+        own = services.save_sheet(request.user, assignment, marks, overall)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    application = assignment.application
+    url = reverse("review:sheet", args=[committee.pk, application.public_id])
+    return moves.confirmation_page(
+        request,
+        SHEET,
+        own,
+        "submitted",
+        cancel_url=url,
+        action_url=url,
+        summary=[
+            (_("応募"), f"{application.receipt_number or ''} {application.title}".strip()),
+            (_("評点（100点満点）"), scoring.display(score)),
+        ],
+        details_template="review/_sheet_confirm.html",
+        context={
+            "rows": [(row, marks.get(row.pk)) for row in form.rows],
+            "overall_comment": overall.strip(),
+            "draft_saved": True,
+        },
+    )

@@ -90,3 +90,28 @@ def test_staff_are_signed_out_after_the_idle_time(make_staff, owner, client_as, 
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
     assert "_auth_user_id" not in staff_client.session
     assert owner_client.get(reverse("portal:home")).status_code == 200  # not staff: the 12-hour session
+
+
+def test_a_login_refused_by_the_throttle_is_its_own_audit_entry(make_user):
+    user = make_user("locked@example.jp")
+    client = Client(REMOTE_ADDR="198.51.100.7")
+    wrong = {"login": "locked@example.jp", "password": "wrong-password"}
+    for _ in range(5):  # ACCOUNT_RATE_LIMITS: 5 failures per 5 minutes per address
+        client.post(reverse("account_login"), wrong)
+    assert not AuditEntry.objects.filter(action="accounts.auth.login_locked").exists()
+    response = client.post(reverse("account_login"), {"login": "locked@example.jp", "password": PASSWORD})
+    assert response.status_code == 200  # refused even with the right password
+    entry = AuditEntry.objects.get(action="accounts.auth.login_locked")
+    assert entry.data["event"] == "ログイン試行の制限"
+    assert entry.data["email"] == "locked@example.jp" and entry.data["ip"] == "198.51.100.7"
+    assert entry.object_id == str(user.pk) and entry.actor is None
+    assert "wrong-password" not in str(entry.data) and PASSWORD not in str(entry.data)
+    assert AuditEntry.objects.filter(action="accounts.auth.login_failed").count() == 5
+
+
+def test_a_lockout_on_an_unknown_address_names_the_address_tried():
+    client = Client(REMOTE_ADDR="198.51.100.8")
+    for _ in range(6):
+        client.post(reverse("account_login"), {"login": "nobody@example.jp", "password": "wrong-password"})
+    entry = AuditEntry.objects.get(action="accounts.auth.login_locked")
+    assert entry.data["email"] == "nobody@example.jp" and entry.object_id == ""

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -119,6 +120,18 @@ def _rows(rows: Iterable[Any]) -> list[tuple[str, int | Decimal]]:
     return result
 
 
+def _ident(title: Any, data: Sequence[tuple[str, int | Decimal]]) -> str:
+    """A stable id for the chart's <title> and <desc> (two charts on a page differ in title or numbers)."""
+    digest = hashlib.blake2s(repr((str(title), data)).encode(), digest_size=5).hexdigest()
+    return f"chart-{digest}"
+
+
+def _description(data: Sequence[tuple[str, int | Decimal]], unit: str) -> str:
+    """The numbers in one sentence for screen readers: 「北海道 12件、長野県 7件」."""
+    separator = "、" if (get_language() or "ja").startswith("ja") else ", "
+    return separator.join(f"{label} {_format(value, unit)}" for label, value in data)
+
+
 def _format(value: int | Decimal, unit: str) -> str:
     return f"{value:,}{unit}"
 
@@ -168,6 +181,8 @@ def bar_chart(
     ]
     return {
         "title": title,
+        "ident": _ident(title, data),
+        "description": _description(data, unit),
         "bars": bars,
         "grid": grid,
         "width": CHART_WIDTH,
@@ -205,6 +220,8 @@ def column_chart(
     grid = [{"y": top + plot_height - tick.position, "label": _short(tick.value)} for tick in chart.ticks]
     return {
         "title": title,
+        "ident": _ident(title, data),
+        "description": _description(data, unit),
         "columns": columns,
         "grid": grid,
         "width": CHART_WIDTH,

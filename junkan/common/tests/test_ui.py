@@ -76,6 +76,9 @@ def test_bar_chart_shows_the_same_numbers_as_a_table() -> None:
     assert html.count("<rect") == 2
     assert '<th scope="row">北海道</th><td class="num">1,200件</td>' in html
     assert 'role="img"' in html and "style=" not in html
+    ident = html.split('aria-labelledby="', 1)[1].split('-title"', 1)[0]
+    assert f'<title id="{ident}-title">地域数のグラフ' in html
+    assert f'<desc id="{ident}-desc">北海道 1,200件、長野県 7件</desc>' in html
 
 
 def test_column_chart_labels_money_axes_in_man_yen() -> None:

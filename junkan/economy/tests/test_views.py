@@ -39,6 +39,48 @@ def test_private_data_is_for_the_organization_and_the_secretariat(
         assert client.get(url).status_code == status, url
 
 
+EXPORTS = (
+    ("profile.pdf", "account", "economy.account.exported", "pdf"),
+    ("profile.xlsx", "account", "economy.account.exported", "xlsx"),
+    ("table.xlsx", "table", "economy.table.exported", "xlsx"),
+    ("analysis.pdf", "analysis", "economy.analysis.exported", "pdf"),
+    ("analysis.xlsx", "analysis", "economy.analysis.exported", "xlsx"),
+)
+
+
+@pytest.mark.parametrize("who", ["owner", "member", "staff"])
+def test_every_export_is_an_audited_sandboxed_read(request, client_as, account, table, analysis, who):
+    person = request.getfixturevalue(who)
+    client = client_as(person)
+    objects = {"account": account, "table": table, "analysis": analysis}
+    for url, (_name, kind, action, fmt) in zip(
+        [u for u in _urls(account, table, analysis) if not u.endswith("/")], EXPORTS, strict=True
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert (
+            "sandbox" in response["Content-Security-Policy"]
+            and response["Cache-Control"] == "private, no-store"
+        )
+        entry = AuditEntry.objects.filter(action=action).latest("id")
+        assert (
+            entry.actor == person and entry.object_id == str(objects[kind].pk) and entry.data["format"] == fmt
+        )
+
+
+def test_a_refused_export_is_not_audited(client_as, outsider, account):
+    assert client_as(outsider).get(f"/economy/accounts/{account.public_id}/profile.xlsx").status_code == 404
+    assert not AuditEntry.objects.filter(action="economy.account.exported").exists()
+
+
+@pytest.mark.parametrize("path", ["accounts/template.csv", "accounts/template.xlsx", "tables/template.xlsx"])
+def test_the_templates_are_sandboxed_and_logged_too(client_as, path):
+    response = client_as(None).get(f"/economy/{path}")
+    assert response.status_code == 200 and "sandbox" in response["Content-Security-Policy"]
+    entry = AuditEntry.objects.get(action="economy.template.exported")
+    assert entry.actor is None and entry.data["format"] == path.rsplit(".", 1)[1]
+
+
 def test_public_data_is_for_everyone(client_as, owner, account, table, analysis):
     client = client_as(owner)
     for kind, obj in (("account", account), ("table", table), ("analysis", analysis)):

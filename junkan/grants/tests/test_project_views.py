@@ -159,3 +159,34 @@ def test_a_project_cannot_be_deleted(make_project) -> None:
     with pytest.raises(RetentionError):
         Project.objects.filter(pk=project.pk).delete()
     assert Project.objects.filter(pk=project.pk).exists()
+
+
+def _chart(body: str) -> str:
+    return body.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+
+
+def test_the_list_charts_the_decided_money_by_fiscal_year_of_the_listed_projects(
+    client_as, make_project, staff, owner, outsider
+) -> None:
+    make_project("decided")
+    make_project("paid")
+    make_project("adopted")  # no decision yet: not counted
+    client = client_as(staff)
+    chart = _chart(client.get(reverse("grants:index")).content.decode())
+    assert '<th scope="row">平成31年度</th><td class="num">18,000,000円</td>' in chart
+    assert "<title id=" in chart and "<desc id=" in chart and chart.count('class="chart-bar"') == 1
+    chart = _chart(client.get(reverse("grants:index"), {"status": "paid"}).content.decode())
+    assert '<td class="num">9,000,000円</td>' in chart  # the filter applies to the chart too
+    assert '<td class="num">18,000,000円</td>' in _chart(
+        client_as(owner).get(reverse("grants:index")).content.decode()
+    )
+    assert '<figure class="chart">' not in client_as(outsider).get(reverse("grants:index")).content.decode()
+
+
+def test_the_overview_charts_the_decided_money_by_year_once_decided(client_as, make_project, owner) -> None:
+    client = client_as(owner)
+    assert (
+        '<figure class="chart">' not in client.get(_url("project", make_project("adopted"))).content.decode()
+    )
+    chart = _chart(client.get(_url("project", make_project("decided"))).content.decode())
+    assert '<th scope="row">平成31年度</th><td class="num">9,000,000円</td>' in chart

@@ -28,7 +28,7 @@ from junkan.audit.models import AuditEntry
 from junkan.common import files, workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
-from junkan.grants import permissions
+from junkan.grants import charts, permissions
 from junkan.grants.engine import reminders
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
@@ -119,7 +119,13 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "grants/projects/index.html",
-        {"projects": projects, "org_ids": set(org_ids), "today": today, "secretariat": False},
+        {
+            "projects": projects,
+            "org_ids": set(org_ids),
+            "today": today,
+            "secretariat": False,
+            "money_rows": charts.decided_by_year(Project.objects.filter(pk__in=[p.pk for p in projects])),
+        },
     )
 
 
@@ -191,6 +197,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
             "hubs": hubs,
             "due_reports": due_reports,
             "to_open": list(to_open),
+            "money_rows": charts.decided_by_year(qs),
         },
     )
 
@@ -248,6 +255,7 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "project": project,
             "reports": reports,
             "award_years": award_years,
+            "money_rows": charts.project_decided_by_year(award_years),
             "pending_changes": pending_changes,
             "open_requests": open_requests,
             "return_orders": return_orders,

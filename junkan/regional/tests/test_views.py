@@ -243,6 +243,35 @@ def test_files_are_downloaded_with_permission(world, as_):
     assert as_("outsider").get(url).status_code == 404
 
 
+def test_every_download_of_a_non_public_file_is_audited(world, as_, member, owner):
+    from junkan.audit.models import AuditEntry
+    from junkan.regional import services
+    from junkan.regional.tests.conftest import pdf
+
+    analysis = world["case"].analyses.get()
+    response = as_("member").get(reverse("regional:download", args=["analysis", analysis.public_id]))
+    assert response.status_code == 200 and b"".join(response.streaming_content)
+    entry = AuditEntry.objects.get(action="regional.analysis.downloaded")
+    assert entry.actor == member and entry.object_id == str(analysis.pk)
+    assert "sandbox" in response["Content-Security-Policy"]
+
+    meeting = world["case"].body.meetings.get()
+    stored = services.add_meeting_file(owner, meeting, pdf("資料.pdf"))
+    url = reverse("regional:download", args=["meeting", stored.public_id])
+    assert as_("outsider").get(url).status_code == 404  # the body is not published
+    response = as_("member").get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    entry = AuditEntry.objects.get(action="regional.meeting_file.downloaded")
+    assert entry.actor == member and entry.data["name"] == "資料.pdf"
+
+    body = meeting.body
+    body.is_published = True
+    body.save(update_fields=["is_published"])
+    response = as_("anonymous").get(url)  # published minutes: a public document, not an audited read
+    assert response.status_code == 200 and b"".join(response.streaming_content)
+    assert AuditEntry.objects.filter(action="regional.meeting_file.downloaded").count() == 1
+
+
 def test_the_region_attaches_its_economy_data_and_others_cannot(world, as_, region, owner):
     from decimal import Decimal
 

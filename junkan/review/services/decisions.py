@@ -14,18 +14,17 @@ from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.audit.services import diff, record, snapshot
 from junkan.common.permissions import enforce
+from junkan.common.workflow import transition
 from junkan.programs.models import ProjectType
 from junkan.review import analysis, permissions
 from junkan.review.engine import scoring
 from junkan.review.models import (
     Budget,
     Committee,
-    CommitteeStatus,
     Decision,
     Outcome,
 )
-from junkan.review.services.committee import _labels, _lock_committee, _locked_for_change
-from junkan.review.services.mail import mail_result
+from junkan.review.services.committee import _lock_committee, _locked_for_change
 
 # Budgets and decisions -------------------------------------------------------------------------------------
 
@@ -172,55 +171,34 @@ def apply_proposal(actor: User, committee: Committee) -> int:
 
 
 def finalize(actor: User, committee: Committee) -> int:
-    """Fix the decisions and notify every applicant of the result (no review detail); how many notified."""
-    enforce(permissions.can_finalize(actor, committee))
-    now = timezone.now()
+    """採否確定: fix the decisions and notify every applicant of the result (no review detail); how many
+    notified. The move ``decided`` of :data:`junkan.review.processes.COMMITTEE`."""
+    from junkan.review.processes import COMMITTEE
+
     with transaction.atomic():
         committee = _lock_committee(committee)
-        enforce(permissions.can_finalize(actor, committee))
         applications = list(analysis.review_applications(committee))
-        if not applications:
-            raise ValidationError(_("審査中の応募がありません。"))
         decisions = {
             d.application_id: d
             for d in Decision.objects.filter(committee=committee).select_for_update(of=("self",))
         }
-        undecided = [a for a in applications if a.pk not in decisions]
-        if undecided:
-            raise ValidationError(
-                _("採否が決まっていない応募が%(count)s件あります：%(list)s")
-                % {"count": len(undecided), "list": "、".join(_labels(undecided[:5]).values())}
-            )
-        committee.status, committee.decided_at = CommitteeStatus.DECIDED, now
-        committee.save(update_fields=["status", "decided_at", "updated_at"])
-        current = [decisions[a.pk] for a in applications]
-        Decision.objects.filter(pk__in=[d.pk for d in current]).update(notified_at=now)
-        record(
+        current = [decisions[a.pk] for a in applications if a.pk in decisions]
+        transition(
+            COMMITTEE,
             actor,
-            "review.committee.decided",
             committee,
-            changes={"status": [CommitteeStatus.REVIEWING, CommitteeStatus.DECIDED]},
+            "decided",
             data={
                 "notified": [d.application_id for d in current],
                 "adopted": sum(1 for d in current if d.is_adopted),
+                "decisions": [d.pk for d in current],
             },
         )
-        pks = [d.pk for d in current]
-        transaction.on_commit(lambda: [mail_result(pk) for pk in pks])
     return len(current)
 
 
 def publish(actor: User, committee: Committee) -> Committee:
     """Publish the adopted projects and the counts per type (public page, CSV and JSON)."""
-    with transaction.atomic():
-        committee = _lock_committee(committee)
-        enforce(permissions.can_publish(actor, committee))
-        committee.status, committee.published_at = CommitteeStatus.PUBLISHED, timezone.now()
-        committee.save(update_fields=["status", "published_at", "updated_at"])
-        record(
-            actor,
-            "review.committee.published",
-            committee,
-            changes={"status": [CommitteeStatus.DECIDED, CommitteeStatus.PUBLISHED]},
-        )
-    return committee
+    from junkan.review.processes import COMMITTEE
+
+    return transition(COMMITTEE, actor, committee, "published")

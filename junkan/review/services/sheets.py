@@ -15,6 +15,7 @@ from junkan.accounts.models import User
 from junkan.applications.models import ApplicationStatus
 from junkan.audit.services import diff, record, snapshot
 from junkan.common.permissions import enforce
+from junkan.common.workflow import transition
 from junkan.review import analysis, permissions
 from junkan.review.engine import scoring
 from junkan.review.models import (
@@ -25,7 +26,6 @@ from junkan.review.models import (
     HearingSlot,
     Mark,
     ScoreSheet,
-    SheetStatus,
 )
 from junkan.review.services.committee import _locked_for_change
 from junkan.review.services.mail import mail_hearing
@@ -60,6 +60,29 @@ def _sheet_context(assignment: Assignment) -> tuple[Declaration | None, bool, Sc
     return declaration, excluded, sheet
 
 
+def check_sheet(assignment: Assignment, marks: Mapping[int, MarkInput], overall_comment: str) -> Any:
+    """The score of a complete sheet (engine), or SheetNotSubmittable / ValidationError; writes nothing."""
+    tc = analysis.load_criteria(assignment.committee.program_id).get(assignment.application.project_type.code)
+    rows = {row.pk: row for row in (tc.rows if tc else ())}
+    if set(marks) - set(rows) or tc is None:
+        raise ValidationError(_("審査の観点が変更されています。ページを読み込み直してください。"))
+    if tc.problems:
+        raise ValidationError(list(tc.problems))
+    engine = scoring.ScoreSheet(
+        member_id=assignment.member_id,
+        application_id=assignment.application_id,
+        marks={
+            rows[pk].code: scoring.Mark(m.points, m.passed, m.not_applicable, m.comment.strip())
+            for pk, m in marks.items()
+        },
+        overall_comment=overall_comment,
+    )
+    problems = scoring.validate_sheet(tc.criteria, engine)
+    if problems:
+        raise SheetNotSubmittable(problems)
+    return scoring.sheet_score(tc.criteria, engine)
+
+
 def save_sheet(
     actor: User,
     assignment: Assignment,
@@ -68,7 +91,10 @@ def save_sheet(
     *,
     submit: bool = False,
 ) -> ScoreSheet:
-    """Save the sheet as a draft, or submit it (complete, checked by the engine, scored). All or nothing."""
+    """Save the sheet as a draft, or submit it (complete, checked by the engine, scored; the move
+    ``review.sheet.submitted`` of :data:`junkan.review.processes.SHEET`). All or nothing."""
+    from junkan.review.processes import SHEET
+
     with transaction.atomic():
         assignment = (
             Assignment.objects.select_for_update(of=("self",))
@@ -84,23 +110,7 @@ def save_sheet(
         unknown = set(marks) - set(rows)
         if unknown or tc is None:
             raise ValidationError(_("審査の観点が変更されています。ページを読み込み直してください。"))
-        score = None
-        if submit:
-            if tc.problems:
-                raise ValidationError(list(tc.problems))
-            engine = scoring.ScoreSheet(
-                member_id=assignment.member_id,
-                application_id=assignment.application_id,
-                marks={
-                    rows[pk].code: scoring.Mark(m.points, m.passed, m.not_applicable, m.comment.strip())
-                    for pk, m in marks.items()
-                },
-                overall_comment=overall_comment,
-            )
-            problems = scoring.validate_sheet(tc.criteria, engine)
-            if problems:
-                raise SheetNotSubmittable(problems)
-            score = scoring.sheet_score(tc.criteria, engine)
+        score = check_sheet(assignment, marks, overall_comment) if submit else None
         created = sheet is None
         if created:
             sheet = ScoreSheet.objects.create(assignment=assignment, overall_comment=overall_comment.strip())
@@ -120,45 +130,25 @@ def save_sheet(
             else:
                 mark.save(update_fields=["points", "passed", "not_applicable", "comment"])
             changed_marks.append(rows[pk].code)
-        action = "review.sheet.saved"
-        changes: dict[str, list[Any]] = {}
+        data: dict[str, Any] = {
+            "member": assignment.member_id,
+            "application": assignment.application_id,
+            "criteria_changed": changed_marks,
+        }
         if submit:
-            sheet.status, sheet.score, sheet.submitted_at = SheetStatus.SUBMITTED, score, timezone.now()
-            sheet.save(update_fields=["status", "score", "submitted_at", "updated_at"])
-            action, changes = "review.sheet.submitted", {"status": [SheetStatus.DRAFT, SheetStatus.SUBMITTED]}
-        record(
-            actor,
-            action,
-            sheet,
-            changes=changes,
-            data={
-                "member": assignment.member_id,
-                "application": assignment.application_id,
-                "criteria_changed": changed_marks,
-                **({"score": str(score)} if score is not None else {}),
-            },
-        )
+            sheet = transition(
+                SHEET, actor, sheet, "submitted", fields={"score": score}, data={**data, "score": str(score)}
+            )
+        else:
+            record(actor, "review.sheet.saved", sheet, data=data)
     return sheet
 
 
 def reopen_sheet(actor: User, sheet: ScoreSheet) -> ScoreSheet:
     """Give a submitted sheet back to its member as a draft (the member asked to correct it)."""
-    with transaction.atomic():
-        sheet = (
-            ScoreSheet.objects.select_for_update(of=("self",))
-            .select_related("assignment__committee")
-            .get(pk=sheet.pk)
-        )
-        enforce(permissions.can_reopen_sheet(actor, sheet))
-        sheet.status, sheet.score, sheet.submitted_at = SheetStatus.DRAFT, None, None
-        sheet.save(update_fields=["status", "score", "submitted_at", "updated_at"])
-        record(
-            actor,
-            "review.sheet.reopened",
-            sheet,
-            changes={"status": [SheetStatus.SUBMITTED, SheetStatus.DRAFT]},
-        )
-    return sheet
+    from junkan.review.processes import SHEET
+
+    return transition(SHEET, actor, sheet, "reopened", fields={"score": None, "submitted_at": None})
 
 
 # Hearings --------------------------------------------------------------------------------------------------

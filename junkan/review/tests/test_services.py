@@ -321,7 +321,7 @@ def test_finalize_notifies_every_applicant_without_review_detail(
         services.finalize(staff, committee)
     assert mail.outbox == []
     services.decide(staff, committee, rejected, {"outcome": Outcome.NOT_ADOPTED, "reasons": "評点が低い"})
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ValidationError, match="審査中"):
         services.publish(staff, committee)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.finalize(staff, committee) == 2

@@ -186,7 +186,13 @@ def test_declare_then_score_as_draft_then_submit(client_as, committee, members, 
     assert sheet.status == SheetStatus.DRAFT
     for row in rows:
         data[f"mark_{row.pk}"] = "pass" if row.pass_fail else "3"
-    assert client.post(sheet_url, data).status_code == 302
+    # First the confirmation page (the sheet kept as a draft, the score shown), then the submission.
+    confirm = client.post(sheet_url, data)
+    assert confirm.status_code == 200 and "60.00" in confirm.content.decode()
+    assert "元に戻せないこと" in confirm.content.decode()
+    sheet.refresh_from_db()
+    assert sheet.status == SheetStatus.DRAFT
+    assert client.post(sheet_url, {**data, "confirmed": "yes"}).status_code == 302
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.SUBMITTED and sheet.score == Decimal(60)
     done = client.get(sheet_url).content.decode()
@@ -386,12 +392,15 @@ def test_decide_finalize_and_publish_by_the_pages(
     public = reverse("review:adopted", args=[committee.program.slug])
     assert client.get(public).status_code == 404
     with django_capture_on_commit_callbacks(execute=True):
-        assert client_as(staff).post(reverse("review:finalize", args=[committee.pk])).status_code == 302
+        finalize = reverse("review:finalize", args=[committee.pk])
+        assert "元に戻せないこと" in client_as(staff).post(finalize).content.decode()
+        assert client_as(staff).post(finalize, {"confirmed": "yes"}).status_code == 302
     committee.refresh_from_db()
     assert committee.status == CommitteeStatus.DECIDED
     assert client.get(public).status_code == 404
     assert client_as(staff).post(url, {"outcome": "not_adopted", "reasons": "x"}).status_code == 403
-    assert client_as(staff).post(reverse("review:publish", args=[committee.pk])).status_code == 302
+    publish = reverse("review:publish", args=[committee.pk])
+    assert client_as(staff).post(publish, {"confirmed": "yes"}).status_code == 302
     response = client.get(public)
     assert response.status_code == 200
     text = response.content.decode()
@@ -458,6 +467,14 @@ def test_open_data(client, published):
     assert "内部の理由" not in str(data)
     index = client.get(reverse("review:adopted_index")).content.decode()
     assert published.program.name in index and "応募2件、採択1件" in index
+
+
+def test_the_adopted_page_charts_adoption_per_type_with_the_same_numbers(client, published):
+    page = client.get(reverse("review:adopted", args=[published.program.slug])).content.decode()
+    chart = page.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    assert chart.count('class="chart-bar"') == 1 and "<title id=" in chart and "<desc id=" in chart
+    name = published.program.project_types.get(code="1").name
+    assert f'<th scope="row">1. {name}</th><td class="num">1</td>' in chart
 
 
 def test_open_data_is_hidden_before_publication(client, committee):
