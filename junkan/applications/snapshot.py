@@ -155,6 +155,8 @@ def build(application: Application, receipt_number: str, received_at: Any, versi
         }
         if section.kind == "fields":
             entry["rows"] = section_rows(section, data.get(section.key, {}))
+        if section.requirements:
+            entry["checklist"] = True  # the requirements (no official form): printed after the forms
         sections.append(entry)
     cost_data = costs_block(application, data)
     budget = budget_block(data.get("budget", {}))

@@ -14,7 +14,7 @@ from junkan.common.purity import django_imports, impure_imports, project_closure
 
 APP = Path(__file__).resolve().parents[1]
 ENGINE = APP / "engine"
-ALLOWED = ("junkan.jp", "junkan.programs.engine", "junkan.applications.engine")
+ALLOWED = ("junkan.jp", "junkan.programs.engine", "junkan.applications.engine", "junkan.carbon.engine")
 
 
 def test_there_are_engines() -> None:
