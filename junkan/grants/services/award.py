@@ -100,18 +100,13 @@ def open_project(
 
 def open_adopted(actor: Any, program: Program) -> list[Project]:
     """Open a project for every notified adoption of ``program`` that has none yet (idempotent)."""
-    from junkan.review.models import ADOPTED_OUTCOMES, Decision
+    from junkan.review.reads import adopted_without_project
 
     if actor is not None:
         enforce(permissions.can_use_secretariat_pages(actor))
     decisions = (
-        Decision.objects.filter(
-            application__program=program,
-            application__status=ApplicationStatus.ACCEPTED,
-            application__project__isnull=True,
-            outcome__in=ADOPTED_OUTCOMES,
-            notified_at__isnull=False,
-        )
+        adopted_without_project(program)
+        .filter(application__status=ApplicationStatus.ACCEPTED)
         .select_related("application__program", "application__project_type", "application__organization")
         .order_by("application__receipt_number", "pk")
     )

@@ -49,7 +49,7 @@ from junkan.hubs.areas import area_ids, organization_q
 from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
 from junkan.programs.models import Program, project_type_wide
-from junkan.review.models import ADOPTED_OUTCOMES, Decision
+from junkan.review.reads import adopted_without_project
 
 PAGE_SIZE = 50
 UPCOMING_DAYS = 30
@@ -163,9 +163,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     for report in due_reports:
         report.days_overdue = reminders.days_overdue(report.due_on, today) if report.due_on else 0
     to_open = (
-        Decision.objects.filter(
-            outcome__in=ADOPTED_OUTCOMES, notified_at__isnull=False, application__project__isnull=True
-        )
+        adopted_without_project()
         .values("application__program__slug", "application__program__name")
         .annotate(count=Count("id"))
         .order_by("application__program__slug")
