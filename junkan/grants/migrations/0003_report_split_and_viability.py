@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('grants', '0001_projects'),
+        ('grants', '0002_project_declined'),
     ]
 
     operations = [
