@@ -101,7 +101,9 @@ def test_history_shows_entries_of_the_project_and_its_reports(client_as, make_pr
     record(staff, "grants.project.decided", project, changes={"status": ["applied", "decided"]})
     record(owner, "grants.report.submitted", report)
     body = client_as(owner).get(_url("history", project)).content.decode()
-    assert "grants.project.decided" in body and "grants.report.submitted" in body
+    # In words (issue 13): the action and the changed fields by their labels, never the audit code.
+    assert "grants.project.decided" not in body and "grants.report.submitted" not in body
+    assert "{'" not in body and "状態：" in body and staff.full_name in body
 
 
 def _document(project: Any, owner: Any) -> GrantDocument:
