@@ -7,7 +7,6 @@ Numbers accept what officers type: full-width digits, commas, 円/千円/万円 
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -21,45 +20,16 @@ from junkan.applications.engine.spec import CO2_DIRECT, CO2_INDIRECT, CO2_TOTAL,
 from junkan.carbon.engine import split
 from junkan.carbon.forms import split_error
 from junkan.carbon.models import SavedCalculation
-from junkan.common.fields import YenField
+from junkan.common.fields import (
+    FlexibleDecimalField,
+    FlexibleIntegerField,
+    NormalizedCharField,
+    TelInput,
+    YenField,
+)
 from junkan.economy.models import Analysis
 
 LONG_TEXT_MAX = 10_000
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
-
-
-class NormalizedCharField(forms.CharField):
-    """Full-width digits and letters become half-width (identifiers, phone numbers)."""
-
-    def to_python(self, value: Any) -> str:
-        text = super().to_python(value)
-        return unicodedata.normalize("NFKC", text) if text else text
-
-
-class FlexibleIntegerField(forms.IntegerField):
-    """An integer typed as officers do: full-width digits and thousands separators are fine."""
-
-    widget = forms.TextInput
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        attrs = super().widget_attrs(widget)
-        attrs.pop("step", None)
-        return {**attrs, "inputmode": "numeric"}
-
-    def to_python(self, value: Any) -> int | None:
-        if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", value).replace(",", "").strip()
-        return super().to_python(value)
-
-
-class FlexibleDecimalField(forms.DecimalField):
-    def to_python(self, value: Any) -> Decimal | None:
-        if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", value).replace(",", "").strip()
-        return super().to_python(value)
 
 
 def _mark(field: forms.Field, spec: FieldSpec, type_code: str) -> forms.Field:

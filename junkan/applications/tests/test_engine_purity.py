@@ -18,7 +18,7 @@ ALLOWED = ("junkan.jp", "junkan.programs.engine", "junkan.applications.engine", 
 
 
 def test_there_are_engines() -> None:
-    assert {p.stem for p in ENGINE.glob("*.py")} >= {"spec", "completeness", "costs", "diff"}
+    assert {p.stem for p in ENGINE.glob("*.py")} >= {"spec", "completeness", "costs"}
 
 
 def test_the_engine_tests_import_no_django() -> None:

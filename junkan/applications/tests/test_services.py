@@ -131,7 +131,7 @@ def test_return_then_resubmit_makes_version_two_with_a_diff(submitted, owner, st
     result = services.submit(owner, submitted, timezone.now())
     assert result.submission.version == 2
     assert result.submission.receipt_number == submitted.receipt_number
-    from junkan.applications.engine.diff import changes
+    from junkan.common.engine.diff import changes
 
     first = Submission.objects.get(application=submitted, version=1)
     diff = changes(first.snapshot["rows"], result.submission.snapshot["rows"])
