@@ -414,7 +414,14 @@ def _submission(request: HttpRequest, public_id: Any, version: int) -> tuple[App
 def submission(request: HttpRequest, public_id: Any, version: int) -> HttpResponse:
     application, frozen = _submission(request, public_id, version)
     previous = application.submissions.filter(version=version - 1).first()
-    diff = changes(previous.snapshot["rows"], frozen.snapshot["rows"]) if previous else []
+    diff = (
+        changes(
+            snapshot.diff_rows(application, previous.snapshot),
+            snapshot.diff_rows(application, frozen.snapshot),
+        )
+        if previous
+        else []
+    )
     return render(
         request,
         "applications/submission.html",
