@@ -240,8 +240,11 @@ def test_directory_query_count_is_constant(client, region, company, django_asser
 def test_audit_trail_on_profile_for_staff_only(client_as, region, owner, staff):
     services.submit(owner, region)
     url = reverse("registry:region", args=[region.pk])
-    assert "registry.region.submitted" in client_as(staff).get(url).content.decode()
-    assert "registry.region.submitted" not in client_as(owner).get(url).content.decode()
+    staff_page = client_as(staff).get(url).content.decode()
+    history = staff_page[staff_page.index('id="audit-title"') :]
+    # In words (issue 13): the move's label, the state change, never the code.
+    assert "申請" in history and "registry.region.submitted" not in history and owner.full_name in history
+    assert 'id="audit-title"' not in client_as(owner).get(url).content.decode()
 
 
 def test_revoke_view(client_as, region, owner, staff, outsider):
