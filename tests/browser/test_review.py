@@ -8,6 +8,7 @@ to adopted with conditions, notifies the applicants and publishes; anyone then r
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -47,6 +48,14 @@ def login_2fa(page: Page, base: str, email: str) -> None:
 def submit(page: Page, name: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=name, exact=True).click()
+
+
+def confirm(page: Page) -> None:
+    """The 確認画面 of an irreversible move (common/confirm.html): checked, then confirmed."""
+    expect(page.get_by_role("button", name=re.compile("^確認しました。"))).to_be_visible()
+    check(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("^確認しました。")).click()
 
 
 @pytest.fixture
@@ -140,6 +149,7 @@ def score_all(page: Page, base: str, committee_pk: int, points: str) -> int:
             (passing if passing.count() else page.locator(f"input[name='{name}'][value='{points}']")).check()
         page.get_by_label("総合所見").fill("地域の合意形成の進め方が具体的である。")
         submit(page, "提出する")
+        confirm(page)
         expect(page.locator(".messages")).to_contain_text("採点票を提出しました")
         check(page)
     return len(urls)
@@ -247,11 +257,15 @@ def test_assign_score_decide_publish(
     assert Decision.objects.get(application=applications[2]).outcome == Outcome.ADOPTED_WITH_CONDITIONS
     check(page)
     sent = len(mail.outbox)
-    submit(page, "採否を確定して申請者に通知する")
+    with page.expect_navigation():
+        page.get_by_role("link", name="採否を確定して申請者に通知する").click()
+    confirm(page)
     expect(page.locator(".messages")).to_contain_text("3件の申請者に結果を通知しました")
     assert len(mail.outbox) == sent + 3
     check(page)
-    submit(page, "採択案件を公表する")
+    with page.expect_navigation():
+        page.get_by_role("link", name="採択案件を公表する").click()
+    confirm(page)
     expect(page.locator(".messages")).to_contain_text("採択案件を公表しました")
 
     # Anyone reads the adopted projects; nothing of the review is shown.
