@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from junkan.applications.engine import completeness, costs
+from junkan.applications.engine import completeness, costs, requirements
 from junkan.applications.engine.spec import FormSpec, SectionSpec
 from junkan.applications.models import Application, ApplicationStatus, CoApplicantStatus
 from junkan.applications.spec import applicant_of, form_spec
@@ -58,6 +58,14 @@ def _spec_for(name: str, fiscal_year: int | None, slug: str) -> FormSpec:
 
 def sections_of(application: Application) -> tuple[SectionSpec, ...]:
     return spec_of(application).sections_for(applicant_of(application))
+
+
+def requirement_rows(application: Application, data: dict[str, dict[str, Any]]) -> list[requirements.Row]:
+    """The requirements of the application's type with the answers in ``data`` (sections or snapshot raw)."""
+    for section in sections_of(application):
+        if section.requirements:
+            return requirements.rows(section, data.get(section.key) or {})
+    return []
 
 
 def figures(application: Application, data: dict[str, dict[str, Any]] | None = None) -> Figures:

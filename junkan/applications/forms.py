@@ -7,7 +7,6 @@ Numbers accept what officers type: full-width digits, commas, 円/千円/万円 
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -17,47 +16,20 @@ from django.utils.translation import gettext_lazy as _
 
 from junkan.applications.engine.completeness import PHONE
 from junkan.applications.engine.costs import STAFF_KINDS
-from junkan.applications.engine.spec import FieldSpec, SectionSpec
+from junkan.applications.engine.spec import CO2_DIRECT, CO2_INDIRECT, CO2_TOTAL, FieldSpec, SectionSpec
+from junkan.carbon.engine import split
+from junkan.carbon.forms import split_error
 from junkan.carbon.models import SavedCalculation
-from junkan.common.fields import YenField
+from junkan.common.fields import (
+    FlexibleDecimalField,
+    FlexibleIntegerField,
+    NormalizedCharField,
+    TelInput,
+    YenField,
+)
 from junkan.economy.models import Analysis
 
 LONG_TEXT_MAX = 10_000
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
-
-
-class NormalizedCharField(forms.CharField):
-    """Full-width digits and letters become half-width (identifiers, phone numbers)."""
-
-    def to_python(self, value: Any) -> str:
-        text = super().to_python(value)
-        return unicodedata.normalize("NFKC", text) if text else text
-
-
-class FlexibleIntegerField(forms.IntegerField):
-    """An integer typed as officers do: full-width digits and thousands separators are fine."""
-
-    widget = forms.TextInput
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        attrs = super().widget_attrs(widget)
-        attrs.pop("step", None)
-        return {**attrs, "inputmode": "numeric"}
-
-    def to_python(self, value: Any) -> int | None:
-        if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", value).replace(",", "").strip()
-        return super().to_python(value)
-
-
-class FlexibleDecimalField(forms.DecimalField):
-    def to_python(self, value: Any) -> Decimal | None:
-        if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", value).replace(",", "").strip()
-        return super().to_python(value)
 
 
 def _mark(field: forms.Field, spec: FieldSpec, type_code: str) -> forms.Field:
@@ -137,7 +109,8 @@ def to_stored(spec: FieldSpec, value: Any) -> Any:
     if spec.kind == "date":
         return value.isoformat()
     if spec.kind == "decimal":
-        return str(value.normalize()) if value == value.to_integral() else str(value)
+        # 1000 is stored as "1000" (not normalize()'s "1E+3"), 250.5 as typed
+        return str(value.quantize(Decimal(1))) if value == value.to_integral() else str(value)
     if spec.kind == "co2_calculation":
         return {"id": value.pk, "title": value.title, "reduction_t_co2": str(value.reduction_t_co2)}
     if spec.kind == "economy_analysis":
@@ -155,8 +128,8 @@ def to_initial(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
-# The figure a saved calculation fills in (様式2).
-REDUCTION_KEY = "co2_reduction"
+# The figure a saved calculation fills in (様式2), and its parts for type ① (seed 002 4.(3)① ※).
+REDUCTION_KEY = CO2_TOTAL
 
 
 class SectionForm(forms.Form):
@@ -208,7 +181,20 @@ class SectionForm(forms.Form):
                         "typed": f"{typed:,}",
                     },
                 )
+        self._check_split(cleaned)
         return cleaned
+
+    def _check_split(self, cleaned: dict[str, Any]) -> None:
+        """Direct + indirect = the CO2 figure (`carbon.engine.split`); an empty figure takes the sum."""
+        if not {CO2_DIRECT, CO2_INDIRECT, REDUCTION_KEY} <= set(self.fields) or self.errors:
+            return
+        direct, indirect = cleaned.get(CO2_DIRECT), cleaned.get(CO2_INDIRECT)
+        if cleaned.get(REDUCTION_KEY) is None and split.total(direct, indirect) is not None:
+            cleaned[REDUCTION_KEY] = split.total(direct, indirect)
+        problems = split.check(cleaned.get(REDUCTION_KEY), direct, indirect)
+        for problem in problems:
+            key = CO2_DIRECT if problem.part == "direct" else CO2_INDIRECT
+            self.add_error(key, split_error(problem))
 
     def stored(self) -> dict[str, Any]:
         data: dict[str, Any] = {}

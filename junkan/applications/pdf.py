@@ -259,7 +259,7 @@ def _enclosures(snapshot: dict[str, Any], forms: ProgramForms) -> list[str]:
         return result
     seen: dict[str, str] = {}
     for section in snapshot["sections"]:
-        if section["key"] != "letter" and section["form"] not in seen:
+        if section["key"] != "letter" and not section.get("checklist") and section["form"] not in seen:
             seen[section["form"]] = f"{section['form']}（{section['title']}）"
     return [*seen.values(), "その他参考資料"]
 
@@ -717,7 +717,7 @@ def story(snapshot: dict[str, Any]) -> list[Flowable]:
     letter = next((s for s in sections if s["key"] == "letter"), None)
     if letter is not None:
         flowables += letter_page(snapshot, letter, forms)
-    plan = [s for s in sections if s["kind"] == "fields" and s["key"] != "letter"]
+    plan = [s for s in sections if s["kind"] == "fields" and s["key"] != "letter" and not s.get("checklist")]
     if plan:
         flowables += plan_pages(snapshot, plan, forms)
     for section in sections:
@@ -725,6 +725,15 @@ def story(snapshot: dict[str, Any]) -> list[Flowable]:
             flowables += cost_pages(snapshot, section, forms)
         elif section["kind"] == "budget":
             flowables += budget_page(snapshot, section)
+    for section in sections:
+        if section.get("checklist"):
+            # The requirements checklist is no official form: it follows them, as the applicant's answers.
+            flowables += [
+                PageBreak(),
+                _form_label(section["form"]),
+                _p(section["title"], "title"),
+                _section_table(section),
+            ]
     return flowables
 
 

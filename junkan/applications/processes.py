@@ -5,7 +5,10 @@
     submitted, returned, accepted ─取下げ→ withdrawn   (only until the review has decided)
 
 Withdrawal ends at adoption: once the review has decided (or a grant project has been opened) the application
-cannot be withdrawn; after adoption the grantee declines the project in grants (辞退 / 交付決定の解除).
+cannot be withdrawn; after adoption the grantee declines the project in grants before the grant decision
+(``grants.project.declined``), and after it the secretariat cancels the decision (``cancelled``, with a return
+order when money was paid). The adoption itself stays on record: the review's results and the public list of
+adopted projects keep it, and the application shows the project's stage (辞退 / 交付決定の解除).
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ def not_decided(application: Application) -> Decision:
     if has_project(application):
         return deny(
             _(
-                "採択された応募は取り下げられません。事業をとりやめるときは、補助事業の画面から"
-                "辞退（交付決定の解除）の手続をとってください。"
+                "採択された応募は取り下げられません。事業をとりやめるときは、交付決定の前なら補助事業の画面から"
+                "辞退を届け出てください（交付決定の後は、事務局が交付決定を解除します）。"
             )
         )
     if decision_of(application) is not None:

@@ -195,14 +195,41 @@ def section_contents(application: Application) -> dict[str, dict[str, Any]]:
             "note": "令和元年度6月補正予算に計上予定",
         },
     }
+    applicable = sections_of(application)
+    if any(f.key == "co2_direct" for s in applicable if s.key == "effects" for f in s.fields):
+        # Seed 002 4.(3)① ※ (type ①): the reduction split into direct (the equipment's own generation) and
+        # indirect (demand the model moves to renewable power) effects; the parts add up to the figure above.
+        contents["effects"].update(co2_direct="1000", co2_indirect="250.5")
     if code == "3":
         contents["costs"]["years"][0]["lines"][0].update(
             unit_price=1_900_000, description="協議会運営支援業務委託"
         )
         contents["costs"]["years"][0]["total_cost"] = 2_800_000
         contents["budget"]["revenue"][0]["amount"] = 2_350_000
-    keys = {s.key for s in sections_of(application)}
+    for section in applicable:
+        if section.requirements:
+            contents[section.key] = requirement_answers(section)
+    keys = {s.key for s in applicable}
     return {key: value for key, value in contents.items() if key in keys}
+
+
+# Where the demo's 様式2 shows each requirement (a–e of seed 002, （ア）–（オ） of seed 003), in order.
+REQUIREMENT_PLACES = (
+    "2頁「事業の背景」、6頁「事業実施計画・スケジュール」（地域計画等への位置付け）",
+    "3頁「構想の内容」（連携を想定している地域内外の関係者）",
+    "4頁「事業の実施内容」調査項目1・2",
+    "5頁「構想が実現した場合に期待される効果・意義」（イノベーション）",
+    "4頁「事業の実施内容」（協議内容・情報発信）",
+)
+
+
+def requirement_answers(section: Any) -> dict[str, str]:
+    """Every requirement of the type answered 「満たしている」, with the place in the plan that shows it."""
+    answers: dict[str, str] = {}
+    for number, requirement in enumerate(section.requirements):
+        answers[requirement.key] = "yes"
+        answers[requirement.where_key] = REQUIREMENT_PLACES[number % len(REQUIREMENT_PLACES)]
+    return answers
 
 
 def _calculation(actor: Any, application: Application) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from junkan.applications.checklist import figures, section_data, sections_of
+from junkan.applications.checklist import figures, section_data, sections_of, spec_of
 from junkan.applications.engine.spec import FieldSpec, SectionSpec
 from junkan.applications.models import Application, CoApplicantStatus
 from junkan.jp.dates import fiscal_year_label, format_wareki
@@ -155,6 +155,8 @@ def build(application: Application, receipt_number: str, received_at: Any, versi
         }
         if section.kind == "fields":
             entry["rows"] = section_rows(section, data.get(section.key, {}))
+        if section.requirements:
+            entry["checklist"] = True  # the requirements (no official form): printed after the forms
         sections.append(entry)
     cost_data = costs_block(application, data)
     budget = budget_block(data.get("budget", {}))
@@ -219,3 +221,25 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+def diff_rows(application: Application, snap: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows two frozen versions are compared by: the form rows, and one row per attachment and kind.
+
+    Attachments are rebuilt from the snapshot's ``documents`` (older versions included), keyed by kind and
+    content, so a replaced file, a renamed one and one moved to another kind all show as changes.
+    """
+    labels = {d.code: d.label for d in spec_of(application).documents}
+    rows = [r for r in snap.get("rows", []) if not str(r["path"]).startswith("documents.")]
+    seen: dict[str, int] = {}
+    for d in snap.get("documents", []):
+        key = f"documents.{d['kind']}.{d['sha256']}"
+        seen[key] = seen.get(key, 0) + 1
+        rows.append(
+            {
+                "path": key if seen[key] == 1 else f"{key}.{seen[key]}",
+                "label": f"添付書類（{labels.get(d['kind'], d['kind'])}）",
+                "value": f"{d['name']}（{int(d.get('size') or 0):,}バイト）",
+            }
+        )
+    return rows

@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.applications import checklist, permissions, services, snapshot
-from junkan.applications.engine.diff import changes
 from junkan.applications.models import Application, CoApplicant, CoApplicantStatus, Document, Submission
 from junkan.applications.processes import APPLICATION
 from junkan.applications.sections import SectionPage
 from junkan.applications.spec import applicant_of, form_spec
 from junkan.carbon.models import SavedCalculation
 from junkan.common import files, moves
+from junkan.common.engine.diff import changes
 from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.economy.models import Analysis
@@ -414,7 +414,14 @@ def _submission(request: HttpRequest, public_id: Any, version: int) -> tuple[App
 def submission(request: HttpRequest, public_id: Any, version: int) -> HttpResponse:
     application, frozen = _submission(request, public_id, version)
     previous = application.submissions.filter(version=version - 1).first()
-    diff = changes(previous.snapshot["rows"], frozen.snapshot["rows"]) if previous else []
+    diff = (
+        changes(
+            snapshot.diff_rows(application, previous.snapshot),
+            snapshot.diff_rows(application, frozen.snapshot),
+        )
+        if previous
+        else []
+    )
     return render(
         request,
         "applications/submission.html",

@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from junkan.carbon import engine, services
+from junkan.carbon.engine import split
 from junkan.carbon.engine.numbers import NumberError, non_negative
 from junkan.carbon.models import FactorKind, FuelFactor, SupplierFactor
 from junkan.common import cache
@@ -478,3 +479,24 @@ def with_more_rows(post: QueryDict, prefix: str, count: int = ROWS_ADDED) -> Que
         total = 0
     data[key] = str(min(total + count, MAX_ROWS))
     return data
+
+
+# The split engine's problems in words (junkan.carbon.engine.split; its own message is the Japanese default).
+SPLIT_MESSAGES = {
+    split.PART_MISSING: _(
+        "分離して記載する場合は、直接的な削減効果と間接的な削減効果の両方を入力してください（ない場合は0）。"
+    ),
+    split.NEGATIVE: _("0以上の数値で入力してください。"),
+    split.SUM_MISMATCH: _(
+        "直接的な削減効果（%(direct)s）と間接的な削減効果（%(indirect)s）の合計（%(sum)s t-CO2/年）が、"
+        "CO2削減量（%(total)s t-CO2/年）と一致しません。"
+    ),
+}
+
+
+def split_error(problem: split.SplitProblem) -> str:
+    """A problem of a direct/indirect split in the user's language."""
+    message = SPLIT_MESSAGES.get(problem.code)
+    if message is None:
+        return problem.message
+    return str(message) % dict(problem.params) if problem.params else str(message)

@@ -14,7 +14,6 @@ from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.localbiz.services import confirmed_case_ids
 from junkan.municipalities.models import Municipality
-from junkan.registry.models import RegistrationStatus
 
 PER_PAGE = 20
 
@@ -78,9 +77,8 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "case": case,
             "can_declare": is_secretariat(request.user),
-            "registration": registration
-            if registration is not None and registration.status == RegistrationStatus.APPROVED
-            else None,
+            # Linked only while the registration is public (the registry's own predicate).
+            "registration": registration if registration is not None and registration.is_public else None,
         },
     )
 

@@ -1,8 +1,12 @@
-"""Form fields and model validators for yen amounts, 団体コード and 法人番号 (Django glue for junkan.jp)."""
+"""Form fields and model validators for yen amounts, 団体コード and 法人番号 (Django glue for junkan.jp),
+and the fields that accept numbers and identifiers typed with full-width digits.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -118,3 +122,42 @@ def validate_lg_code_value(value: str) -> None:
 def validate_corporate_number_value(value: str) -> None:
     """Model validator: a canonical 13-digit 法人番号 with a correct check digit."""
     _validate_stored(value, validate_corporate_number, "法人番号")
+
+
+class TelInput(forms.TextInput):
+    """A text input that brings up the telephone keypad."""
+
+    input_type = "tel"
+
+
+class NormalizedCharField(forms.CharField):
+    """Full-width digits and letters become half-width (identifiers, phone numbers)."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        return unicodedata.normalize("NFKC", text) if text else text
+
+
+class FlexibleIntegerField(forms.IntegerField):
+    """An integer typed as officers do: full-width digits and thousands separators are fine."""
+
+    widget = forms.TextInput
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        return {**attrs, "inputmode": "numeric"}
+
+    def to_python(self, value: Any) -> int | None:
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFKC", value).replace(",", "").strip()
+        return super().to_python(value)
+
+
+class FlexibleDecimalField(forms.DecimalField):
+    """A decimal typed as officers do: full-width digits and thousands separators are fine."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFKC", value).replace(",", "").strip()
+        return super().to_python(value)

@@ -148,6 +148,21 @@ class Event(models.Model):
         """When registration ends: the deadline, or the start when there is none."""
         return min(self.registration_deadline or self.starts_at, self.starts_at)
 
+    @property
+    def unpublished(self) -> bool:
+        """Not yet shown to the public (a draft): badge 「下書き（非公開）」, not indexed."""
+        return self.status == EventStatus.DRAFT
+
+    @property
+    def called_off(self) -> bool:
+        """The organizer called the event off (開催中止): said on every page of it."""
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def seats_shown(self) -> bool:
+        """Published: the remaining seats are worth showing."""
+        return self.status == EventStatus.PUBLISHED
+
     def is_past(self, now: datetime | None = None) -> bool:
         return self.ends_at < (now or timezone.now())
 
@@ -205,3 +220,13 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status != RegistrationStatus.CANCELLED
+
+    @property
+    def has_seat(self) -> bool:
+        """参加確定: the seat is this person's (the online link, the reminder)."""
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def waiting(self) -> bool:
+        """キャンセル待ち."""
+        return self.status == RegistrationStatus.WAITLISTED

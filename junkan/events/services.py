@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from junkan.accounts.models import User
 from junkan.audit.services import diff, record, snapshot
 from junkan.common.permissions import enforce
+from junkan.common.workflow import transition
 from junkan.events import mail, permissions
 from junkan.events.models import Event, EventStatus, Registration, RegistrationStatus
 from junkan.jp.dates import tokyo_date, tokyo_datetime
@@ -91,43 +92,25 @@ def save_event(
             locked.save(update_fields=[*changes, "updated_at"])
             record(actor, "events.event.updated", locked, changes=changes)
             if locked.status == EventStatus.PUBLISHED:
-                _promote(actor, locked)
+                _promote(locked)
     return locked
 
 
 def publish_event(actor: User, event: Event) -> Event:
-    with transaction.atomic():
-        locked = _lock_event(event.pk)
-        enforce(permissions.can_publish_event(actor, locked))
-        if locked.status != EventStatus.DRAFT:
-            raise ValidationError(_("下書きのイベントのみ公開できます。"))
-        if locked.is_past():
-            raise ValidationError(_("終了日時を過ぎたイベントは公開できません。"))
-        locked.status = EventStatus.PUBLISHED
-        locked.published_at = timezone.now()
-        locked.save(update_fields=["status", "published_at", "updated_at"])
-        record(actor, "events.event.published", locked, changes={"status": ["draft", "published"]})
-    return locked
+    """The move ``published`` of :data:`junkan.events.processes.EVENT`."""
+    from junkan.events.processes import EVENT
+
+    return transition(EVENT, actor, event, "published")
 
 
 def cancel_event(actor: User, event: Event, reason: str) -> Event:
-    """Call the event off; everyone still registered is told by e-mail."""
+    """Call the event off (``cancelled`` of EVENT); everyone still registered is told by e-mail."""
+    from junkan.events.processes import EVENT
+
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("中止の理由を入力してください。")})
-    with transaction.atomic():
-        locked = _lock_event(event.pk)
-        enforce(permissions.can_cancel_event(actor, locked))
-        before = locked.status
-        locked.status = EventStatus.CANCELLED
-        locked.cancel_reason = reason
-        locked.save(update_fields=["status", "cancel_reason", "updated_at"])
-        record(actor, "events.event.cancelled", locked, changes={"status": [before, "cancelled"]})
-        if before == EventStatus.PUBLISHED:
-            active = locked.registrations.exclude(status=R.CANCELLED).values_list("pk", flat=True)
-            for pk in list(active):
-                _mail_after_commit(pk, "event_cancelled")
-    return locked
+    return transition(EVENT, actor, event, "cancelled", fields={"cancel_reason": reason}, reason=reason)
 
 
 # Registrations -----------------------------------------------------------------------------------
@@ -182,50 +165,40 @@ def register(
 
 
 def cancel_registration(actor: User | None, registration: Registration) -> Registration:
-    """Give the seat back (the first on the waiting list moves up) or leave the waiting list.
+    """Give the seat back (the first on the waiting list moves up) or leave the waiting list: the move
+    ``cancelled`` of :data:`junkan.events.processes.REGISTRATION`.
 
-    The caller has checked who may cancel: the person on the event page, or anyone holding the signed
-    link from the confirmation mail. Cancelling twice changes nothing.
+    ``actor`` None is the holder of the signed link from the confirmation mail (the link is the authority);
+    a signed-in person must be the one who registered. Cancelling twice changes nothing.
     """
+    from junkan.events.processes import REGISTRATION
+
     with transaction.atomic():
         event = _lock_event(registration.event_id)
-        locked = Registration.objects.select_for_update().get(pk=registration.pk)
-        if locked.status == R.CANCELLED:
+        locked = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+        if not locked.is_active:
             return locked
-        if event.has_started():
-            raise ValidationError(_("開始日時を過ぎたため、キャンセルの受付は終了しました。"))
-        before = locked.status
-        locked.status = R.CANCELLED
-        locked.cancelled_at = timezone.now()
-        locked.save(update_fields=["status", "cancelled_at", "updated_at"])
-        record(actor, "events.registration.cancelled", locked, changes={"status": [before, "cancelled"]})
-        _mail_after_commit(locked.pk, "cancelled")
-        if before == R.CONFIRMED:
-            _promote(actor, event)
+        source = locked.status
+        locked = transition(REGISTRATION, actor, locked, "cancelled")
+        if source == R.CONFIRMED:
+            _promote(event)
     return locked
 
 
-def _promote(actor: User | None, event: Event) -> list[Registration]:
-    """Move people up from the waiting list while there are free seats. Call with the event row locked."""
+def _promote(event: Event) -> list[Registration]:
+    """Move people up from the waiting list while there are free seats (the system's move ``promoted``).
+    Call with the event row locked."""
+    from junkan.events.processes import REGISTRATION
+
     if event.status != EventStatus.PUBLISHED or event.has_started():
         return []
-    promoted: list[Registration] = []
     confirmed = event.registrations.filter(status=R.CONFIRMED).count()
     free = None if event.capacity is None else max(event.capacity - confirmed, 0)
     waiting = event.registrations.select_for_update().filter(status=R.WAITLISTED).order_by("queued_at", "id")
-    for registration in waiting if free is None else waiting[:free]:
-        registration.status = R.CONFIRMED
-        registration.promoted_at = timezone.now()
-        registration.save(update_fields=["status", "promoted_at", "updated_at"])
-        record(
-            actor,
-            "events.registration.promoted",
-            registration,
-            changes={"status": ["waitlisted", "confirmed"]},
-        )
-        _mail_after_commit(registration.pk, "promoted")
-        promoted.append(registration)
-    return promoted
+    return [
+        transition(REGISTRATION, None, registration, "promoted")
+        for registration in (waiting if free is None else waiting[:free])
+    ]
 
 
 def waitlist_position(registration: Registration) -> int | None:

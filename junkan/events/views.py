@@ -3,25 +3,29 @@ page, the iCalendar file, and the organizers' pages (their events, the form, att
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
-from junkan.common import files
+from junkan.common import files, moves, workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.events import calendar, export, mail, permissions, services
 from junkan.events.forms import EventFilterForm, EventForm, ReasonForm, RegistrationForm
 from junkan.events.models import Event, Registration, RegistrationStatus
 from junkan.events.presentation import moment_text, period_text
+from junkan.events.processes import EVENT, REGISTRATION
 from junkan.organizations.models import Organization
 
 PER_PAGE = 20
@@ -103,6 +107,9 @@ def _detail_context(request: HttpRequest, event: Event, form: RegistrationForm |
         "started": event.has_started(),
         "is_organizer": organizer,
         "can_edit": permissions.can_edit_event(request.user, event).allowed,
+        "may": moves.option_map(EVENT, request.user, event),
+        "may_cancel_registration": active
+        and workflow.can(REGISTRATION, request.user, registration, "cancelled").allowed,
         "reason_form": ReasonForm(),
         "audit": AuditEntry.objects.for_object(event).order_by("-at")[:30] if organizer else [],
         **_seats(event),
@@ -140,7 +147,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         return redirect("events:detail", pk=pk)
-    if registration.status == RegistrationStatus.CONFIRMED:
+    if registration.has_seat:
         messages.success(request, _("参加申込を受け付けました。確認のメールをお送りしました。"))
     else:
         messages.success(
@@ -163,12 +170,12 @@ def cancel_own(request: HttpRequest, pk: int) -> HttpResponse:
     if registration is None:
         raise Http404
     enforce(permissions.can_cancel_registration(request.user, registration))
-    _cancel(request, registration)
+    _cancel(request, registration, request.user)
     return redirect("events:detail", pk=pk)
 
 
-def _cancel(request: HttpRequest, registration: Registration) -> None:
-    actor = request.user if request.user.is_authenticated else None
+def _cancel(request: HttpRequest, registration: Registration, actor: Any) -> None:
+    """Cancel as ``actor`` (None: the holder of the mailed link)."""
     try:
         services.cancel_registration(actor, registration)
     except ValidationError as error:
@@ -185,7 +192,7 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         if registration.is_active:
-            _cancel(request, registration)
+            _cancel(request, registration, None)
         return redirect("events:registration", token=token)
     event = registration.event
     return render(
@@ -286,17 +293,35 @@ def event_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the confirmation page (with the reason); POST confirmed: 開催中止, everyone registered is told."""
     event = _event(request, pk)
-    try:
-        services.cancel_event(request.user, event, request.POST.get("reason", ""))
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+
+    def run(reason: str) -> HttpResponse:
+        services.cancel_event(request.user, event, reason)
         messages.success(request, _("開催の中止を登録し、申込者にお知らせしました。"))
-    return redirect("events:detail", pk=pk)
+        return redirect("events:detail", pk=pk)
+
+    return moves.move_view(
+        request,
+        EVENT,
+        event,
+        "cancelled",
+        run=run,
+        cancel_url=reverse("events:detail", args=[pk]),
+        summary=[
+            (_("日時"), period_text(event.starts_at, event.ends_at)),
+            (
+                _("お知らせする申込者"),
+                _("%(count)s人")
+                % {
+                    "count": event.registrations.filter(
+                        status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+                    ).count()
+                },
+            ),
+        ],
+    )
 
 
 @login_required
@@ -304,9 +329,7 @@ def attendees(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     enforce(permissions.can_manage_attendees(request.user, event))
     rows = export.ordered(event)
-    cancelled = sum(
-        1 for registration, _position in rows if registration.status == RegistrationStatus.CANCELLED
-    )
+    cancelled = sum(1 for registration, _position in rows if not registration.is_active)
     return render(
         request,
         "events/attendees.html",

@@ -1,10 +1,9 @@
 """Adopted projects after adoption (採択後): grant application and decision, contracts, plan changes, reports,
 amount determination and payment, cancellation and return orders, Ministry requests and records retention.
 
-One :class:`Project` per adopted application. Its life is one state machine (``ProjectStatus``, the allowed
-moves in :mod:`junkan.grants.engine.lifecycle`, every move through ``grants.services.lifecycle.transition``).
-Reports, plan changes, return orders and requests have small state machines of their own, each with its
-one transition function in their service module.
+One :class:`Project` per adopted application. Its life, and those of its reports, plan changes, return
+orders and requests, are processes declared once in :mod:`junkan.grants.processes`; every move goes through
+``common.workflow.transition``.
 
 Money is ``int`` yen, CO2 ``Decimal`` t-CO2, dates ``date`` (Asia/Tokyo).
 """
@@ -43,6 +42,7 @@ class ProjectStatus(models.TextChoices):
     DETERMINED = "determined", _("額の確定")
     PAID = "paid", _("支払済み")
     CANCELLED = "cancelled", _("交付決定の解除")
+    DECLINED = "declined", _("辞退")
 
 
 class ProjectQuerySet(models.QuerySet["Project"]):
@@ -292,6 +292,9 @@ class ReportStatus(models.TextChoices):
     ACCEPTED = "accepted", _("受理")
 
 
+# The reports whose cost lines are the project's actual costs (完了実績報告書, or the FS調査書・事業化計画書
+# of a call that has no completion report); submitting one completes the project.
+COMPLETION_REPORT_KINDS = frozenset({ReportKind.COMPLETION, ReportKind.STUDY_REPORT})
 # Statuses in which the grantee may still write the report.
 EDITABLE_REPORT_STATUSES = frozenset({ReportStatus.PENDING, ReportStatus.RETURNED})
 

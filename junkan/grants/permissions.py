@@ -15,8 +15,20 @@ from django.utils.translation import gettext as _
 from junkan.accounts.permissions import is_secretariat
 from junkan.applications.models import CoApplicantStatus
 from junkan.common.permissions import Decision, allow, deny, hide
-from junkan.grants.models import GrantDocument, Project
+from junkan.grants.models import (
+    EDITABLE_REPORT_STATUSES,
+    GrantDocument,
+    Project,
+    ProjectStatus,
+    Report,
+)
+from junkan.organizations.models import MembershipRole
 from junkan.organizations.permissions import membership_of
+
+# What the grantee may still record, by the project's state (the moves themselves are in ``processes``).
+RECORDING_OPEN = frozenset({ProjectStatus.DECIDED})
+CONTINUATION_OPEN = frozenset({ProjectStatus.DECIDED, ProjectStatus.COMPLETED})
+ENDED = frozenset({ProjectStatus.CANCELLED, ProjectStatus.DECLINED})
 
 
 def can_use_calculator(user: object) -> Decision:
@@ -69,6 +81,95 @@ def can_manage(user: object, project: Project) -> Decision:
     if can_view(user, project):
         return deny(_("事務局のみ行えます。"))
     return hide(_("この補助事業は見つかりません。"))
+
+
+def can_decline(user: object, project: Project) -> Decision:
+    """辞退 is in the grantee's name: its owners (and the members an owner allows to act for applications)."""
+    decision = can_act(user, project)
+    if not decision:
+        return decision
+    membership = membership_of(user, project.organization)
+    if membership is not None and (
+        membership.role == MembershipRole.OWNER or membership.acts_for_applications
+    ):
+        return allow()
+    return deny(
+        _(
+            "辞退の届出ができるのは、補助事業者の組織の管理者と、管理者が認めたメンバーです。"
+            "組織の管理者にご相談ください。"
+        )
+    )
+
+
+def _state(project: Project, states: frozenset[str], message: str) -> Decision:
+    if project.status in states:
+        return allow()
+    return deny(message % {"status": project.get_status_display()})
+
+
+def can_record_costs(user: object, project: Project) -> Decision:
+    """Contracts and cost lines are recorded from the decision until the completion report is submitted."""
+    decision = can_act(user, project)
+    if not decision:
+        return decision
+    return _state(
+        project,
+        RECORDING_OPEN,
+        _("この補助事業は「%(status)s」のため、契約・経費は変更できません（交付決定の後、事業完了まで）。"),
+    )
+
+
+def can_set_completion(user: object, project: Project) -> Decision:
+    """The completion date is set after the decision, before the completion report is handed in."""
+    return can_record_costs(user, project)
+
+
+def can_edit_report(user: object, report: Report, project: Project) -> Decision:
+    """Write a report: not handed in yet (or returned), of a project neither cancelled nor declined."""
+    decision = can_act(user, project)
+    if not decision:
+        return decision
+    if project.status in ENDED:
+        return deny(_("交付決定が解除された補助事業の報告は変更できません。"))
+    if report.status not in EDITABLE_REPORT_STATUSES:
+        return deny(
+            _("この報告は「%(status)s」のため、変更できません。") % {"status": report.get_status_display()}
+        )
+    return allow()
+
+
+def change_open(project: Project) -> Decision:
+    """計画変更 is requested and approved after the decision, until completion."""
+    return _state(
+        project,
+        RECORDING_OPEN,
+        _("この補助事業は「%(status)s」のため、計画変更の承認申請はできません（交付決定後、事業完了まで）。"),
+    )
+
+
+def can_request_change(user: object, project: Project) -> Decision:
+    decision = can_act(user, project)
+    if not decision:
+        return decision
+    return change_open(project)
+
+
+def continuation_open(project: Project) -> Decision:
+    """A multi-year project submits its next year's plan after the decision, also after completion."""
+    if not project.multi_year:
+        return deny(_("複数年度の事業のみ、継続年度の事業実施計画を提出できます。"))
+    return _state(
+        project,
+        CONTINUATION_OPEN,
+        _("この補助事業は「%(status)s」のため、継続年度の事業実施計画を提出できません。"),
+    )
+
+
+def can_continue(user: object, project: Project) -> Decision:
+    decision = can_act(user, project)
+    if not decision:
+        return decision
+    return continuation_open(project)
 
 
 def can_use_secretariat_pages(user: object) -> Decision:

@@ -22,7 +22,8 @@ PROJECT_STAGES = {
     ProjectStatus.COMPLETED: _("実績報告（額の確定待ち）"),
     ProjectStatus.DETERMINED: _("額の確定"),
     ProjectStatus.PAID: _("支払済み"),
-    ProjectStatus.CANCELLED: _("交付決定の解除・辞退"),
+    ProjectStatus.CANCELLED: _("交付決定の解除"),
+    ProjectStatus.DECLINED: _("辞退"),
 }
 REPORTING = _("事後報告中")
 

@@ -44,6 +44,16 @@ class Subscriber(models.Model):
     def __str__(self) -> str:
         return self.email
 
+    @property
+    def awaiting_confirmation(self) -> bool:
+        """確認待ち: the confirmation link may still be used."""
+        return self.status == SubscriberStatus.PENDING
+
+    @property
+    def stopped(self) -> bool:
+        """配信停止: nothing more is sent to the address."""
+        return self.status == SubscriberStatus.UNSUBSCRIBED
+
 
 class Segment(models.TextChoices):
     """Who an issue goes to. See ``junkan.newsletter.segments`` for the rules."""
@@ -90,6 +100,11 @@ class Issue(models.Model):
     def __str__(self) -> str:
         return _("第%(number)s号 %(subject)s") % {"number": self.number, "subject": self.subject}
 
+    @property
+    def sending_started(self) -> bool:
+        """Sending has begun (配信中 or 配信済み): the recipients are fixed and the deliveries recorded."""
+        return self.status != IssueStatus.DRAFT
+
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("未送信")
@@ -131,3 +146,8 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issue_id} → {self.subscriber_id}"
+
+    @property
+    def in_flight(self) -> bool:
+        """送信中: claimed by a worker and not yet finished."""
+        return self.status == DeliveryStatus.SENDING

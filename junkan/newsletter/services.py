@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from junkan.accounts.models import User
 from junkan.audit.services import diff, record, snapshot
 from junkan.common.permissions import enforce
+from junkan.common.workflow import transition
 from junkan.newsletter import mail, permissions, segments, tasks
-from junkan.newsletter.models import RETRYABLE, Delivery, Issue, IssueStatus, Subscriber, SubscriberStatus
+from junkan.newsletter.models import RETRYABLE, Delivery, Issue, Subscriber, SubscriberStatus
 
 S = SubscriberStatus
 # A second request for the same address within this time sends no second confirmation mail.
@@ -152,11 +153,14 @@ def save_issue(actor: User, data: dict[str, Any], issue: Issue | None = None) ->
 
 
 def send_issue(actor: User, issue: Issue) -> int:
-    """Fix the recipients (the segment's confirmed subscribers now) and hand the issue to the worker.
+    """Fix the recipients (the segment's confirmed subscribers now) and hand the issue to the worker: the
+    move ``sending`` of :data:`junkan.newsletter.processes.ISSUE`.
 
     Returns the number of recipients. One Delivery row per recipient is written in the same
     transaction as the status change; the batches are queued after the commit.
     """
+    from junkan.newsletter.processes import ISSUE
+
     with transaction.atomic():
         locked = Issue.objects.select_for_update().get(pk=issue.pk)
         enforce(permissions.can_send_issue(actor, locked))
@@ -168,17 +172,9 @@ def send_issue(actor: User, issue: Issue) -> int:
             batch_size=500,
             ignore_conflicts=True,
         )
-        locked.status = IssueStatus.SENDING
-        locked.send_started_at = timezone.now()
-        locked.save(update_fields=["status", "send_started_at", "updated_at"])
-        record(
-            actor,
-            "newsletter.issue.sending",
-            locked,
-            changes={"status": ["draft", "sending"]},
-            data={"segment": locked.segment, "recipients": len(recipients)},
+        transition(
+            ISSUE, actor, locked, "sending", data={"segment": locked.segment, "recipients": len(recipients)}
         )
-        transaction.on_commit(lambda: tasks.enqueue_batches(locked.pk))
     return len(recipients)
 
 

@@ -19,20 +19,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from junkan.audit.services import record
+from junkan.common.workflow import transition
 from junkan.newsletter import mail
 from junkan.newsletter.models import (
     RETRYABLE,
     Delivery,
     DeliveryStatus,
     Issue,
-    IssueStatus,
     SubscriberStatus,
 )
 
@@ -112,11 +111,11 @@ def finish_if_done(issue_pk: int) -> bool:
     """Mark the issue sent once no delivery is left unsent."""
     if Delivery.objects.filter(issue_id=issue_pk, status__in=UNFINISHED).exists():
         return False
-    with transaction.atomic():
-        finished = Issue.objects.filter(pk=issue_pk, status=IssueStatus.SENDING).update(
-            status=IssueStatus.SENT, sent_at=timezone.now()
-        )
-        if finished:
-            issue = Issue.objects.get(pk=issue_pk)
-            record(None, "newsletter.issue.sent", issue, changes={"status": ["sending", "sent"]})
-    return bool(finished)
+    from junkan.newsletter.processes import ISSUE
+
+    issue = Issue.objects.get(pk=issue_pk)
+    try:
+        transition(ISSUE, None, issue, "sent")
+    except ValidationError:
+        return False  # another batch finished it (or it was never sent)
+    return True

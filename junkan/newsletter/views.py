@@ -11,16 +11,19 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from junkan.common import moves
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.newsletter import mail, permissions, segments, services, tokens
 from junkan.newsletter.forms import DeliveryFilterForm, IssueForm, SubscribeForm
 from junkan.newsletter.models import Delivery, DeliveryStatus, Issue, Segment, Subscriber, SubscriberStatus
+from junkan.newsletter.processes import ISSUE
 
 ISSUES_PER_PAGE = 30
 LOG_PER_PAGE = 100
@@ -52,7 +55,7 @@ def _invalid_link(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows one button; the POST confirms (mail scanners open links, only people press buttons)."""
     subscriber = tokens.subscriber_from_confirm_token(token)
-    if subscriber is None or subscriber.status != SubscriberStatus.PENDING:
+    if subscriber is None or not subscriber.awaiting_confirmation:
         return _invalid_link(request)
     if request.method == "POST":
         try:
@@ -149,9 +152,8 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "issue": issue,
             "subject": mail.issue_subject(issue),
             "body": mail.issue_body(issue, _("（購読者ごとの配信停止のリンク）")),
-            "recipient_count": segments.recipients(issue.segment).count()
-            if issue.status == "draft"
-            else None,
+            "recipient_count": None if issue.sending_started else segments.recipients(issue.segment).count(),
+            "may": moves.option_map(ISSUE, request.user, issue),
             "retryable_count": issue.pending_count + issue.failed_count,
             "can_edit": permissions.can_edit_issue(request.user, issue).allowed,
             "can_retry": permissions.can_retry_issue(request.user, issue).allowed,
@@ -160,21 +162,39 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def issue_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the confirmation page (subject, recipients now); POST confirmed: 配信開始."""
     issue = _issue(request, pk)
-    enforce(permissions.can_send_issue(request.user, issue))
-    try:
-        count = services.send_issue(request.user, issue)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
-        messages.success(
-            request,
-            _("%(count)s人への配信を始めました。送信の状況は配信記録で確認できます。") % {"count": count},
-        )
-    return redirect("newsletter:issue", pk=pk)
+
+    def run(_reason: str) -> HttpResponse:
+        try:
+            count = services.send_issue(request.user, issue)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("%(count)s人への配信を始めました。送信の状況は配信記録で確認できます。") % {"count": count},
+            )
+        return redirect("newsletter:issue", pk=pk)
+
+    return moves.move_view(
+        request,
+        ISSUE,
+        issue,
+        "sending",
+        run=run,
+        cancel_url=reverse("newsletter:issue", args=[pk]),
+        summary=[
+            (_("件名"), mail.issue_subject(issue)),
+            (_("配信先"), issue.get_segment_display()),
+            (
+                _("配信する人数（現在）"),
+                _("%(count)s人") % {"count": segments.recipients(issue.segment).count()},
+            ),
+        ],
+    )
 
 
 @login_required
@@ -214,9 +234,7 @@ def issue_log(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": [
                 {
                     "delivery": d,
-                    "stale": d.status == DeliveryStatus.SENDING
-                    and d.claimed_at
-                    and d.claimed_at < stale_before,
+                    "stale": d.in_flight and d.claimed_at and d.claimed_at < stale_before,
                 }
                 for d in page
             ],

@@ -20,7 +20,7 @@ from junkan.events.models import Event, EventStatus
 from junkan.portal.models import News
 from junkan.programs.models import Program
 from junkan.registry.models import CompanyRegistration, RegionRegistration, RegistrationStatus, Solution
-from junkan.review.models import ADOPTED_OUTCOMES, CommitteeStatus, Decision
+from junkan.review.reads import published_adoption_count
 
 VERSION_KEY = "portal:home:version"
 HOME_CACHE_SECONDS = 10 * 60
@@ -66,9 +66,7 @@ def numbers() -> Numbers:
         regions=RegionRegistration.objects.filter(status=approved).count(),
         companies=CompanyRegistration.objects.filter(status=approved).count(),
         solutions=Solution.objects.filter(registration__status=approved).count(),
-        adopted=Decision.objects.filter(
-            outcome__in=sorted(ADOPTED_OUTCOMES), committee__status=CommitteeStatus.PUBLISHED
-        ).count(),
+        adopted=published_adoption_count(),
     )
 
 

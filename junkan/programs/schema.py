@@ -15,10 +15,10 @@ from datetime import date, datetime
 from typing import Any, Final
 
 from junkan.jp.dates import TOKYO
+from junkan.programs.engine.criteria import Criterion, check_criteria, check_criterion
 from junkan.programs.engine.deadlines import check_due_rule_data
 from junkan.programs.engine.eligibility import KIND_LABELS, check_rule_data
 from junkan.programs.engine.finder import check_fits
-from junkan.review.engine.criteria import Criterion, check_criteria, check_criterion
 
 FORMAT: Final = 1
 KINDS: Final = tuple(KIND_LABELS)

@@ -19,10 +19,10 @@ from junkan.applications.models import Application, ApplicationStatus, CoApplica
 from junkan.common import cache
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership
+from junkan.programs.engine.criteria import Criterion, criteria_from_records
 from junkan.programs.models import Program, ProjectType, ReviewCriterion, project_type_wide
 from junkan.review.engine import coi, scoring
 from junkan.review.engine.adoption import AdoptionInputError, Candidate, TypeProposal, propose
-from junkan.review.engine.criteria import Criterion, criteria_from_records
 from junkan.review.models import (
     Assignment,
     AssignmentStatus,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from junkan.review.models import ADOPTED_OUTCOMES, Decision
+from junkan.review.models import ADOPTED_OUTCOMES, CommitteeStatus, Decision
 
 
 def decision_of(application: Any) -> Decision | None:
@@ -19,8 +19,16 @@ def notified_decision_of(application: Any) -> Decision | None:
     return Decision.objects.filter(application_id=application.pk, notified_at__isnull=False).first()
 
 
-def adopted_without_project() -> QuerySet[Decision]:
-    """Adopted and notified decisions for which no grant project has been opened yet."""
-    return Decision.objects.filter(
+def adopted_without_project(program: Any = None) -> QuerySet[Decision]:
+    """Adopted and notified decisions (of ``program``, if given) for which no grant project is open yet."""
+    decisions = Decision.objects.filter(
         outcome__in=sorted(ADOPTED_OUTCOMES), notified_at__isnull=False, application__project__isnull=True
     )
+    return decisions if program is None else decisions.filter(application__program=program)
+
+
+def published_adoption_count() -> int:
+    """How many applications are adopted in the published results of every call."""
+    return Decision.objects.filter(
+        outcome__in=sorted(ADOPTED_OUTCOMES), committee__status=CommitteeStatus.PUBLISHED
+    ).count()

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
+from junkan.applications import checklist
 from junkan.applications.models import (
     Application,
     ApplicationStatus,
@@ -179,6 +180,8 @@ def application(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
     submission = Submission.objects.filter(application=app).order_by("-version").first()
     declaration = _declaration(assignment)
     sheet = ScoreSheet.objects.filter(assignment=assignment).first()
+    # The requirements as the applicant answered them in the submitted version (frozen), read-only.
+    submitted = (submission.snapshot.get("raw") or {}) if submission else {}
     return render(
         request,
         "review/application.html",
@@ -192,6 +195,7 @@ def application(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
             "sheet": sheet,
             "hearings": HearingSlot.objects.filter(committee=committee, application=app),
             "is_reviewing": committee.is_reviewing,
+            "requirement_rows": checklist.requirement_rows(app, submitted) if submission else [],
         },
     )
 

@@ -14,7 +14,17 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from junkan.applications.engine import costs
-from junkan.applications.engine.spec import Applicant, DocumentSpec, FieldSpec, FormSpec, SectionSpec
+from junkan.applications.engine.spec import (
+    CO2_DIRECT,
+    CO2_INDIRECT,
+    CO2_TOTAL,
+    Applicant,
+    DocumentSpec,
+    FieldSpec,
+    FormSpec,
+    SectionSpec,
+)
+from junkan.carbon.engine import split
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9０-９()（）+\-‐－ー ]{6,20}$")
@@ -68,7 +78,7 @@ def _value_problem(spec: FieldSpec, value: Any) -> str | None:
         if spec.minimum is not None and number < spec.minimum:
             return f"「{spec.label}」は{spec.minimum}以上にしてください。"
     if kind == "choice" and str(value) not in {o.value for o in spec.options}:
-        return f"「{spec.label}」の選択肢が正しくありません。"
+        return f"「{spec.name}」の選択肢が正しくありません。"
     return None
 
 
@@ -82,7 +92,7 @@ def check_section(section: SectionSpec, data: Mapping[str, Any], who: Applicant)
             required = required or data.get(other) == expected
         if is_blank(value):
             if required:
-                items.append(Item(section.key, spec.key, f"「{spec.label}」が入力されていません。"))
+                items.append(Item(section.key, spec.key, f"「{spec.name}」が入力されていません。"))
             continue
         if spec.kind == "items":
             rows = [
@@ -106,7 +116,33 @@ def check_section(section: SectionSpec, data: Mapping[str, Any], who: Applicant)
         problem = _value_problem(spec, value)
         if problem:
             items.append(Item(section.key, spec.key, problem, "invalid"))
+        elif str(value) in spec.blocking:
+            items.append(Item(section.key, spec.key, spec.blocking_message, "rule"))
     return items
+
+
+def _figure(value: Any) -> Decimal | None:
+    """A stored CO2 figure (a decimal string) as Decimal; None when blank or not a finite number."""
+    if is_blank(value):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def check_co2_split(section: SectionSpec, data: Mapping[str, Any]) -> list[Item]:
+    """Direct and indirect reductions (seed 002 4.(3)① ※): both or neither, adding up to the CO2 figure."""
+    keys = {f.key for f in section.fields}
+    if not {CO2_DIRECT, CO2_INDIRECT} <= keys:
+        return []
+    total = _figure(data.get(CO2_TOTAL))
+    if total is not None and total < 0:
+        total = None  # the figure has its own item; the parts are not compared with it
+    problems = split.check(total, _figure(data.get(CO2_DIRECT)), _figure(data.get(CO2_INDIRECT)))
+    field = {"direct": CO2_DIRECT, "indirect": CO2_INDIRECT}
+    return [Item(section.key, field[p.part], p.message, "invalid") for p in problems]
 
 
 def check_budget(section: SectionSpec, data: Mapping[str, Any]) -> list[Item]:
@@ -149,6 +185,7 @@ def check(
         data = sections.get(section.key, {})
         if section.kind == "fields":
             items.extend(check_section(section, data, who))
+            items.extend(check_co2_split(section, data))
         elif section.kind == "costs":
             _, problems = costs.read(data)
             items.extend(Item(section.key, "", p.message) for p in problems)

@@ -59,11 +59,55 @@ class FieldSpec:
     maximum: int | None = None
     true_label: str = "はい"
     false_label: str = "いいえ"
+    # A short name for the checklist's messages (a requirement's 「要件a」); the label when empty.
+    short: str = ""
+    # Answers that keep the application from being submitted (a requirement answered 「満たしていない」),
+    # with the checklist's message for them.
+    blocking: tuple[str, ...] = ()
+    blocking_message: str = ""
+
+    @property
+    def name(self) -> str:
+        """What the checklist calls the field."""
+        return self.short or self.label
 
     def is_required(self, type_code: str) -> bool:
         if isinstance(self.required, tuple):
             return type_code in self.required
         return self.required
+
+
+@dataclass(frozen=True)
+class RequirementSpec:
+    """One requirement of a project type (seed 002 2.①–③(2)イ a–e, seed 003 4.(1)ア・イ)."""
+
+    type_code: str
+    code: str
+    label: str
+    text: str
+    reference: str
+    not_applicable: str = ""
+
+    @property
+    def key(self) -> str:
+        """The field of the answer: 「満たしている」 (yes), 「満たしていない」 (no), 「該当しない」 (na)."""
+        return f"req_{self.type_code}_{self.code}"
+
+    @property
+    def where_key(self) -> str:
+        """The field holding where in the plan (様式2, 別紙1) the requirement is shown."""
+        return f"{self.key}_where"
+
+
+# The fields of 様式2's CO2 block split into direct and indirect reductions (seed 002 4.(3)① ※).
+CO2_TOTAL: Final = "co2_reduction"
+CO2_DIRECT: Final = "co2_direct"
+CO2_INDIRECT: Final = "co2_indirect"
+
+# The answers of a requirement (the stored values of its choice field).
+MET: Final = "yes"
+NOT_MET: Final = "no"
+NOT_APPLICABLE: Final = "na"
 
 
 @dataclass(frozen=True)
@@ -75,6 +119,7 @@ class SectionSpec:
     types: tuple[str, ...] = ()
     applicant: str = ""
     fields: tuple[FieldSpec, ...] = ()
+    requirements: tuple[RequirementSpec, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -134,17 +179,8 @@ class FormSpec:
             if not _applies(section.types, section.applicant, who):
                 continue
             fields = tuple(f for f in section.fields if _applies(f.types, f.applicant, who))
-            result.append(
-                SectionSpec(
-                    section.key,
-                    section.form,
-                    section.title,
-                    section.kind,
-                    section.types,
-                    section.applicant,
-                    fields,
-                )
-            )
+            requirements = tuple(r for r in section.requirements if r.type_code == who.type_code)
+            result.append(replace(section, fields=fields, requirements=requirements))
         return tuple(result)
 
     def section(self, key: str, who: Applicant) -> SectionSpec | None:
@@ -221,6 +257,69 @@ def parse_field(data: Mapping[str, Any], where: str, *, nested: bool = False) ->
     )
 
 
+def parse_requirements(
+    data: Any, where: str, where_label: str
+) -> tuple[tuple[RequirementSpec, ...], tuple[FieldSpec, ...]]:
+    """A section's ``requirements`` per type and their fields: the answer (「いいえ」 blocks), the place."""
+    if not isinstance(data, Mapping) or not data:
+        raise SpecError(f"{where}: requirements must map project type codes to their items")
+    requirements: list[RequirementSpec] = []
+    fields: list[FieldSpec] = []
+    for type_code, block in data.items():
+        at = f"{where}.{type_code}"
+        if not isinstance(block, Mapping) or not isinstance(block.get("items"), list) or not block["items"]:
+            raise SpecError(f"{at}: needs 'reference' and a non-empty list of 'items'")
+        reference = _text(block, "reference", at)
+        for raw in block["items"]:
+            code = _text(raw, "code", at)
+            if not code.isascii() or not code.isalnum():
+                raise SpecError(f"{at}.{code}: the code must be letters and digits")
+            requirement = RequirementSpec(
+                type_code=str(type_code),
+                code=code,
+                label=_text(raw, "label", f"{at}.{code}"),
+                text=_text(raw, "text", f"{at}.{code}"),
+                reference=reference,
+                not_applicable=str(raw.get("not_applicable", "")),
+            )
+            requirements.append(requirement)
+            options = [Option(MET, "満たしている"), Option(NOT_MET, "満たしていない")]
+            if requirement.not_applicable:
+                options.append(Option(NOT_APPLICABLE, requirement.not_applicable))
+            types = (requirement.type_code,)
+            fields.append(
+                FieldSpec(
+                    key=requirement.key,
+                    label=f"{requirement.label}　{requirement.text}",
+                    kind="choice",
+                    required=True,
+                    help=f"{reference}{requirement.label}",
+                    types=types,
+                    options=tuple(options),
+                    short=requirement.label,
+                    blocking=(NOT_MET,),
+                    blocking_message=(
+                        f"「{requirement.label}」を満たしていないと回答しています。{reference}の要件を"
+                        "すべて満たす事業でなければ応募できません。"
+                    ),
+                )
+            )
+            fields.append(
+                FieldSpec(
+                    key=requirement.where_key,
+                    label=f"{requirement.label}の{where_label}",
+                    kind="text",
+                    types=types,
+                    required_if=(requirement.key, MET),
+                    help="例：3頁「事業の背景」、5頁「事業の実施内容」2.",
+                )
+            )
+    keys = [r.key for r in requirements]
+    if len(keys) != len(set(keys)):
+        raise SpecError(f"{where}: duplicate requirement codes")
+    return tuple(requirements), tuple(fields)
+
+
 def parse(data: Mapping[str, Any]) -> FormSpec:
     """Build and validate a form spec from its parsed YAML; SpecError names the first problem."""
     program = _text(data, "program", "spec")
@@ -235,6 +334,13 @@ def parse(data: Mapping[str, Any]) -> FormSpec:
         if kind not in SECTION_KINDS:
             raise SpecError(f"sections.{key}: unknown section kind {kind!r}")
         fields = tuple(parse_field(f, f"sections.{key}") for f in raw.get("fields", []) or [])
+        requirements: tuple[RequirementSpec, ...] = ()
+        if "requirements" in raw:
+            where_label = _text(raw, "where_label", f"sections.{key}")
+            requirements, answers = parse_requirements(
+                raw["requirements"], f"sections.{key}.requirements", where_label
+            )
+            fields += answers
         keys = [f.key for f in fields]
         if len(keys) != len(set(keys)):
             raise SpecError(f"sections.{key}: duplicate field keys")
@@ -252,6 +358,7 @@ def parse(data: Mapping[str, Any]) -> FormSpec:
                 types=_strings(raw.get("types"), f"sections.{key}.types"),
                 applicant=_applicant(raw, f"sections.{key}"),
                 fields=fields,
+                requirements=requirements,
             )
         )
     if not sections:

@@ -138,6 +138,8 @@ def complete(spec: FormSpec, who: Applicant) -> tuple[dict[str, dict[str, Any]],
             sections[section.key] = complete_budget()
         else:
             sections[section.key] = {f.key: valid_value(f) for f in section.fields}
+            if "co2_direct" in sections[section.key]:  # type ①: the parts add up to the figure (120.5)
+                sections[section.key].update(co2_direct="100.5", co2_indirect="20")
     counts = {d.code: d.min_count for d in spec.documents_for(who)}
     return sections, counts
 
@@ -181,7 +183,7 @@ def test_each_required_field_left_blank_is_one_item(case: tuple[str, Applicant])
                 data[section.key][field.key] = blank
                 found = check(spec, who, data, counts)
                 assert found == [
-                    Item(section.key, field.key, f"「{field.label}」が入力されていません。", "missing")
+                    Item(section.key, field.key, f"「{field.name}」が入力されていません。", "missing")
                 ], (section.key, field.key, blank)
                 assert found[0].anchor == f"id_{field.key}"
             tried += 1
@@ -666,7 +668,7 @@ def test_blanking_any_subset_of_required_fields_lists_exactly_those(
     spec = SPECS[name]
     sections, counts = complete(spec, who)
     labels = {
-        (s.key, f.key): f.label
+        (s.key, f.key): f.name
         for s in spec.sections_for(who)
         for f in s.fields
         if f.is_required(who.type_code)
@@ -677,3 +679,30 @@ def test_blanking_any_subset_of_required_fields_lists_exactly_those(
     found = check(spec, who, sections, counts)
     assert sorted((i.section, i.field) for i in found) == sorted(chosen)
     assert all(i.message == f"「{labels[i.section, i.field]}」が入力されていません。" for i in found)
+
+
+# Direct and indirect reductions of type ① (seed 002 4.(3)① ※) ---------------------------------------------
+
+
+def test_type_1_split_must_add_up_to_the_figure() -> None:
+    spec, who = SPECS[SEED_002], Applicant("1", local_government=True)
+    sections, counts = complete(spec, who)
+    sections["effects"].update(co2_reduction="1250.5", co2_direct="1000", co2_indirect="250.5")
+    assert check(spec, who, sections, counts) == []
+    sections["effects"]["co2_indirect"] = "200"
+    found = check(spec, who, sections, counts)
+    assert [(i.section, i.field, i.kind) for i in found] == [("effects", "co2_indirect", "invalid")]
+    assert "一致しません" in found[0].message
+    sections["effects"]["co2_indirect"] = None
+    assert [i.field for i in check(spec, who, sections, counts)] == ["co2_indirect"]
+    sections["effects"].update(co2_direct=None)
+    assert check(spec, who, sections, counts) == []  # the split is optional
+
+
+def test_only_type_1_has_the_split() -> None:
+    spec = SPECS[SEED_002]
+    for code, has in (("1", True), ("2", False), ("3", False)):
+        effects = spec.section("effects", Applicant(code, local_government=True))
+        assert effects is not None
+        keys = {f.key for f in effects.fields}
+        assert ({"co2_direct", "co2_indirect"} <= keys) is has

@@ -616,14 +616,18 @@ def test_shipped_conditions_name_real_project_types(name: str) -> None:
 
 @pytest.mark.parametrize("name", [SEED_002, SEED_003])
 def test_shipped_required_if_points_at_a_boolean_of_the_same_page(name: str) -> None:
+    """Or, for a requirement's place in the plan, at the requirement's 「満たしている」 answer."""
     found = 0
     for section in load(name).sections:
         by_key = {f.key: f for f in section.fields}
         for field in section.fields:
             if field.required_if:
                 other, equals = field.required_if
-                assert by_key[other].kind == "boolean"
-                assert equals is True
+                if by_key[other].blocking:
+                    assert (by_key[other].kind, equals) == ("choice", "yes")
+                else:
+                    assert by_key[other].kind == "boolean"
+                    assert equals is True
                 assert (by_key[other].types, by_key[other].applicant) == (field.types, field.applicant)
                 found += 1
     assert found >= 1
@@ -647,7 +651,7 @@ def test_seed_002_budget_only_for_local_governments(type_code: str) -> None:
 def test_seed_002_pages_of_each_type() -> None:
     spec = load(SEED_002)
     common = ["letter", "overview", "background", "concept", "content"]
-    tail = ["schedule", "effects", "structure", "costs", "budget"]
+    tail = ["schedule", "effects", "structure", "requirements", "costs", "budget"]
     assert keys(spec.sections_for(who("1"))) == [*common, *tail]
     assert keys(spec.sections_for(who("2"))) == [*common, *tail]
     assert keys(spec.sections_for(who("3"))) == [*common, "council", *tail]
@@ -665,6 +669,8 @@ def test_seed_002_effects_fields_per_type() -> None:
     assert field_keys(spec, "effects", who("1")) == [
         "co2_calculation",
         "co2_reduction",
+        "co2_direct",
+        "co2_indirect",
         "co2_method",
         "decarbonisation",
         "renewable_energy",
@@ -758,7 +764,7 @@ def test_seed_003_local_government_documents(kind: str) -> None:
 
 def test_seed_003_pages() -> None:
     spec = load(SEED_003)
-    pages = ["letter", "overview", "content", "effects", "structure", "costs"]
+    pages = ["letter", "overview", "content", "effects", "structure", "requirements", "costs"]
     assert keys(spec.sections_for(who("fs", CITY))) == [*pages, "budget"]
     assert keys(spec.sections_for(who("plan", COMPANY))) == pages
 

@@ -131,7 +131,7 @@ def test_return_then_resubmit_makes_version_two_with_a_diff(submitted, owner, st
     result = services.submit(owner, submitted, timezone.now())
     assert result.submission.version == 2
     assert result.submission.receipt_number == submitted.receipt_number
-    from junkan.applications.engine.diff import changes
+    from junkan.common.engine.diff import changes
 
     first = Submission.objects.get(application=submitted, version=1)
     diff = changes(first.snapshot["rows"], result.submission.snapshot["rows"])
@@ -154,3 +154,71 @@ def test_only_the_secretariat_accepts(submitted, owner, staff, outsider):
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.ACCEPTED
     assert AuditEntry.objects.filter(action="applications.application.accepted").count() == 1
+
+
+def _resubmit_after(submitted, owner, staff, change):
+    """Return ``submitted`` for correction, let ``change(old_document)`` touch only attachments, resubmit."""
+    services.return_for_correction(
+        staff, submitted, "見積書の日付が古いものです。", timezone.localdate() + timedelta(days=7)
+    )
+    submitted.refresh_from_db()
+    change(submitted.documents.order_by("pk").first())
+    result = services.submit(owner, submitted, timezone.now())
+    return Submission.objects.get(application=submitted, version=1), result.submission
+
+
+def _upload(name: str, note: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from junkan.applications.samples import minimal_pdf
+
+    return SimpleUploadedFile(name, minimal_pdf(note), "application/pdf")
+
+
+def _content(document) -> bytes:
+    with document.file.open("rb") as handle:
+        return handle.read()
+
+
+def _other_kind(application, kind: str) -> str:
+    return next(d.code for d in checklist.spec_of(application).documents if d.code != kind)
+
+
+@pytest.mark.parametrize("how", ["replaced", "same name", "other kind", "added twice"])
+def test_an_attachment_change_is_in_the_diff(submitted, owner, staff, how):
+    """Only an attachment changed: the diff lists it (it used to say 「変更はありません」)."""
+    from junkan.applications.snapshot import diff_rows
+    from junkan.common.engine.diff import changes
+
+    def change(old):
+        if how == "added twice":  # the very same file once more: a second row, not a merged one
+            services.add_document(owner, submitted, old.kind, _upload(old.original_name, _content(old)))
+            return
+        services.remove_document(owner, old)
+        if how == "replaced":
+            services.add_document(owner, submitted, old.kind, _upload("見積書（再発行）.pdf", b"reissued"))
+        elif how == "same name":
+            services.add_document(owner, submitted, old.kind, _upload(old.original_name, b"reissued"))
+        else:  # the same file also filed under another kind
+            services.add_document(owner, submitted, old.kind, _upload(old.original_name, b"kept"))
+            kind = _other_kind(submitted, old.kind)
+            services.add_document(owner, submitted, kind, _upload(old.original_name, _content(old)))
+
+    first, second = _resubmit_after(submitted, owner, staff, change)
+    diff = changes(diff_rows(submitted, first.snapshot), diff_rows(submitted, second.snapshot))
+    assert diff, "an attachment change must show in the diff"
+    assert all(c.label.startswith("添付書類（") for c in diff)
+    assert [c.label for c in changes(first.snapshot["rows"], first.snapshot["rows"])] == []
+
+
+def test_the_submission_page_lists_an_attachment_change(submitted, owner, staff, client_as):
+    from django.urls import reverse
+
+    def change(old):
+        services.add_document(owner, submitted, old.kind, _upload(old.original_name, _content(old)))
+
+    _resubmit_after(submitted, owner, staff, change)
+    page = client_as(owner).get(reverse("applications:submission", args=[submitted.public_id, 2]))
+    text = page.content.decode()
+    assert "変更はありません" not in text
+    assert "添付書類（" in text

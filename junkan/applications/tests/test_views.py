@@ -10,6 +10,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from junkan.applications import services
 from junkan.applications.models import ApplicationStatus, Document, Section
@@ -321,3 +322,43 @@ def test_only_the_invited_organization_answers_an_invitation(client_as, complete
     assert client_as(owner).post(url, {"answer": "accept"}).status_code == 404
     co.refresh_from_db()
     assert co.status == "invited"
+
+
+# The requirements checklist (seed 002 2.①(2)イ a–d) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("owner", 200), ("member", 200), ("outsider", 404), ("anonymous", 302)]
+)
+def test_requirements_page_as_each_person(request, client_as, draft, who, status):
+    user = None if who == "anonymous" else request.getfixturevalue(who)
+    response = client_as(user).get(reverse("applications:section", args=[draft.public_id, "requirements"]))
+    assert response.status_code == status
+    if status == 200:
+        page = response.content.decode()
+        assert "要件a　地域のオーナーシップをベースとした地域経営" in page
+        assert "要件e" not in page  # type ③ only
+        assert 'name="req_1_a"' in page and 'name="req_1_a_where"' in page
+
+
+def test_an_unmet_requirement_is_on_the_checklist_and_blocks_submission(client_as, complete, owner):
+    client = client_as(owner)
+    url = reverse("applications:section", args=[complete.public_id, "requirements"])
+    saved = Section.objects.get(application=complete, key="requirements")
+    post = {"version": saved.version, "next": "stay", **{k: v or "" for k, v in saved.data.items()}}
+    post.update(req_1_c="no", req_1_d_where="")
+    assert client.post(url, post).status_code == 302
+    detail = client.get(reverse("applications:detail", args=[complete.public_id])).content.decode()
+    assert (
+        "「要件c」を満たしていないと回答しています。"
+        "公募要領 2.①(2)イの要件をすべて満たす事業でなければ応募できません。" in detail
+    )
+    assert "「要件dの記載箇所（様式2の頁・項目）」が入力されていません。" in detail
+    assert f"{url}#id_req_1_c" in detail
+    response = client.post(reverse("applications:submit", args=[complete.public_id]), {"confirmed": "yes"})
+    assert response.status_code in {200, 302, 400}
+    complete.refresh_from_db()
+    assert complete.status == ApplicationStatus.DRAFT and complete.submissions.count() == 0
+    with pytest.raises(services.NotSubmittable) as refused:
+        services.submit(owner, complete, timezone.now())
+    assert any(i.field == "req_1_c" for i in refused.value.items)

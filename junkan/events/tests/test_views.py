@@ -398,7 +398,11 @@ def test_cancel_event_view(client_as, event, owner, outsider):
     client_as(owner).post(url, {"reason": ""})
     event.refresh_from_db()
     assert event.status == EventStatus.PUBLISHED
-    client_as(owner).post(url, {"reason": "講師の急病のため"})
+    confirm = client_as(owner).post(url, {"reason": "講師の急病のため"})
+    assert confirm.status_code == 200 and "元に戻せないこと" in confirm.content.decode()
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED  # not before the confirmation
+    client_as(owner).post(url, {"reason": "講師の急病のため", "confirmed": "yes"})
     event.refresh_from_db()
     assert event.status == EventStatus.CANCELLED and event.cancel_reason == "講師の急病のため"
 
@@ -426,3 +430,37 @@ def test_no_cancelling_through_the_link_after_the_start(client, event):
     assert "キャンセルの受付は終了しました" in response.content.decode()
     registration.refresh_from_db()
     assert registration.status == R.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [("owner", 200), ("member", 200), ("staff", 200), ("outsider", 403), ("anonymous", 302)],
+)
+def test_the_confirmation_page_of_calling_an_event_off(
+    client_as, event, owner, member, outsider, staff, name, status
+):
+    client = client_as(who(name, owner, member, outsider, staff))
+    url = reverse("events:cancel", args=[event.pk])
+    response = client.get(url)
+    assert response.status_code == status
+    if status == 200:
+        text = response.content.decode()
+        assert "元に戻せないこと" in text and 'name="reason"' in text
+    client.post(url, {"reason": "台風のため", "confirmed": "yes"})
+    event.refresh_from_db()
+    assert (event.status == EventStatus.CANCELLED) == (status == 200)
+
+
+def test_buttons_follow_the_process(client_as, make_event, owner, outsider):
+    draft = make_event(status=EventStatus.DRAFT)
+    page = client_as(owner).get(reverse("events:detail", args=[draft.pk])).content.decode()
+    assert reverse("events:publish", args=[draft.pk]) in page and "下書き（非公開）" in page
+    services.publish_event(owner, draft)
+    page = client_as(owner).get(reverse("events:detail", args=[draft.pk])).content.decode()
+    assert reverse("events:publish", args=[draft.pk]) not in page
+    assert reverse("events:cancel", args=[draft.pk]) in page
+    page = client_as(outsider).get(reverse("events:detail", args=[draft.pk])).content.decode()
+    assert reverse("events:cancel", args=[draft.pk]) not in page
+    services.cancel_event(owner, draft, "台風のため")
+    page = client_as(owner).get(reverse("events:detail", args=[draft.pk])).content.decode()
+    assert reverse("events:cancel", args=[draft.pk]) not in page and "開催を中止しました" in page

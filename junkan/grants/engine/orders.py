@@ -8,7 +8,7 @@ procedure unless that is markedly difficult or unsuitable, so a non-competitive 
 An order is *eligible* when it carries no flag; every flagged amount is shown apart from the eligible total.
 
 The plan diff flattens a plan's sections (section key → field key → value, with lists of rows such as
-the cost lines of 様式3) to dotted paths and compares them with :mod:`junkan.applications.engine.diff`,
+the cost lines of 様式3) to dotted paths and compares them with :mod:`junkan.common.engine.diff`,
 the same comparison that shows what changed between two submissions of an application. Paths carry
 keys only (no labels): the page that shows a change names the fields. Pure Python.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
-from junkan.applications.engine.diff import Change, changes
+from junkan.common.engine.diff import Change, changes
 from junkan.jp.dates import require_date
 
 COMPETITIVE: Final = "competitive"

@@ -14,9 +14,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from junkan.applications.forms import FlexibleDecimalField
 from junkan.carbon.models import SavedCalculation
-from junkan.common.fields import YenField
+from junkan.common.fields import FlexibleDecimalField, YenField
 from junkan.grants.engine import followup, report_checks
 from junkan.grants.models import Contract, CostLine, DocumentKind, Report
 from junkan.jp.dates import fiscal_year_label

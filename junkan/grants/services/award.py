@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from junkan.applications.engine import costs
 from junkan.applications.models import Application, ApplicationStatus, Submission
 from junkan.audit.services import record
+from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.engine import lifecycle as moves
 from junkan.grants.models import AwardYear, PlanVersion, Project, ProjectStatus
-from junkan.grants.services import mail
-from junkan.grants.services.lifecycle import lock, transition
-from junkan.grants.services.reports import schedule_reports
+from junkan.grants.processes import PROJECT
+from junkan.grants.services import project_mail
+from junkan.grants.services.lifecycle import lock
 from junkan.jp.dates import fiscal_year, fiscal_year_label, format_wareki, today_tokyo, tokyo_date
 from junkan.jp.money import format_yen
 from junkan.programs.models import Program
@@ -41,14 +41,11 @@ def _is_yen(value: object) -> bool:
 
 
 def require_move(project: Project, name: str) -> None:
-    """ValidationError unless the project's status allows the move ``name`` now (checked before the input)."""
-    try:
-        moves.move(name, project.status)
-    except moves.NotAllowed:
-        raise ValidationError(
-            _("この補助事業は「%(status)s」のため、この手続はできません。")
-            % {"status": project.get_status_display()}
-        ) from None
+    """ValidationError unless the project's state (and the move's guards) allow ``name`` now: checked before
+    the input, so that a form posted twice says the step is done rather than listing field errors."""
+    decision = workflow.can(PROJECT, None, project, name)
+    if not decision:
+        raise ValidationError(decision.reason)
 
 
 # --- Opening projects -------------------------------------------------------------------------------------
@@ -97,35 +94,19 @@ def open_project(
             },
         )
         pk = project.pk
-        transaction.on_commit(lambda: _mail_opened(pk))
+        transaction.on_commit(lambda: project_mail.opened(pk))
     return project
-
-
-def _mail_opened(project_pk: int) -> None:
-    """The grantee learns that the project is open and where to go next (issue 13: no mail was sent)."""
-    project = Project.objects.select_related("organization", "application__created_by").get(pk=project_pk)
-    mail.send(
-        "grants/email/project_opened.txt",
-        _("[循環] 補助事業を登録しました（%(title)s）") % {"title": project.title},
-        sorted(set(mail.member_addresses(project)) | set(mail.contact_addresses(project))),
-        {"project": project, "url": mail.project_url("grants:project", project)},
-    )
 
 
 def open_adopted(actor: Any, program: Program) -> list[Project]:
     """Open a project for every notified adoption of ``program`` that has none yet (idempotent)."""
-    from junkan.review.models import ADOPTED_OUTCOMES, Decision
+    from junkan.review.reads import adopted_without_project
 
     if actor is not None:
         enforce(permissions.can_use_secretariat_pages(actor))
     decisions = (
-        Decision.objects.filter(
-            application__program=program,
-            application__status=ApplicationStatus.ACCEPTED,
-            application__project__isnull=True,
-            outcome__in=ADOPTED_OUTCOMES,
-            notified_at__isnull=False,
-        )
+        adopted_without_project(program)
+        .filter(application__status=ApplicationStatus.ACCEPTED)
         .select_related("application__program", "application__project_type", "application__organization")
         .order_by("application__receipt_number", "pk")
     )
@@ -295,7 +276,8 @@ def submit_grant_application(
                 reason=_("交付申請"),
                 created_by=actor,
             )
-        transition(
+        workflow.transition(
+            PROJECT,
             actor,
             project,
             "grant_applied",
@@ -322,9 +304,25 @@ def return_grant_application(actor: Any, project: Project, reason: str) -> Proje
         require_move(project, "grant_application_returned")
         if not reason.strip():
             raise ValidationError({"reason": _("差戻しの理由を入力してください。")})
-        transition(actor, project, "grant_application_returned", data={"reason": reason.strip()})
-        pk = project.pk
-        transaction.on_commit(lambda: _mail_returned(pk, reason.strip()))
+        workflow.transition(PROJECT, actor, project, "grant_application_returned", reason=reason)
+    return project
+
+
+# --- 辞退 ------------------------------------------------------------------------------------------------
+
+
+def decline(actor: Any, project: Project, reason: str) -> Project:
+    """辞退 (the grantee's owner, before the grant decision): the project ends as DECLINED, with the reason.
+
+    The adoption stays on record (the review's results and the public list of adopted projects); the
+    application's page shows the project's stage 「辞退」."""
+    enforce(permissions.can_decline(actor, project))
+    with transaction.atomic():
+        project = lock(project)
+        require_move(project, "declined")
+        if not (reason or "").strip():
+            raise ValidationError({"reason": _("辞退の理由を入力してください。")})
+        workflow.transition(PROJECT, actor, project, "declined", reason=reason)
     return project
 
 
@@ -389,7 +387,8 @@ def decide(
         for year in years:
             year.decided_amount = amounts[year.fiscal_year]
             year.save(update_fields=["decided_amount"])
-        transition(
+        workflow.transition(
+            PROJECT,
             actor,
             project,
             "decided",
@@ -401,34 +400,4 @@ def decide(
             },
             data={"amounts": {str(y.fiscal_year): y.decided_amount for y in years}},
         )
-        schedule_reports(project)
-        pk = project.pk
-        transaction.on_commit(lambda: _mail_decision(pk))
     return project
-
-
-# --- E-mail -------------------------------------------------------------------------------------------------
-
-
-def _mail_decision(project_pk: int) -> None:
-    project = Project.objects.select_related("program", "application__created_by").get(pk=project_pk)
-    mail.send(
-        "grants/award/email/decision.txt",
-        _("[循環] 交付決定のお知らせ（交付決定番号 %(number)s）") % {"number": project.decision_number},
-        mail.contact_addresses(project),
-        {
-            "project": project,
-            "years": list(project.award_years.order_by("fiscal_year")),
-            "url": mail.project_url("grants:plan", project),
-        },
-    )
-
-
-def _mail_returned(project_pk: int, reason: str) -> None:
-    project = Project.objects.select_related("program", "application__created_by").get(pk=project_pk)
-    mail.send(
-        "grants/award/email/returned.txt",
-        _("[循環] 交付申請の差戻しのお知らせ（%(title)s）") % {"title": project.title},
-        mail.contact_addresses(project),
-        {"project": project, "reason": reason, "url": mail.project_url("grants:plan", project)},
-    )

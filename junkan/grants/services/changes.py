@@ -7,7 +7,8 @@ plan, with the changes marked, for the continuation review; without changes the 
 (「変更なし」, recorded at once).
 
 A request holds the changed sections (``after``) against the plan version it started from; approval makes
-the next version of the plan. A request moves only through :func:`transition_change`.
+the next version of the plan. A request moves only through :func:`transition_change` (the moves are declared
+in ``processes.PLAN_CHANGE``).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from junkan.audit.services import record
-from junkan.common.permissions import enforce
+from junkan.common import workflow
+from junkan.common.permissions import Decision, enforce
 from junkan.grants import permissions
-from junkan.grants.engine import lifecycle as moves
 from junkan.grants.engine import orders
 from junkan.grants.models import (
     PlanChange,
@@ -33,31 +34,15 @@ from junkan.grants.models import (
     PlanChangeStatus,
     PlanVersion,
     Project,
-    ProjectStatus,
 )
+from junkan.grants.processes import PLAN_CHANGE
 from junkan.grants.services import lifecycle
 from junkan.grants.services.lifecycle import lock
 from junkan.grants.services.reports import schedule_reports
 from junkan.jp.dates import fiscal_year, fiscal_year_label, today_tokyo
 
-# A continuation is reviewed with this year's completion report, so it may come after completion too.
-CONTINUATION_STATUSES = frozenset({ProjectStatus.DECIDED, ProjectStatus.COMPLETED})
-
-
-@dataclass(frozen=True)
-class ChangeMove:
-    """A move of a plan change: its target status, who makes it and the audit verb."""
-
-    target: PlanChangeStatus
-    actor: str
-    verb: str
-
-
-CHANGE_MOVES: dict[str, ChangeMove] = {
-    "approve": ChangeMove(PlanChangeStatus.APPROVED, moves.SECRETARIAT, "approved"),
-    "refuse": ChangeMove(PlanChangeStatus.REFUSED, moves.SECRETARIAT, "refused"),
-    "withdraw": ChangeMove(PlanChangeStatus.WITHDRAWN, moves.GRANTEE, "withdrawn"),
-}
+# The verbs of the forms → the declared moves.
+MOVE_NAMES = {"approve": "approved", "refuse": "refused", "withdraw": "withdrawn"}
 
 
 def current_version(project: Project) -> PlanVersion | None:
@@ -76,22 +61,18 @@ def next_fiscal_year(project: Project) -> int:
     return (last if last is not None else fiscal_year(today_tokyo())) + 1
 
 
-def _require_status(project: Project, kind: str) -> None:
+def kind_allowed(project: Project, kind: str) -> Decision:
+    """May a change of ``kind`` be requested (or approved) in the project's state now?"""
     if kind == PlanChangeKind.CONTINUATION:
-        if not project.multi_year:
-            raise ValidationError({"kind": _("複数年度の事業のみ、継続年度の事業実施計画を提出できます。")})
-        if project.status not in CONTINUATION_STATUSES:
-            raise ValidationError(
-                _("この補助事業は「%(status)s」のため、継続年度の事業実施計画を提出できません。")
-                % {"status": project.get_status_display()}
-            )
-    elif project.status != ProjectStatus.DECIDED:
-        raise ValidationError(
-            _(
-                "この補助事業は「%(status)s」のため、計画変更の承認申請はできません（交付決定後、事業完了まで）。"
-            )
-            % {"status": project.get_status_display()}
-        )
+        return permissions.continuation_open(project)
+    return permissions.change_open(project)
+
+
+def _require_status(project: Project, kind: str) -> None:
+    decision = kind_allowed(project, kind)
+    if not decision:
+        field = "kind" if not project.multi_year and kind == PlanChangeKind.CONTINUATION else None
+        raise ValidationError({field: decision.reason} if field else decision.reason)
 
 
 def _no_open_change(project: Project) -> None:
@@ -176,55 +157,45 @@ def _version_reason(text: str) -> str:
 
 def transition_change(actor: Any, change: PlanChange, name: str, *, note: str = "") -> PlanChange:
     """Move a requested change: ``approve``/``refuse`` (secretariat, with a note), ``withdraw`` (grantee)."""
-    move = CHANGE_MOVES.get(name)
-    if move is None:
+    move_name = MOVE_NAMES.get(name, name)
+    try:
+        move = PLAN_CHANGE.move(move_name)
+    except LookupError:
+        raise ValidationError(_("この手続はできません。")) from None
+    if not move.sources:
         raise ValidationError(_("この手続はできません。"))
-    project = change.project
-    if move.actor == moves.SECRETARIAT:
-        enforce(permissions.can_manage(actor, project))
-    else:
-        enforce(permissions.can_act(actor, project))
+    enforce(move.who(actor, change))
     note = note.strip()
     with transaction.atomic():
-        project = lock(project)
-        change = PlanChange.objects.select_for_update(of=("self",)).get(pk=change.pk, project=project)
-        if change.status != PlanChangeStatus.REQUESTED:
-            raise ValidationError(
-                _("この申請は「%(status)s」のため、この手続はできません。")
-                % {"status": change.get_status_display()}
-            )
-        if name == "refuse" and not note:
+        project = lock(change.project)
+        current = PlanChange.objects.select_for_update(of=("self",)).get(pk=change.pk, project=project)
+        state = workflow.can(PLAN_CHANGE, None, current, move_name)
+        if not state:
+            raise ValidationError(state.reason)
+        if move_name == "refused" and not note:
             raise ValidationError({"note": _("不承認の理由を入力してください。")})
-        before = change.status
         version = None
-        if name == "approve":
-            _require_status(project, change.kind)
-            version = _approve(actor, project, change)
-        change.status = move.target
-        change.decision_note = note
-        fields = ["status", "decision_note"]
-        if move.actor == moves.SECRETARIAT:
-            change.decided_by = actor
-            change.decided_at = timezone.now()
-            fields += ["decided_by", "decided_at"]
-        if version is not None:
-            change.result_version = version
-            fields.append("result_version")
-        change.save(update_fields=fields)
-        record(
+        fields: dict[str, Any] = {"decision_note": note}
+        if move_name == "approved":
+            version = _approve(actor, project, current)
+            fields["result_version"] = version
+        if move_name != "withdrawn":
+            fields.update(decided_by=actor, decided_at=timezone.now())
+        result = workflow.transition(
+            PLAN_CHANGE,
             actor,
-            f"grants.plan_change.{move.verb}",
-            change,
-            changes={"status": [before, change.status]},
+            current,
+            move_name,
+            fields=fields,
             data={
-                "plan_change": change.pk,
-                "kind": change.kind,
-                "fiscal_year": change.fiscal_year,
+                "plan_change": current.pk,
+                "kind": current.kind,
+                "fiscal_year": current.fiscal_year,
                 "note": note,
                 "result_version": version.number if version else None,
             },
         )
-    return change
+    return result
 
 
 def _approve(actor: Any, project: Project, change: PlanChange) -> PlanVersion:

@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy
 from junkan.audit.services import plain, record
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.engine import lifecycle as moves
 from junkan.grants.engine import orders
 from junkan.grants.models import Contract, ProcurementMethod, Project
 from junkan.grants.services.lifecycle import lock
@@ -108,7 +107,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _require_open(project: Project) -> None:
-    if project.status not in moves.RECORDING_OPEN:
+    if project.status not in permissions.RECORDING_OPEN:
         raise ValidationError(
             _(
                 "この補助事業は「%(status)s」のため、契約・発注を登録・変更できません（交付決定後、完了実績報告まで）。"

@@ -23,10 +23,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import determination as engine
 from junkan.grants.models import CostLine, Project, ProjectStatus, Report, ReportStatus
+from junkan.grants.processes import PROJECT
 from junkan.grants.services import lifecycle, mail
 from junkan.jp.dates import fiscal_year
 from junkan.programs.models import ReportKind
@@ -188,11 +190,7 @@ def determine(
     enforce(permissions.can_manage(actor, project))
     with transaction.atomic():
         locked = lifecycle.lock(project)
-        if locked.status != ProjectStatus.COMPLETED:
-            raise ValidationError(
-                _("この補助事業は「%(status)s」のため、額の確定はできません（事業完了の後に行います）。")
-                % {"status": locked.get_status_display()}
-            )
+        _require_state(locked, "determined", _("額の確定は事業完了の後に行います。"))
         preview = determination_preview(locked, adjustments)
         errors: dict[str, list[str]] = {key: list(value) for key, value in preview.errors.items()}
         if preview.reports and not preview.accepted:
@@ -216,7 +214,8 @@ def determine(
                 )
                 % {"amount": f"{amount:,}", "decided": f"{locked.decided_amount:,}"}
             )
-        lifecycle.transition(
+        workflow.transition(
+            PROJECT,
             actor,
             locked,
             "determined",
@@ -231,8 +230,6 @@ def determine(
                 "capped_by_decision": preview.result.capped_by_decision,
             },
         )
-        pk = locked.pk
-        transaction.on_commit(lambda: _mail_determined(pk))
     return locked
 
 
@@ -274,11 +271,7 @@ def record_payment(actor: Any, project: Project, *, paid_on: date, amount: int) 
     enforce(permissions.can_manage(actor, project))
     with transaction.atomic():
         locked = lifecycle.lock(project)
-        if locked.status != ProjectStatus.DETERMINED:
-            raise ValidationError(
-                _("この補助事業は「%(status)s」のため、支払を記録できません（額の確定の後に行います）。")
-                % {"status": locked.get_status_display()}
-            )
+        _require_state(locked, "paid", _("支払は額の確定の後に記録します。"))
         errors: dict[str, str] = {}
         if locked.payment_requested_on is None:
             errors[NON_FIELD_ERRORS] = _("精算払請求書がまだ提出されていません。")
@@ -292,10 +285,20 @@ def record_payment(actor: Any, project: Project, *, paid_on: date, amount: int) 
             }
         if errors:
             raise ValidationError(errors)
-        lifecycle.transition(actor, locked, "paid", fields={"paid_on": paid_on, "paid_amount": amount})
-        pk = locked.pk
-        transaction.on_commit(lambda: _mail_paid(pk))
+        workflow.transition(
+            PROJECT, actor, locked, "paid", fields={"paid_on": paid_on, "paid_amount": amount}
+        )
     return locked
+
+
+def _require_state(project: Project, name: str, hint: str) -> None:
+    """The project's state allows the move ``name`` (its guards are checked with the input)."""
+    if project.status not in PROJECT.move(name).sources:
+        raise ValidationError(
+            _("この補助事業は「%(status)s」のため、この手続はできません。")
+            % {"status": project.get_status_display()}
+            + hint
+        )
 
 
 # E-mails (shared with returns and requests) --------------------------------------------------------
@@ -305,31 +308,11 @@ def _project(pk: int) -> Project:
     return Project.objects.select_related("program", "organization").get(pk=pk)
 
 
-def _mail_determined(pk: int) -> None:
-    project = _project(pk)
-    mail.send(
-        "grants/email/money_determined.txt",
-        _("[循環] 交付額の確定のお知らせ（%(title)s）") % {"title": project.title},
-        mail.member_addresses(project),
-        {"project": project, "url": mail.project_url("grants:money", project)},
-    )
-
-
 def _mail_payment_requested(pk: int) -> None:
     project = _project(pk)
     mail.send(
         "grants/email/money_payment_requested.txt",
         _("[循環] 精算払請求書の提出（%(title)s）") % {"title": project.title},
         mail.secretariat_addresses(),
-        {"project": project, "url": mail.project_url("grants:money", project)},
-    )
-
-
-def _mail_paid(pk: int) -> None:
-    project = _project(pk)
-    mail.send(
-        "grants/email/money_paid.txt",
-        _("[循環] 補助金の支払のお知らせ（%(title)s）") % {"title": project.title},
-        mail.member_addresses(project),
         {"project": project, "url": mail.project_url("grants:money", project)},
     )

@@ -16,12 +16,12 @@ from junkan.grants.services import mail
 
 
 MOVE_MAILS = {
-    "submit": (
+    "submitted": (
         "grants/email/report_submitted.txt",
         gettext_lazy("[循環] 報告が提出されました（%(who)s「%(report)s」）"),
     ),
-    "accept": ("grants/email/report_accepted.txt", gettext_lazy("[循環] 報告を受理しました（%(report)s）")),
-    "return": (
+    "accepted": ("grants/email/report_accepted.txt", gettext_lazy("[循環] 報告を受理しました（%(report)s）")),
+    "returned": (
         "grants/email/report_returned.txt",
         gettext_lazy("[循環] 報告が差し戻されました（%(report)s）"),
     ),
@@ -31,7 +31,7 @@ MOVE_MAILS = {
 def mail_move(report_pk: int, name: str) -> None:
     """A submission to the secretariat's address (when set); an acceptance or return to the grantee."""
     report = Report.objects.select_related("project__organization", "project__program").get(pk=report_pk)
-    if name == "submit":
+    if name == "submitted":
         to = [settings.SECRETARIAT_EMAIL] if getattr(settings, "SECRETARIAT_EMAIL", "") else []
     else:
         to = mail.member_addresses(report.project)

@@ -6,8 +6,9 @@
 - :func:`save_report` (grantee): the answers to the content items and the CO2 figures, versioned.
 - :func:`add_cost_line`, :func:`update_cost_line`, :func:`remove_cost_line` (grantee): the actual costs of the
   completion report; :func:`add_report_document` the receipts, invoices and utility data.
-- :func:`transition_report`: the one transition function of a report (submit, accept, return). Submitting the
-  completion report completes the project and records its promised CO2 reduction; returning it reopens it.
+- :func:`transition_report`: a report's moves (submit, accept, return; declared in ``processes.REPORT``).
+  Submitting the completion report completes the project and records its promised CO2 reduction; returning
+  it reopens it.
 - :func:`check` runs :mod:`junkan.grants.engine.report_checks` on a report; :mod:`report_reminders` lists the
   overdue and upcoming reports; :func:`send_reminders` e-mails the grantee before and after due dates.
 
@@ -31,40 +32,42 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from junkan.audit.services import plain, record
 from junkan.carbon.models import SavedCalculation
+from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.engine import lifecycle as moves
 from junkan.grants.engine import report_checks
 from junkan.grants.engine.retention import retain_until
 from junkan.grants.models import (
     CO2_DIGITS,
+    COMPLETION_REPORT_KINDS,
     EDITABLE_REPORT_STATUSES,
     Contract,
     CostLine,
     DocumentKind,
     GrantDocument,
     Project,
-    ProjectStatus,
     Report,
     ReportStatus,
 )
-from junkan.grants.services import documents, lifecycle, report_mail
+from junkan.grants.processes import REPORT, report_owed_now
+from junkan.grants.services import documents, lifecycle
 from junkan.jp.dates import format_date, today_tokyo
 from junkan.programs.engine.deadlines import ReportSpec, schedule
 from junkan.programs.models import ReportKind
 
-COMPLETION_KINDS = frozenset({ReportKind.COMPLETION, ReportKind.STUDY_REPORT})
+COMPLETION_KINDS = COMPLETION_REPORT_KINDS
 EVIDENCE_KINDS = (DocumentKind.RECEIPT, DocumentKind.INVOICE)
 # Files attached to the report itself (not to a cost line).
 REPORT_FILE_KINDS = (DocumentKind.UTILITY_DATA, DocumentKind.REPORT_BODY, DocumentKind.OTHER)
 ANSWER_MAX = 20_000
-MOVES = ("submit", "accept", "return")
+# The verbs of the forms and URLs → the declared moves (``processes.REPORT``).
+MOVE_NAMES = {"submit": "submitted", "accept": "accepted", "return": "returned"}
+MOVES = tuple(MOVE_NAMES)
 FIGURE_FIELDS = ("co2_calculation_id", "expected_t_co2", "actual_t_co2", "cause_analysis")
 MAX_CO2 = Decimal(10) ** (CO2_DIGITS["max_digits"] - CO2_DIGITS["decimal_places"])
 
@@ -163,7 +166,7 @@ def set_completion(
     plan_made_on = plan_made_on or completed_on
     with transaction.atomic():
         locked = lifecycle.lock(project)
-        if locked.status != ProjectStatus.DECIDED:
+        if locked.status not in permissions.RECORDING_OPEN:
             raise ValidationError(
                 _(
                     "この補助事業は「%(status)s」のため、完了日を登録できません"
@@ -239,7 +242,7 @@ def lock_report(report: Report) -> Report:
 
 def _editable(locked_project: Project, report: Report) -> None:
     """Refuse changes to a report that is handed in, or of a project whose decision was cancelled."""
-    if locked_project.status == ProjectStatus.CANCELLED:
+    if locked_project.status in permissions.ENDED:
         raise ValidationError(_("交付決定が解除された補助事業の報告は変更できません。"))
     if report.status not in EDITABLE_REPORT_STATUSES:
         raise ValidationError(
@@ -414,7 +417,7 @@ def _cost_lines_open(locked_project: Project, report: Report) -> None:
     if not is_completion_report(report):
         raise ValidationError(_("経費の実績は完了実績報告書にのみ登録します。"))
     _editable(locked_project, report)
-    if locked_project.status not in moves.RECORDING_OPEN:
+    if locked_project.status not in permissions.RECORDING_OPEN:
         raise ValidationError(
             _("この補助事業は「%(status)s」のため、経費の実績を変更できません。")
             % {"status": locked_project.get_status_display()}
@@ -613,80 +616,50 @@ def transition_report(actor: Any, report: Report, name: str, *, reason: str = ""
 
     Submitting runs the checks and refuses with every problem listed. Submitting the completion report of a
     decided project with its completion date completes the project (``completed``) and records the report's
-    reduction as the project's promised one; returning it reopens the project (``completion_reopened``).
-    An annual report below the promise needs its cause analysis (part of the checks)."""
-    if name not in MOVES:
+    reduction as the project's promised one; returning it reopens the project (``completion_reopened``):
+    both are effects of the report's moves (``processes.REPORT``). An annual report below the promise needs
+    its cause analysis (part of the checks)."""
+    if name not in MOVE_NAMES:
         raise ValidationError(_("報告に対してこの手続は行えません。"))
-    project = report.project
-    if name == "submit":
-        enforce(permissions.can_act(actor, project))
-    else:
-        enforce(permissions.can_manage(actor, project))
+    move_name = MOVE_NAMES[name]
+    enforce(REPORT.move(move_name).who(actor, report))
     reason = (reason or "").strip()
-    if name == "return" and not reason:
+    if move_name == "returned" and not reason:
         raise ValidationError({"reason": _("差戻しの理由を入力してください。")})
     with transaction.atomic():
-        locked_project = lifecycle.lock(project)
+        locked_project = lifecycle.lock(report.project)
         locked = lock_report(report)
-        before = locked.status
-        now = timezone.now()
+        locked.project = locked_project
         data: dict[str, Any] = {}
-        if name == "submit":
+        fields: dict[str, Any] = {}
+        if move_name == "submitted":
             _editable(locked_project, locked)
-            _submit(actor, locked_project, locked, data)
-            locked.status = ReportStatus.SUBMITTED
-            locked.submitted_at = now
-            locked.submitted_by = actor
-            fields = ["status", "submitted_at", "submitted_by", "updated_at"]
+            _submit(locked_project, locked, data)
+            fields["submitted_by"] = actor
         else:
-            if locked.status != ReportStatus.SUBMITTED:
-                raise ValidationError(
-                    _("この報告は「%(status)s」のため、この手続はできません。")
-                    % {"status": locked.get_status_display()}
-                )
-            if name == "return" and is_completion_report(locked):
-                lifecycle.transition(actor, locked_project, "completion_reopened", data={"report": locked.pk})
-            locked.status = ReportStatus.ACCEPTED if name == "accept" else ReportStatus.RETURNED
-            locked.reviewed_at = now
-            fields = ["status", "reviewed_at", "updated_at"]
-            if name == "return":
-                locked.return_reason = reason
-                fields.append("return_reason")
-                data["reason"] = reason
-        locked.save(update_fields=fields)
-        verb = {"submit": "submitted", "accept": "accepted", "return": "returned"}[name]
-        record(actor, f"grants.report.{verb}", locked, changes={"status": [before, locked.status]}, data=data)
-        transaction.on_commit(lambda: report_mail.mail_move(locked.pk, name))
-    return locked
+            state = workflow.can(REPORT, None, locked, move_name)
+            if not state:
+                raise ValidationError(state.reason)
+            if move_name == "returned":
+                fields["return_reason"] = reason
+        result = workflow.transition(
+            REPORT, actor, locked, move_name, fields=fields, data=data, reason=reason
+        )
+    return result
 
 
-def _submit(actor: Any, locked_project: Project, report: Report, data: dict[str, Any]) -> None:
-    """Check the report and, for the completion report, complete the project; fills the audit ``data``."""
-    completion = is_completion_report(report)
-    if completion and locked_project.status != ProjectStatus.DECIDED:
-        raise ValidationError(
-            _("この補助事業は「%(status)s」のため、完了実績報告書を提出できません。")
-            % {"status": locked_project.get_status_display()}
-        )
-    if not completion and locked_project.status not in moves.UNDER_DECISION:
-        raise ValidationError(
-            _("この補助事業は「%(status)s」のため、報告を提出できません。")
-            % {"status": locked_project.get_status_display()}
-        )
+def _submit(locked_project: Project, report: Report, data: dict[str, Any]) -> None:
+    """Check the report (every problem listed, by field) and fill the audit ``data`` of the submission."""
+    owed = report_owed_now(report)
+    if not owed:
+        raise ValidationError(owed.reason)
     result = check(report, locked_project)
     if result.problems:
         raise ValidationError(problem_errors(result.problems))
     data["reduction_t_co2"] = plain(result.reduction)
-    if completion:
+    if is_completion_report(report):
         data["total"] = result.costs.total
         data["eligible_total"] = result.costs.eligible_total
-        lifecycle.transition(
-            actor,
-            locked_project,
-            "completed",
-            fields={"promised_t_co2": result.reduction},
-            data={"report": report.pk, "reduction_t_co2": plain(result.reduction)},
-        )
     elif report.kind == ReportKind.ANNUAL:
         data["promised_t_co2"] = plain(locked_project.promised_t_co2)
         data["below_promise"] = result.below_promise

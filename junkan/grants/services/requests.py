@@ -1,8 +1,8 @@
 """Requests from the Ministry or its contractor (seed 002 4(4)): information, hearings, expert meetings.
 
 The secretariat records a request (:func:`create_request`); the grantee answers it with text and files;
-the secretariat closes it, or reopens an answer that is not enough. :func:`transition_request` is the one
-transition function of an InfoRequest:
+the secretariat closes it, or reopens an answer that is not enough. :func:`transition_request` makes the
+moves declared in ``processes.INFO_REQUEST``:
 
 - ``answer`` (grantee): OPEN → ANSWERED; the answer text is required, files are stored as ``answer``
   documents of the request (``services.documents.add_document``).
@@ -19,7 +19,6 @@ project's records have been disposed of.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -27,12 +26,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from junkan.audit.models import AuditEntry
 from junkan.audit.services import record
+from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import reminders
@@ -43,30 +42,13 @@ from junkan.grants.models import (
     InfoRequestStatus,
     Project,
 )
+from junkan.grants.processes import INFO_REQUEST
 from junkan.grants.services import documents, lifecycle, mail
 
 # Requests for a meeting must say when it is.
 MEETING_KINDS: Final = frozenset({InfoRequestKind.HEARING, InfoRequestKind.EXPERT_MEETING})
-GRANTEE: Final = "grantee"
-SECRETARIAT: Final = "secretariat"
-
-
-@dataclass(frozen=True)
-class Move:
-    """One move of an InfoRequest: from which statuses, to which, by whom."""
-
-    sources: frozenset[str]
-    target: str
-    side: str
-
-
-MOVES: Final = {
-    "answer": Move(frozenset({InfoRequestStatus.OPEN}), InfoRequestStatus.ANSWERED, GRANTEE),
-    "close": Move(
-        frozenset({InfoRequestStatus.OPEN, InfoRequestStatus.ANSWERED}), InfoRequestStatus.CLOSED, SECRETARIAT
-    ),
-    "reopen": Move(frozenset({InfoRequestStatus.ANSWERED}), InfoRequestStatus.OPEN, SECRETARIAT),
-}
+# The verbs of the forms → the declared moves.
+MOVE_NAMES: Final = {"answer": "answered", "close": "closed", "reopen": "reopened"}
 
 
 def _refuse_disposed(project: Project) -> None:
@@ -150,54 +132,40 @@ def transition_request(
     note: str = "",
     files: Sequence[UploadedFile] = (),
 ) -> InfoRequest:
-    """The one transition function of an InfoRequest: ``answer``, ``close`` or ``reopen``."""
-    if name not in MOVES:
-        raise ValueError(f"unknown info request move {name!r}")
-    move = MOVES[name]
-    project = info.project
-    if move.side == GRANTEE:
-        enforce(permissions.can_act(actor, project))
-    else:
-        enforce(permissions.can_manage(actor, project))
+    """Make a move of an InfoRequest: ``answer`` (grantee), ``close`` or ``reopen`` (secretariat).
+
+    The answer text is required; a reopening needs the note saying what is missing, and so does closing a
+    request that was never answered."""
+    move_name = MOVE_NAMES.get(name, name)
+    try:
+        move = INFO_REQUEST.move(move_name)
+    except LookupError:
+        raise ValueError(f"unknown info request move {name!r}") from None
+    enforce(move.who(actor, info))
     answer, note = (answer or "").strip(), (note or "").strip()
     with transaction.atomic():
-        locked_project = lifecycle.lock(project)
+        locked_project = lifecycle.lock(info.project)
         _refuse_disposed(locked_project)
-        locked = InfoRequest.objects.select_for_update(of=("self",)).get(pk=info.pk)
-        if locked.status not in move.sources:
-            raise ValidationError(
-                _("この要請は「%(status)s」のため、この手続はできません。")
-                % {"status": locked.get_status_display()}
-            )
-        before = locked.status
-        changes: dict[str, list[Any]] = {"status": [before, move.target]}
-        update = ["status"]
-        if name == "answer":
-            if not answer:
+        current = InfoRequest.objects.select_for_update(of=("self",)).get(pk=info.pk)
+        fields: dict[str, Any] = {}
+        if move_name == "answered":
+            if not answer and current.status in move.sources:
                 raise ValidationError({"answer": _("回答を入力してください。")})
-            changes["answer"] = [locked.answer, answer]
-            locked.answer = answer
-            locked.answered_at = timezone.now()
-            locked.answered_by = actor
-            update += ["answer", "answered_at", "answered_by"]
-        elif name == "reopen" and not note:
+            fields = {"answer": answer, "answered_by": actor}
+        elif move_name == "reopened" and not note and current.status in move.sources:
             raise ValidationError({"note": _("再回答を求める理由（不足している点）を入力してください。")})
-        elif name == "close" and before == InfoRequestStatus.OPEN and not note:
+        elif move_name == "closed" and current.status == InfoRequestStatus.OPEN and not note:
             raise ValidationError({"note": _("回答を待たずに完了とする理由を入力してください。")})
-        locked.status = move.target
-        locked.save(update_fields=update)
+        locked = workflow.transition(
+            INFO_REQUEST,
+            actor,
+            current,
+            move_name,
+            fields=fields,
+            data={"info_request": current.pk, "subject": current.subject, "note": note, "files": len(files)},
+        )
         for upload in files:
             documents.add_document(actor, locked_project, DocumentKind.ANSWER, upload, info_request=locked)
-        verb = {"answer": "answered", "close": "closed", "reopen": "reopened"}[name]
-        record(
-            actor,
-            f"grants.info_request.{verb}",
-            locked,
-            changes=changes,
-            data={"info_request": locked.pk, "subject": locked.subject, "note": note, "files": len(files)},
-        )
-        pk = locked.pk
-        transaction.on_commit(lambda: _mail(pk, verb))
     info.status, info.answer = locked.status, locked.answer
     return locked
 
@@ -214,6 +182,11 @@ def is_overdue(info: InfoRequest, today: date) -> bool:
         and info.answer_by is not None
         and reminders.is_overdue(info.answer_by, today)
     )
+
+
+def mail_move(pk: int, move_name: str) -> None:
+    """The e-mail of a move (``processes.INFO_REQUEST``'s effect, after the commit)."""
+    _mail(pk, move_name)
 
 
 _SUBJECTS: Final = {

@@ -12,11 +12,11 @@
   why the 加算金 is final only once the whole principal has been paid back: it is the engine's
   :func:`~junkan.grants.engine.additional_charge.additional_charge` on the principal with the principal
   parts of the payments. Payments never add up to more than the principal and that final 加算金.
-- :func:`transition_return` is the one transition function of a ReturnOrder: ``settle`` (ORDERED →
+- :func:`settle` makes the ReturnOrder's one move (``processes.RETURN_ORDER``, ``settled``: ORDERED →
   SETTLED) once principal and final 加算金 are paid, storing the 加算金 and its working. ``record_repayment``
   calls it when a payment completes the order.
 
-Audit: ``grants.project.cancelled`` (through the project's transition), ``grants.return_order.ordered``,
+Audit: ``grants.project.cancelled`` (the project's move), ``grants.return_order.ordered``,
 ``grants.return_order.repayment_recorded`` and ``grants.return_order.settled``, recorded on the order (the
 project's history lists them).
 
@@ -36,7 +36,8 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from junkan.audit.services import record
-from junkan.common.permissions import enforce
+from junkan.common import workflow
+from junkan.common.permissions import Decision, allow, deny, enforce
 from junkan.grants import permissions
 from junkan.grants.engine import additional_charge as charge_engine
 from junkan.grants.engine import retention
@@ -47,19 +48,11 @@ from junkan.grants.models import (
     ReturnOrderStatus,
     ReturnPayment,
 )
+from junkan.grants.processes import PROJECT, RETURN_ORDER
 from junkan.grants.services import lifecycle, mail
 
 # Statuses from which a return may be ordered (see the module docstring).
 ORDERABLE_STATUSES: Final = (ProjectStatus.CANCELLED, ProjectStatus.PAID)
-# Statuses from which the decision may be cancelled (engine.lifecycle's "cancelled" moves).
-CANCELLABLE_STATUSES: Final = (
-    ProjectStatus.DECIDED,
-    ProjectStatus.COMPLETED,
-    ProjectStatus.DETERMINED,
-    ProjectStatus.PAID,
-)
-# The moves of a ReturnOrder: name → (from, to).
-RETURN_MOVES: Final = {"settle": (ReturnOrderStatus.ORDERED, ReturnOrderStatus.SETTLED)}
 
 
 # Cancellation -----------------------------------------------------------------------------------------
@@ -71,7 +64,7 @@ def cancel(actor: Any, project: Project, *, cancelled_on: date, reason: str) -> 
     reason = (reason or "").strip()
     with transaction.atomic():
         locked = lifecycle.lock(project)
-        if locked.status not in CANCELLABLE_STATUSES:
+        if locked.status not in PROJECT.move("cancelled").sources:
             raise ValidationError(
                 _("この補助事業は「%(status)s」のため、交付決定の解除はできません。")
                 % {"status": locked.get_status_display()}
@@ -90,11 +83,31 @@ def cancel(actor: Any, project: Project, *, cancelled_on: date, reason: str) -> 
             fields["retain_until"] = retention.retain_until(cancelled_on)
         elif locked.retain_until is None:
             fields["retain_until"] = retention.retain_until(locked.completed_on)
-        before = locked.status
-        lifecycle.transition(actor, locked, "cancelled", fields=fields, data={"from": before})
-        pk = locked.pk
-        transaction.on_commit(lambda: _mail_cancelled(pk))
+        workflow.transition(PROJECT, actor, locked, "cancelled", fields=fields, reason=reason)
     return locked
+
+
+def order_needed(project: Project) -> bool:
+    """Money was paid and not all of it has been ordered back yet (the cancellation page says so)."""
+    return bool(project.paid_amount) and returnable(project) > 0
+
+
+def can_order(user: Any, project: Project) -> Decision:
+    """May ``user`` issue a return order on ``project`` now (secretariat; cancelled or paid; money left)."""
+    decision = permissions.can_manage(user, project)
+    if not decision:
+        return decision
+    if project.status not in ORDERABLE_STATUSES:
+        return deny(
+            _(
+                "この補助事業は「%(status)s」のため、返還命令はできません。"
+                "先に交付決定を解除してください（支払済みの事業の一部返還を除きます）。"
+            )
+            % {"status": project.get_status_display()}
+        )
+    if not order_needed(project):
+        return deny(_("補助金が支払われていないか、支払額の全額についてすでに返還を命じています。"))
+    return allow()
 
 
 # Return orders ------------------------------------------------------------------------------------------
@@ -338,27 +351,19 @@ def record_repayment(actor: Any, order: ReturnOrder, *, paid_on: date, amount: i
             },
         )
         if after.settled:
-            transition_return(actor, locked, "settle")
+            settle(actor, locked)
     return payment
 
 
-def transition_return(actor: Any, order: ReturnOrder, name: str) -> ReturnOrder:
-    """The one transition function of a ReturnOrder; ``settle``: ORDERED → SETTLED once everything is paid."""
-    if name not in RETURN_MOVES:
-        raise ValueError(f"unknown return order move {name!r}")
+def settle(actor: Any, order: ReturnOrder) -> ReturnOrder:
+    """完納 (``settled``: ORDERED → SETTLED) once principal and final 加算金 are paid; stores the 加算金."""
     enforce(permissions.can_manage(actor, order.project))
-    source, target = RETURN_MOVES[name]
     with transaction.atomic():
         _project, locked = _lock_order(order)
-        if locked.status != source:
-            raise ValidationError(
-                _("この返還命令は「%(status)s」のため、この手続はできません。")
-                % {"status": locked.get_status_display()}
-            )
         payments = list(locked.payments.all())
         last_day = max((p.paid_on for p in payments), default=locked.received_on)
         st = statement(locked, payments, today=last_day)
-        if not st.settled:
+        if locked.status in RETURN_ORDER.move("settled").sources and not st.settled:
             raise ValidationError(
                 {
                     NON_FIELD_ERRORS: _(
@@ -367,27 +372,21 @@ def transition_return(actor: Any, order: ReturnOrder, name: str) -> ReturnOrder:
                     % {"principal": f"{st.principal_left:,}", "charge": f"{st.charge_left:,}"}
                 }
             )
-        locked.status = target
-        locked.additional_charge = st.charge.total
-        locked.working = {"as_of": last_day.isoformat(), "final": True, **charge_dict(st.charge)}
-        locked.settled_on = last_day
-        locked.save(update_fields=["status", "additional_charge", "working", "settled_on"])
-        record(
+        result = workflow.transition(
+            RETURN_ORDER,
             actor,
-            "grants.return_order.settled",
             locked,
-            changes={"status": [source, target], "additional_charge": [None, st.charge.total]},
+            "settled",
+            fields={
+                "additional_charge": st.charge.total,
+                "working": {"as_of": last_day.isoformat(), "final": True, **charge_dict(st.charge)},
+                "settled_on": last_day,
+            },
             data={"return_order": locked.pk, "settled_on": last_day.isoformat(), "paid": st.paid},
         )
-        order_pk = locked.pk
-        transaction.on_commit(lambda: _mail_settled(order_pk))
-    order.status, order.additional_charge, order.settled_on = (
-        locked.status,
-        locked.additional_charge,
-        last_day,
-    )
-    order.working = locked.working
-    return locked
+    for key in ("status", "additional_charge", "working", "settled_on"):
+        setattr(order, key, getattr(result, key))
+    return result
 
 
 def charge_dict(result: charge_engine.AdditionalCharge) -> dict[str, Any]:
@@ -422,16 +421,6 @@ def charge_dict(result: charge_engine.AdditionalCharge) -> dict[str, Any]:
 # E-mails ------------------------------------------------------------------------------------------------
 
 
-def _mail_cancelled(pk: int) -> None:
-    project = Project.objects.select_related("program", "organization").get(pk=pk)
-    mail.send(
-        "grants/email/return_cancelled.txt",
-        _("[循環] 交付決定の解除のお知らせ（%(title)s）") % {"title": project.title},
-        mail.member_addresses(project),
-        {"project": project, "url": mail.project_url("grants:money", project)},
-    )
-
-
 def _mail_ordered(order_pk: int) -> None:
     order = ReturnOrder.objects.select_related("project__program", "project__organization").get(pk=order_pk)
     project = order.project
@@ -451,7 +440,7 @@ def _mail_ordered(order_pk: int) -> None:
     )
 
 
-def _mail_settled(order_pk: int) -> None:
+def mail_settled(order_pk: int) -> None:
     order = ReturnOrder.objects.select_related("project__program", "project__organization").get(pk=order_pk)
     project = order.project
     mail.send(

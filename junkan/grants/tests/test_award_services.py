@@ -310,7 +310,9 @@ def test_grant_application_only_once(make_project, owner):
     applied = make_project("applied")
     with pytest.raises(ValidationError) as error:
         apply(owner, applied)
-    assert error.value.messages == ["この補助事業は「交付申請中」のため、この手続はできません。"]
+    assert error.value.messages == [
+        "補助事業は「交付申請中」のため、この手続（交付申請をする）はできません。"
+    ]
 
 
 @pytest.mark.parametrize(("who", "raised"), [("co_member", PermissionDenied), ("staff", PermissionDenied)])
@@ -453,7 +455,7 @@ def test_decision_rules(make_project, staff, kwargs, field, message):
 def test_decision_once(decided_project, staff):
     with pytest.raises(ValidationError) as error:
         decide(staff, decided_project)
-    assert error.value.messages == ["この補助事業は「交付決定」のため、この手続はできません。"]
+    assert error.value.messages == ["補助事業は「交付決定」のため、この手続（交付決定をする）はできません。"]
 
 
 def test_decision_before_an_application(project, staff):

@@ -210,8 +210,14 @@ def test_decide_through_the_form(client_as, applied, staff, django_capture_on_co
         "amount_2019": "8,800,000",
         "conditions": "成果を公表すること",
     }
+    response = client_as(staff).post(url("decide", applied), data)
+    text = response.content.decode()
+    assert response.status_code == 200 and "交付決定をする：内容の確認" in text
+    assert "8,800,000円" in text and "元に戻せないこと" in text
+    applied.refresh_from_db()
+    assert applied.status == ProjectStatus.APPLIED
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_as(staff).post(url("decide", applied), data)
+        response = client_as(staff).post(url("decide", applied), {**data, "confirmed": "yes"})
     assert response.status_code == 302
     applied.refresh_from_db()
     assert applied.status == ProjectStatus.DECIDED

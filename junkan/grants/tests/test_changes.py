@@ -152,7 +152,7 @@ def test_approve_makes_the_next_version(planned, owner, staff):
     assert changes.current_version(planned) == version
     assert change_actions(change) == ["grants.plan_change.requested", "grants.plan_change.approved"]
     approved = AuditEntry.objects.for_object(change).get(action="grants.plan_change.approved")
-    assert approved.changes == {"status": ["requested", "approved"]}
+    assert approved.changes["status"] == ["requested", "approved"]
     assert approved.data["result_version"] == 2
     created = AuditEntry.objects.for_object(planned).get(action="grants.plan_version.created")
     assert created.changes == {"plan_version": [1, 2]}
@@ -216,7 +216,7 @@ def test_a_decided_change_does_not_move_again(planned, owner, staff):
     for name, actor in (("approve", staff), ("refuse", staff), ("withdraw", owner)):
         with pytest.raises(ValidationError) as error:
             changes.transition_change(actor, change, name, note="所見")
-        assert error.value.messages == ["この申請は「承認」のため、この手続はできません。"]
+        assert "計画変更は「承認」のため" in error.value.messages[0]
     assert planned.plan_versions.count() == 2
 
 

@@ -13,7 +13,7 @@ ALLOWED = (
     "junkan.jp",
     # Pure engines of other apps that these build on (each checked by its own app's purity test).
     "junkan.programs.engine",
-    "junkan.applications.engine",
+    "junkan.common.engine",
 )
 
 

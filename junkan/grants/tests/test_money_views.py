@@ -106,6 +106,13 @@ def test_preview_with_other_income_then_determine(make_project, client_as, staff
     project.refresh_from_db()
     assert project.status == ProjectStatus.COMPLETED
     response = client.post(url("determine", project), {**data, "action": "determine"})
+    # The confirmation page (額の確定 cannot be undone) carries the figures through.
+    text = response.content.decode()
+    assert response.status_code == 200 and "元に戻せないこと" in text and "7,900,000円" in text
+    assert 'name="other_income_2019" value="60万円"' in text
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.COMPLETED
+    response = client.post(url("determine", project), {**data, "action": "determine", "confirmed": "yes"})
     assert response.status_code == 302 and response["Location"] == url("money", project)
     project.refresh_from_db()
     assert project.status == ProjectStatus.DETERMINED
@@ -199,7 +206,14 @@ def test_cancel_then_order_a_return_then_repay(make_project, client_as, staff, o
     response = client.post(url("cancel", project), {"cancelled_on": "2020-04-20", "reason": ""})
     assert response.status_code == 200 and 'href="#id_reason"' in response.content.decode()
     response = client.post(url("cancel", project), {"cancelled_on": "2020-04-20", "reason": REASON})
-    assert response.status_code == 302
+    text = response.content.decode()
+    assert response.status_code == 200 and "元に戻せないこと" in text and "返還命令を登録してください" in text
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.PAID
+    response = client.post(
+        url("cancel", project), {"cancelled_on": "2020-04-20", "reason": REASON, "confirmed": "yes"}
+    )
+    assert response.status_code == 302 and response["Location"] == url("return_order_new", project)
     project.refresh_from_db()
     assert project.status == ProjectStatus.CANCELLED
     response = client.get(url("return_order_new", project))
@@ -215,6 +229,12 @@ def test_cancel_then_order_a_return_then_repay(make_project, client_as, staff, o
     response = client.post(url("return_order_new", project), form)
     assert response.status_code == 200 and "8,500,000円以下" in response.content.decode()
     response = client.post(url("return_order_new", project), {**form, "principal": "8,500,000"})
+    text = response.content.decode()
+    assert response.status_code == 200 and "元に戻せないこと" in text and "（まだありません）" in text
+    assert not ReturnOrder.objects.filter(project=project).exists()
+    response = client.post(
+        url("return_order_new", project), {**form, "principal": "8,500,000", "confirmed": "yes"}
+    )
     order = ReturnOrder.objects.get(project=project)
     assert response["Location"] == url("return_order", project, order.pk)
     # The printable order: received on 2020-04-10 (the payment), the rule and the working.

@@ -101,7 +101,10 @@ def test_history_shows_entries_of_the_project_and_its_reports(client_as, make_pr
     record(staff, "grants.project.decided", project, changes={"status": ["applied", "decided"]})
     record(owner, "grants.report.submitted", report)
     body = client_as(owner).get(_url("history", project)).content.decode()
-    assert "grants.project.decided" in body and "grants.report.submitted" in body
+    # In words, not codes (issue 13): the moves' history labels and the state's name.
+    assert "grants.project.decided" not in body and "<code>" not in body
+    assert "交付決定" in body and "報告の提出" in body
+    assert "状態：交付申請中 → 交付決定" in body
 
 
 def _document(project: Any, owner: Any) -> GrantDocument:

@@ -548,7 +548,11 @@ def test_submit_accept_and_return_through_the_pages(make_project, client_as, own
     text = client_as(owner).get(u["report"]).content.decode()
     assert "領収書を添付してください。" in text and '<textarea name="item_0"' in text
     assert client_as(owner).post(u["submit"]).status_code == 302
-    assert client_as(staff).post(u["accept"]).status_code == 302
+    confirm = client_as(staff).post(u["accept"])
+    assert confirm.status_code == 200 and "報告を受理する：内容の確認" in confirm.content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    assert client_as(staff).post(u["accept"], {"confirmed": "yes"}).status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.ACCEPTED
     assert [

@@ -227,6 +227,6 @@ def test_a_move_posted_twice_says_it_is_no_longer_possible(make_project, client_
     response = client_as(owner).post(
         url("request_detail", project, info.pk), {"action": "answer", "answer": "もう一度"}, follow=True
     )
-    assert "この要請は「回答済み」のため、この手続はできません。" in response.content.decode()
+    assert "「回答済み」のため、この手続（回答する）はできません。" in response.content.decode()
     info.refresh_from_db()
     assert info.answer == "回答です。"

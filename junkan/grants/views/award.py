@@ -19,21 +19,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.audit.models import AuditEntry
+from junkan.common import moves, workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import orders
 from junkan.grants.forms import add_errors
 from junkan.grants.forms import award as forms
-from junkan.grants.models import (
-    PlanChange,
-    PlanChangeKind,
-    PlanChangeStatus,
-    Project,
-    ProjectStatus,
-)
+from junkan.grants.models import PlanChange, PlanChangeKind, Project
+from junkan.grants.processes import PLAN_CHANGE, PROJECT
 from junkan.grants.services import award, changes, contracts
+from junkan.grants.views.confirm import rehearse
 from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
+from junkan.jp.money import format_yen
 from junkan.programs.models import Program
 
 
@@ -69,7 +67,9 @@ def _plan_page(request: HttpRequest, project: Project, form: Any = None, status:
     user = request.user
     may_act = permissions.can_act(user, project).allowed
     may_manage = permissions.can_manage(user, project).allowed
-    if form is None and may_act and project.status == ProjectStatus.ADOPTED:
+    may = moves.option_map(PROJECT, user, project)
+    awaiting_application = workflow.can(PROJECT, None, project, "grant_applied").allowed
+    if form is None and "grant_applied" in may and may["grant_applied"].allowed:
         form = _grant_form(project)
     versions = list(project.plan_versions.select_related("created_by").order_by("-number"))
     current = versions[0] if versions else None
@@ -79,14 +79,10 @@ def _plan_page(request: HttpRequest, project: Project, form: Any = None, status:
             "-requested_at", "-id"
         )
     )
-    open_change = next((c for c in plan_changes if c.status == PlanChangeStatus.REQUESTED), None)
-    may_change = may_act and project.status == ProjectStatus.DECIDED and current is not None
+    open_change = changes.open_change(project)
+    may_change = permissions.can_request_change(user, project).allowed and current is not None
     may_continue = (
-        may_act
-        and project.multi_year
-        and project.status in changes.CONTINUATION_STATUSES
-        and current is not None
-        and not project.continuing
+        permissions.can_continue(user, project).allowed and current is not None and not project.continuing
     )
     return render(
         request,
@@ -98,7 +94,13 @@ def _plan_page(request: HttpRequest, project: Project, form: Any = None, status:
             "may_manage": may_manage,
             "award_years": list(project.award_years.order_by("fiscal_year")),
             "submission": award.latest_submission(project.application),
-            "returned": _last_return(project) if project.status == ProjectStatus.ADOPTED else None,
+            "returned": _last_return(project) if awaiting_application else None,
+            "awaiting_application": awaiting_application,
+            "awaiting_decision": workflow.can(PROJECT, None, project, "decided").allowed,
+            "may_decide": "decided" in may and may["decided"].allowed,
+            "actions": moves.actions(
+                PROJECT, user, project, {"declined": reverse("grants:decline", args=[project.public_id])}
+            ),
             "versions": versions,
             "current_version": current,
             "current_rows": changes.plan_rows(current.sections, labels) if current else [],
@@ -197,8 +199,9 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
         else:
             form = forms.DecisionForm(request.POST, years=years, initial=initial)
             if form.is_valid():
-                try:
-                    award.decide(
+
+                def run() -> Any:
+                    return award.decide(
                         request.user,
                         project,
                         decided_on=form.cleaned_data["decided_on"],
@@ -206,6 +209,29 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
                         amounts=form.amounts(),
                         conditions=form.cleaned_data["conditions"],
                     )
+
+                refused = None
+                if moves.confirmation_needed(request, PROJECT.move("decided")):
+                    refused = rehearse(run)
+                    if refused is None:
+                        return moves.confirmation_page(
+                            request,
+                            PROJECT,
+                            project,
+                            "decided",
+                            cancel_url=reverse("grants:decide", args=[project.public_id]),
+                            summary=[
+                                (_("補助事業者"), project.organization.name),
+                                *moves.form_summary(
+                                    form, yen_fields=[f"amount_{y.fiscal_year}" for y in years]
+                                ),
+                                (_("交付決定額の合計"), format_yen(sum(form.amounts().values()))),
+                            ],
+                        )
+                try:
+                    if refused is not None:
+                        raise refused
+                    run()
                 except ValidationError as error:
                     add_errors(form, error)
                 else:
@@ -223,10 +249,38 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
             "form": form,
             "return_form": return_form,
             "award_years": years,
-            "open": project.status == ProjectStatus.APPLIED,
+            "open": workflow.can(PROJECT, request.user, project, "decided").allowed,
             "submission": award.latest_submission(project.application),
         },
         status=status,
+    )
+
+
+# --- 辞退 ------------------------------------------------------------------------------------------------
+
+
+@login_required
+def decline(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """GET: the confirmation page of 辞退 (with the reason); POST with the confirmation: the decline."""
+    project = get_project(request, public_id)
+    back = reverse("grants:plan", args=[project.public_id])
+
+    def run(reason: str) -> HttpResponse:
+        award.decline(request.user, project, reason)
+        messages.success(request, _("補助事業の辞退を届け出ました。事務局にお知らせしました。"))
+        return redirect("grants:project", public_id=project.public_id)
+
+    return moves.move_view(
+        request,
+        PROJECT,
+        project,
+        "declined",
+        run=run,
+        cancel_url=back,
+        summary=[
+            (_("補助事業者"), project.organization.name),
+            (_("採択額"), format_yen(project.adopted_amount)),
+        ],
     )
 
 
@@ -247,8 +301,8 @@ def _flag_message(request: HttpRequest, project: Project, contract: Any) -> None
 def contract_list(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
     may_act = permissions.can_act(request.user, project).allowed
-    recording = project.status == ProjectStatus.DECIDED
-    form = _contract_form(project) if may_act and recording else None
+    recording = permissions.can_record_costs(request.user, project).allowed
+    form = _contract_form(project) if recording else None
     status = 200
     if request.method == "POST":
         enforce(permissions.can_act(request.user, project))
@@ -308,7 +362,7 @@ def contract_edit(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
             "contract": contract,
             "form": form,
             "flags": [str(contracts.FLAG_TEXT[c]) for c in contracts.flags_of(project, contract).codes],
-            "recording": project.status == ProjectStatus.DECIDED,
+            "recording": permissions.can_record_costs(request.user, project).allowed,
             "in_use": contract.cost_lines.exists(),
         },
         status=status,
@@ -403,7 +457,7 @@ def change_new(request: HttpRequest, public_id: Any) -> HttpResponse:
             "fiscal_year": fiscal_year,
             "diff": diff,
             "open_change": changes.open_change(project),
-            "may_continue": project.multi_year and project.status in changes.CONTINUATION_STATUSES,
+            "may_continue": permissions.continuation_open(project).allowed,
         },
         status=status,
     )
@@ -417,8 +471,7 @@ def change_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
         project=project,
         pk=pk,
     )
-    may_manage = permissions.can_manage(request.user, project).allowed
-    may_act = permissions.can_act(request.user, project).allowed
+    may = moves.option_map(PLAN_CHANGE, request.user, change)
     form = forms.NoteForm()
     status = 200
     if request.method == "POST":
@@ -451,8 +504,8 @@ def change_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
             "change": change,
             "diff": changes.shown_diff(change.base_version.sections, changes.proposed(change), labels),
             "form": form,
-            "may_decide": may_manage and change.status == PlanChangeStatus.REQUESTED,
-            "may_withdraw": may_act and change.status == PlanChangeStatus.REQUESTED,
+            "may_decide": bool(may.get("approved")) or bool(may.get("refused")),
+            "may_withdraw": bool(may.get("withdrawn")),
         },
         status=status,
     )
@@ -488,6 +541,7 @@ urlpatterns: list[URLPattern] = [
     path("p/<uuid:public_id>/plan/v<int:number>/", plan_version, name="plan_version"),
     path("p/<uuid:public_id>/grant-application/", grant_application, name="grant_application"),
     path("p/<uuid:public_id>/decision/", decide, name="decide"),
+    path("p/<uuid:public_id>/decline/", decline, name="decline"),
     path("p/<uuid:public_id>/contracts/", contract_list, name="contracts"),
     path("p/<uuid:public_id>/contracts/<int:pk>/", contract_edit, name="contract_edit"),
     path("p/<uuid:public_id>/contracts/<int:pk>/delete/", contract_delete, name="contract_delete"),

@@ -19,24 +19,28 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from junkan.common import moves, workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import additional_charge as charge_engine
 from junkan.grants.forms import add_errors
 from junkan.grants.forms import money as money_forms
-from junkan.grants.models import (
-    ProjectStatus,
-    ReturnOrder,
-    ReturnOrderStatus,
-    ReturnPayment,
-)
+from junkan.grants.models import ReturnOrder, ReturnPayment
+from junkan.grants.processes import PROJECT, RETURN_ORDER
 from junkan.grants.services import money, returns
+from junkan.grants.views.confirm import rehearse
 from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
+from junkan.jp.money import format_yen
+
+
+def _state_moves(project: Any) -> set[str]:
+    """The project's moves open from its current state, whoever makes them (what the page is about now)."""
+    return {option.name for option in workflow.options(PROJECT, None, project)}
 
 
 def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -63,10 +67,13 @@ def _money_page(
     today = today_tokyo()
     managing = permissions.can_manage(request.user, project).allowed
     acting = permissions.can_act(request.user, project).allowed
-    status = project.status
+    now = _state_moves(project)
+    may = moves.option_map(PROJECT, request.user, project)
+    determining = "determined" in now
+    paying = "paid" in now
     preview = None
     working = project.determination_working or None
-    if status == ProjectStatus.COMPLETED:
+    if determining:
         preview = money.determination_preview(project, adjustments)
         working = preview.working() or None
         lines = [
@@ -82,16 +89,16 @@ def _money_page(
             }
             for row in preview.lines
         ]
-        if managing and determine_form is None:
+        if "determined" in may and determine_form is None:
             determine_form = money_forms.DetermineForm(
                 years=list(preview.decided), initial={"determined_on": today}
             )
     else:
         lines = _lines(working.get("lines", [])) if working else []
-    if status == ProjectStatus.DETERMINED:
+    if paying:
         if acting and project.payment_requested_on is None and request_form is None:
             request_form = money_forms.PaymentRequestForm(initial={"requested_on": today})
-        if managing and project.payment_requested_on is not None and record_form is None:
+        if "paid" in may and project.payment_requested_on is not None and record_form is None:
             record_form = money_forms.PaymentRecordForm(
                 initial={"paid_on": today, "amount": f"{project.determined_amount:,}"}
             )
@@ -106,20 +113,16 @@ def _money_page(
             "lines": lines,
             "eligible_total": sum(line["amount"] for line in lines if line["eligible"]),
             "excluded_total": sum(line["amount"] for line in lines if not line["eligible"]),
-            "determine_form": determine_form if managing and status == ProjectStatus.COMPLETED else None,
-            "request_form": request_form if acting and status == ProjectStatus.DETERMINED else None,
-            "record_form": record_form if managing and status == ProjectStatus.DETERMINED else None,
+            "determine_form": determine_form if "determined" in may else None,
+            "request_form": request_form if acting and paying else None,
+            "record_form": record_form if "paid" in may else None,
             "orders": orders,
             "can_manage": managing,
             "can_act": acting,
-            "can_cancel": managing and status in returns.CANCELLABLE_STATUSES,
-            "can_order": managing
-            and status in returns.ORDERABLE_STATUSES
-            and bool(project.paid_amount)
-            and returns.returnable(project) > 0,
-            "before_completion": status
-            in (ProjectStatus.ADOPTED, ProjectStatus.APPLIED, ProjectStatus.DECIDED),
-            "is_determined": status == ProjectStatus.DETERMINED,
+            "can_cancel": bool(may.get("cancelled")),
+            "can_order": returns.can_order(request.user, project).allowed,
+            "before_completion": bool(now & {"grant_applied", "decided", "completed"}),
+            "is_determined": paying,
             "today": today,
         },
     )
@@ -142,7 +145,7 @@ def money_view(request: HttpRequest, public_id: Any) -> HttpResponse:
 def determine(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
     enforce(permissions.can_manage(request.user, project))
-    if project.status != ProjectStatus.COMPLETED:
+    if "determined" not in _state_moves(project):
         return _not_now(
             request,
             project,
@@ -156,10 +159,35 @@ def determine(request: HttpRequest, public_id: Any) -> HttpResponse:
     adjustments = form.adjustments()
     if request.POST.get("action") == "preview":
         return _money_page(request, project, determine_form=form, adjustments=adjustments)
-    try:
-        money.determine(
+
+    def run() -> Any:
+        return money.determine(
             request.user, project, determined_on=form.cleaned_data["determined_on"], adjustments=adjustments
         )
+
+    refused = None
+    if moves.confirmation_needed(request, PROJECT.move("determined")):
+        refused = rehearse(run)
+        if refused is None:
+            preview = money.determination_preview(project, adjustments)
+            assert preview.result is not None
+            return moves.confirmation_page(
+                request,
+                PROJECT,
+                project,
+                "determined",
+                cancel_url=reverse("grants:money", args=[project.public_id]),
+                summary=[
+                    (_("補助事業者"), project.organization.name),
+                    (_("交付決定額"), format_yen(project.decided_amount or 0)),
+                    (_("確定額"), format_yen(preview.result.determined_total)),
+                    *moves.form_summary(form),
+                ],
+            )
+    try:
+        if refused is not None:
+            raise refused
+        run()
     except ValidationError as error:
         add_errors(form, error)
         return _money_page(request, project, determine_form=form, adjustments=adjustments)
@@ -172,7 +200,7 @@ def determine(request: HttpRequest, public_id: Any) -> HttpResponse:
 def payment_request(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
     enforce(permissions.can_act(request.user, project))
-    if project.status != ProjectStatus.DETERMINED or project.payment_requested_on is not None:
+    if "paid" not in _state_moves(project) or project.payment_requested_on is not None:
         return _not_now(request, project, _("精算払請求は、額の確定の後に1回行います。"))
     form = money_forms.PaymentRequestForm(request.POST)
     if form.is_valid():
@@ -191,7 +219,7 @@ def payment_request(request: HttpRequest, public_id: Any) -> HttpResponse:
 def payment_record(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
     enforce(permissions.can_manage(request.user, project))
-    if project.status != ProjectStatus.DETERMINED or project.payment_requested_on is None:
+    if "paid" not in _state_moves(project) or project.payment_requested_on is None:
         return _not_now(request, project, _("支払は、額の確定と精算払請求書の提出の後に記録します。"))
     form = money_forms.PaymentRecordForm(request.POST)
     if form.is_valid():
@@ -212,41 +240,111 @@ def payment_record(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @login_required
 def cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """The cancellation form (date and reason), then its confirmation page, then 交付決定の解除."""
     project = get_project(request, public_id)
     enforce(permissions.can_manage(request.user, project))
-    allowed = project.status in returns.CANCELLABLE_STATUSES
+    decision = workflow.can(PROJECT, request.user, project, "cancelled")
+    allowed = decision.allowed
+    back = reverse("grants:money", args=[project.public_id])
     if request.method == "POST" and allowed:
         form = money_forms.CancelForm(request.POST)
         if form.is_valid():
-            try:
-                returns.cancel(
+
+            def run() -> Any:
+                return returns.cancel(
                     request.user,
                     project,
                     cancelled_on=form.cleaned_data["cancelled_on"],
                     reason=form.cleaned_data["reason"],
                 )
+
+            refused = None
+            if moves.confirmation_needed(request, PROJECT.move("cancelled")):
+                refused = rehearse(run)
+                if refused is None:
+                    summary = [(_("補助事業者"), project.organization.name), *moves.form_summary(form)]
+                    if returns.order_needed(project):
+                        summary.append(
+                            (
+                                _("支払済みの補助金"),
+                                _("%(amount)s（解除の後、返還命令を登録してください）")
+                                % {"amount": format_yen(project.paid_amount or 0)},
+                            )
+                        )
+                    return moves.confirmation_page(
+                        request, PROJECT, project, "cancelled", cancel_url=back, summary=summary
+                    )
+            try:
+                if refused is not None:
+                    raise refused
+                run()
             except ValidationError as error:
                 add_errors(form, error)
             else:
+                if returns.order_needed(project):
+                    messages.success(
+                        request,
+                        _(
+                            "交付決定を解除しました。補助事業者に通知しました。続けて返還命令を登録してください。"
+                        ),
+                    )
+                    return redirect("grants:return_order_new", public_id=project.public_id)
                 messages.success(request, _("交付決定を解除しました。補助事業者に通知しました。"))
                 return redirect("grants:money", public_id=project.public_id)
     else:
         form = money_forms.CancelForm(initial={"cancelled_on": today_tokyo()})
-    return render(request, "grants/money/cancel.html", {"project": project, "form": form, "allowed": allowed})
+    return render(
+        request,
+        "grants/money/cancel.html",
+        {"project": project, "form": form, "allowed": allowed, "refusal": decision.reason},
+    )
+
+
+def _order_confirmation(
+    request: HttpRequest, project: Any, form: money_forms.ReturnOrderForm
+) -> HttpResponse:
+    """The 確認画面 of a new return order: the order is created by its service, so the page is filled here
+    (there is no order yet, so no state before)."""
+    move = RETURN_ORDER.move("ordered")
+    return render(
+        request,
+        "common/confirm.html",
+        {
+            "process": RETURN_ORDER,
+            "object": project,
+            "move": move,
+            "state_before": _("（まだありません）"),
+            "state_after": RETURN_ORDER.state_label(move.target),
+            "summary": [
+                (_("補助事業者"), project.organization.name),
+                *moves.form_summary(form, yen_fields=["principal"]),
+            ],
+            "carried": [
+                (key, value)
+                for key in request.POST
+                if key not in ("csrfmiddlewaretoken", moves.CONFIRMED)
+                for value in request.POST.getlist(key)
+            ],
+            "files_posted": False,
+            "action_url": request.get_full_path(),
+            "cancel_url": reverse("grants:money", args=[project.public_id]),
+        },
+    )
 
 
 @login_required
 def return_order_new(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
     enforce(permissions.can_manage(request.user, project))
-    allowed = project.status in returns.ORDERABLE_STATUSES and bool(project.paid_amount)
+    allowed = returns.can_order(request.user, project).allowed
     left = returns.returnable(project) if allowed else 0
     if request.method == "POST" and allowed:
         form = money_forms.ReturnOrderForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                order = returns.order_return(
+
+            def run() -> Any:
+                return returns.order_return(
                     request.user,
                     project,
                     ordered_on=data["ordered_on"],
@@ -256,6 +354,16 @@ def return_order_new(request: HttpRequest, public_id: Any) -> HttpResponse:
                     number=data["number"],
                     received_on=data["received_on"],
                 )
+
+            refused = None
+            if moves.confirmation_needed(request, RETURN_ORDER.move("ordered")):
+                refused = rehearse(run)
+                if refused is None:
+                    return _order_confirmation(request, project, form)
+            try:
+                if refused is not None:
+                    raise refused
+                order = run()
             except ValidationError as error:
                 add_errors(form, error)
             else:
@@ -289,9 +397,10 @@ def return_order(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse:
         project=project,
         pk=pk,
     )
-    managing = permissions.can_manage(request.user, project).allowed
+    # Payments are recorded while the order can still be settled (the secretariat's move).
+    recording = "settled" in moves.option_map(RETURN_ORDER, request.user, order)
     form = None
-    if order.status == ReturnOrderStatus.ORDERED and managing:
+    if recording:
         form = money_forms.RepaymentForm(initial={"paid_on": today_tokyo()})
     if request.method == "POST":
         enforce(permissions.can_manage(request.user, project))
@@ -308,7 +417,7 @@ def return_order(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse:
                 add_errors(form, error)
             else:
                 order.refresh_from_db()
-                if order.status == ReturnOrderStatus.SETTLED:
+                if order.settled_on is not None:
                     messages.success(request, _("納付を記録しました。返還命令の額と加算金が完納されました。"))
                 else:
                     messages.success(request, _("納付を記録しました。"))
@@ -327,7 +436,7 @@ def return_order(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse:
             "at_pay_by": at_pay_by,
             "charge_at_pay_by": charge_at_pay_by,
             "due_at_pay_by": st.principal_left + charge_at_pay_by,
-            "form": form if order.status == ReturnOrderStatus.ORDERED and managing else None,
+            "form": form if recording else None,
             "rate_label": charge_engine.RATE_LABEL,
             "per_day": charge_engine.decimal_text(
                 charge_engine.exact_charge(st.principal_left, 1), grouped=True

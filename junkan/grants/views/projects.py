@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,11 +25,11 @@ from django.utils.translation import gettext_lazy
 from junkan.accounts.permissions import is_secretariat
 from junkan.applications.models import CoApplicant, CoApplicantStatus
 from junkan.audit.models import AuditEntry
-from junkan.common import files
+from junkan.common import files, workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import charts, permissions
-from junkan.grants.engine import lifecycle, reminders
+from junkan.grants.engine import reminders
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
     GrantDocument,
@@ -40,13 +40,16 @@ from junkan.grants.models import (
     Project,
     ProjectStatus,
     Report,
+    ReportStatus,
     ReturnOrder,
+    ReturnOrderStatus,
 )
+from junkan.grants.processes import PROJECT, action_label
 from junkan.hubs.areas import area_ids, organization_q
 from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
 from junkan.programs.models import Program, project_type_wide
-from junkan.review.models import ADOPTED_OUTCOMES, Decision
+from junkan.review.reads import adopted_without_project
 
 PAGE_SIZE = 50
 UPCOMING_DAYS = 30
@@ -160,9 +163,7 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     for report in due_reports:
         report.days_overdue = reminders.days_overdue(report.due_on, today) if report.due_on else 0
     to_open = (
-        Decision.objects.filter(
-            outcome__in=ADOPTED_OUTCOMES, notified_at__isnull=False, application__project__isnull=True
-        )
+        adopted_without_project()
         .values("application__program__slug", "application__program__name")
         .annotate(count=Count("id"))
         .order_by("application__program__slug")
@@ -217,14 +218,10 @@ NEXT_STEPS: dict[str, tuple[str, str]] = {
 
 def _next_steps(request: HttpRequest, project: Project) -> list[tuple[str, str]]:
     """What the person can do now, in words, with the page to do it on."""
-    acting = permissions.can_act(request.user, project).allowed
-    managing = permissions.can_manage(request.user, project).allowed
     steps = []
-    for move in lifecycle.moves_from(project.status):
-        if move.name not in NEXT_STEPS:
-            continue
-        if (move.actor == lifecycle.GRANTEE and acting) or (move.actor == lifecycle.SECRETARIAT and managing):
-            label, url_name = NEXT_STEPS[move.name]
+    for option in workflow.options(PROJECT, request.user, project):
+        if option.name in NEXT_STEPS:
+            label, url_name = NEXT_STEPS[option.name]
             try:
                 steps.append((str(label), reverse(url_name, args=[project.public_id])))
             except NoReverseMatch:
@@ -244,11 +241,11 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
     pending_changes = project.plan_changes.filter(status=PlanChangeStatus.REQUESTED).count()
     open_requests = project.info_requests.filter(status=InfoRequestStatus.OPEN).count()
     return_orders = list(project.return_orders.order_by("-ordered_on", "-id"))
-    co_applicants = [
-        co
-        for co in project.application.co_applicants.select_related("organization")
-        if co.status == CoApplicantStatus.ACCEPTED
-    ]
+    co_applicants = list(
+        project.application.co_applicants.filter(status=CoApplicantStatus.ACCEPTED).select_related(
+            "organization"
+        )
+    )
     return render(
         request,
         "grants/projects/overview.html",
@@ -290,7 +287,65 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
 def history(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
     page = page_of(request, project_entries(project), PAGE_SIZE)
+    for entry in page.object_list:
+        entry.label = action_label(entry.action)
+        entry.shown_changes = history_changes(entry)
     return render(request, "grants/projects/history.html", {"project": project, "page": page})
+
+
+_STATES = {
+    "grants.project": ProjectStatus,
+    "grants.report": ReportStatus,
+    "grants.plan_change": PlanChangeStatus,
+    "grants.return_order": ReturnOrderStatus,
+    "grants.info_request": InfoRequestStatus,
+}
+_MODELS = {
+    "grants.project": Project,
+    "grants.report": Report,
+    "grants.plan_change": PlanChange,
+    "grants.return_order": ReturnOrder,
+    "grants.info_request": InfoRequest,
+}
+
+
+def history_changes(entry: AuditEntry) -> list[tuple[str, str, str]]:
+    """The changed fields of an audit entry in words: the field's label, before and after (states by name,
+    dates in 和暦, yen with separators)."""
+    from junkan.common.moves import display_value
+    from junkan.jp.money import format_yen
+
+    key = entry.action.rpartition(".")[0]
+    model = _MODELS.get(key)
+    states = _STATES.get(key)
+    rows = []
+    for name, pair in (entry.changes or {}).items():
+        before, after = [*pair, None, None][:2] if isinstance(pair, list | tuple) else (None, pair)
+        label = name
+        field = None
+        if model is not None:
+            try:
+                field = model._meta.get_field(name)
+                label = str(field.verbose_name)
+            except Exception:
+                field = None
+        values = []
+        for value in (before, after):
+            if value is None or value == "":
+                values.append("—")
+            elif name == "status" and states is not None and value in states.values:
+                values.append(str(states(value).label))
+            elif name.endswith("amount") and isinstance(value, int):
+                values.append(format_yen(value))
+            elif field is not None and getattr(field, "get_internal_type", lambda: "")() == "DateField":
+                try:
+                    values.append(display_value(date.fromisoformat(str(value))))
+                except ValueError:
+                    values.append(str(value))
+            else:
+                values.append(str(value))
+        rows.append((label, values[0], values[1]))
+    return rows
 
 
 @login_required

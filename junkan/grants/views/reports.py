@@ -28,19 +28,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.carbon.models import SavedCalculation
+from junkan.common import moves, workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.forms import add_errors
 from junkan.grants.forms import reports as forms
-from junkan.grants.models import (
-    EDITABLE_REPORT_STATUSES,
-    CostLine,
-    GrantDocument,
-    Project,
-    ProjectStatus,
-    Report,
-    ReportStatus,
-)
+from junkan.grants.models import CostLine, GrantDocument, Project, Report
+from junkan.grants.processes import REPORT
 from junkan.grants.services import documents, report_reminders
 from junkan.grants.services import reports as services
 from junkan.grants.views.projects import get_project
@@ -65,7 +59,7 @@ def _list_page(
     due = {d.report.pk: d for d in report_reminders.reports_due(reports, today)}
     rows = [{"report": r, "due": due.get(r.pk)} for r in reports]
     may_act = permissions.can_act(request.user, project).allowed
-    may_set_completion = may_act and project.status == ProjectStatus.DECIDED
+    may_set_completion = permissions.can_set_completion(request.user, project).allowed
     if form is None and may_set_completion:
         form = forms.CompletionDateForm(
             initial={"completed_on": project.completed_on, "plan_made_on": project.plan_made_on}
@@ -136,13 +130,13 @@ def _report_page(
     user = request.user
     may_act = permissions.can_act(user, project).allowed
     may_manage = permissions.can_manage(user, project).allowed
-    editable = report.status in EDITABLE_REPORT_STATUSES and project.status != ProjectStatus.CANCELLED
-    may_edit = may_act and editable
+    may_edit = permissions.can_edit_report(user, report, project).allowed
+    may = moves.option_map(REPORT, user, report)
     if form is None:
         form = forms.ReportForm(report=report, calculations=_calculations(project))
     if may_edit and upload_form is None:
         upload_form = forms.ReportDocumentForm(prefix="doc")
-    if may_manage and report.status == ReportStatus.SUBMITTED and return_form is None:
+    if "returned" in may and return_form is None:
         return_form = forms.ReturnForm(prefix="return")
     result = services.check(report, project)
     problems = [
@@ -162,7 +156,7 @@ def _report_page(
             "report": report,
             "form": form,
             "upload_form": upload_form if may_edit else None,
-            "return_form": return_form if may_manage and report.status == ReportStatus.SUBMITTED else None,
+            "return_form": return_form if "returned" in may else None,
             "may_act": may_act,
             "may_edit": may_edit,
             "may_manage": may_manage,
@@ -173,8 +167,9 @@ def _report_page(
             "completion": report.kind in services.COMPLETION_KINDS,
             "annual": report.kind == ReportKind.ANNUAL,
             "due": next(iter(report_reminders.reports_due([report], today_tokyo())), None),
-            "returned": report.status == ReportStatus.RETURNED,
-            "reviewable": may_manage and report.status == ReportStatus.SUBMITTED,
+            "returned": bool(report.return_reason)
+            and workflow.can(REPORT, None, report, "submitted").allowed,
+            "reviewable": "accepted" in may,
             "provisional": project.completed_on is None,
         },
         status=status,
@@ -247,6 +242,23 @@ def report_transition(request: HttpRequest, public_id: Any, pk: int, move: str) 
     if return_form is not None and not return_form.is_valid():
         return _report_page(request, project, report, return_form=return_form)
     reason = return_form.cleaned_data["reason"] if return_form is not None else ""
+    name = services.MOVE_NAMES[move]
+    if moves.confirmation_needed(request, REPORT.move(name)):
+        decision = workflow.can(REPORT, request.user, report, name)
+        if not decision:
+            return _report_page(request, project, report, submit_errors=[decision.reason])
+        return moves.confirmation_page(
+            request,
+            REPORT,
+            report,
+            name,
+            cancel_url=reverse("grants:report", args=[project.public_id, report.pk]),
+            summary=[
+                (_("補助事業"), project.title),
+                (_("補助事業者"), project.organization.name),
+                (_("提出日時"), moves.display_value(report.submitted_at)),
+            ],
+        )
     try:
         services.transition_report(request.user, report, move, reason=reason)
     except ValidationError as error:
@@ -296,9 +308,8 @@ def _costs_page(
     status: int = 200,
 ) -> HttpResponse:
     may_edit = (
-        permissions.can_act(request.user, project).allowed
-        and report.status in EDITABLE_REPORT_STATUSES
-        and project.status == ProjectStatus.DECIDED
+        permissions.can_edit_report(request.user, report, project).allowed
+        and permissions.can_record_costs(request.user, project).allowed
     )
     lines = list(
         report.cost_lines.select_related("contract").prefetch_related(
@@ -442,12 +453,9 @@ def document_delete(request: HttpRequest, public_id: Any, pk: int, document_id: 
     )
     document.project = project
     back_to_costs = document.cost_line_id is not None
-    if back_to_costs and project.status != ProjectStatus.DECIDED:
-        messages.error(
-            request,
-            _("この補助事業は「%(status)s」のため、経費の書類は削除できません。")
-            % {"status": project.get_status_display()},
-        )
+    recording = permissions.can_record_costs(request.user, project)
+    if back_to_costs and not recording:
+        messages.error(request, recording.reason)
     else:
         try:
             documents.remove_document(request.user, document)

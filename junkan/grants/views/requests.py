@@ -18,11 +18,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from junkan.common import moves, workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.forms import add_errors
 from junkan.grants.forms import requests as request_forms
-from junkan.grants.models import InfoRequest, InfoRequestStatus
+from junkan.grants.models import InfoRequest
+from junkan.grants.processes import INFO_REQUEST
 from junkan.grants.services import requests as services
 from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
@@ -80,8 +82,6 @@ def request_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpRespons
         InfoRequest.objects.select_related("requested_by", "answered_by"), project=project, pk=pk
     )
     info.project = project
-    acting = permissions.can_act(request.user, project).allowed
-    managing = permissions.can_manage(request.user, project).allowed
     answer_form = note_form = None
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -102,12 +102,9 @@ def request_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpRespons
             kwargs = {"note": note_form.cleaned_data["note"]} if note_form.is_valid() else {}
         else:
             return HttpResponseBadRequest(_("不明な操作です。"))
-        if info.status not in services.MOVES[action].sources:
-            messages.error(
-                request,
-                _("この要請は「%(status)s」のため、この手続はできません。")
-                % {"status": info.get_status_display()},
-            )
+        state = workflow.can(INFO_REQUEST, None, info, services.MOVE_NAMES[action])
+        if not state:
+            messages.error(request, state.reason)
             return redirect("grants:request_detail", public_id=project.public_id, pk=info.pk)
         if form.is_valid():
             try:
@@ -122,14 +119,12 @@ def request_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpRespons
                 }[action]
                 messages.success(request, done)
                 return redirect("grants:request_detail", public_id=project.public_id, pk=info.pk)
-    if acting and info.status == InfoRequestStatus.OPEN and answer_form is None:
+    may = moves.option_map(INFO_REQUEST, request.user, info)
+    answering = bool(may.get("answered"))
+    closing = bool(may.get("closed"))
+    if answering and answer_form is None:
         answer_form = request_forms.AnswerForm(initial={"answer": info.answer})
-    if (
-        managing
-        and info.status != InfoRequestStatus.CLOSED
-        and note_form is None
-        and project.disposed_at is None
-    ):
+    if closing and note_form is None:
         note_form = request_forms.NoteForm()
     return render(
         request,
@@ -139,10 +134,11 @@ def request_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpRespons
             "info": info,
             "documents": list(info.documents.select_related("uploaded_by").order_by("uploaded_at", "id")),
             "history": list(services.history(info)),
-            "answer_form": answer_form if acting and info.status == InfoRequestStatus.OPEN else None,
-            "note_form": note_form if managing and info.status != InfoRequestStatus.CLOSED else None,
-            "can_reopen": info.status == InfoRequestStatus.ANSWERED,
-            "is_open": info.status == InfoRequestStatus.OPEN,
+            "answer_form": answer_form if answering else None,
+            "note_form": note_form if closing else None,
+            "can_reopen": bool(may.get("reopened")),
+            # Closing before an answer needs a note saying why (the button says so).
+            "is_open": workflow.can(INFO_REQUEST, None, info, "answered").allowed,
             "overdue": services.is_overdue(info, today_tokyo()),
         },
     )

@@ -103,7 +103,15 @@ def test_secretariat_pages(client_as, owner, member, outsider, staff, make_subsc
     for url in urls:
         assert client.get(url).status_code == status, url
     make_subscriber("a@example.jp")
-    response = client.post(reverse("newsletter:issue_send", args=[issue.pk]))
+    send = reverse("newsletter:issue_send", args=[issue.pk])
+    confirm = client.get(send)
+    assert confirm.status_code == status
+    if status == 200:
+        assert "元に戻せないこと" in confirm.content.decode() and "1人" in confirm.content.decode()
+    client.post(send)  # without the confirmation nothing is sent
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.DRAFT
+    response = client.post(send, {"confirmed": "yes"})
     assert response.status_code == (302 if status == 200 else status)
     issue.refresh_from_db()
     assert (issue.status == IssueStatus.DRAFT) == (name != "staff")
@@ -136,16 +144,19 @@ def test_sent_issue_cannot_be_edited(client_as, staff, make_subscriber, django_c
     make_subscriber("a@example.jp")
     issue = services.save_issue(staff, {"subject": "件名", "body": "本文", "segment": "all"})
     with django_capture_on_commit_callbacks(execute=True):
-        client_as(staff).post(reverse("newsletter:issue_send", args=[issue.pk]))
+        client_as(staff).post(reverse("newsletter:issue_send", args=[issue.pk]), {"confirmed": "yes"})
     assert len(mail.outbox) == 1
     assert client_as(staff).get(reverse("newsletter:issue_edit", args=[issue.pk])).status_code == 403
-    assert client_as(staff).post(reverse("newsletter:issue_send", args=[issue.pk])).status_code == 403
+    again = client_as(staff).post(reverse("newsletter:issue_send", args=[issue.pk]), {"confirmed": "yes"})
+    assert again.status_code == 302  # back to the issue with the reason; nothing sent twice
     assert len(mail.outbox) == 1
 
 
 def test_send_to_nobody_shows_a_message(client_as, staff):
     issue = services.save_issue(staff, {"subject": "件名", "body": "本文", "segment": "companies"})
-    response = client_as(staff).post(reverse("newsletter:issue_send", args=[issue.pk]), follow=True)
+    response = client_as(staff).post(
+        reverse("newsletter:issue_send", args=[issue.pk]), {"confirmed": "yes"}, follow=True
+    )
     assert "購読者がいません" in response.content.decode()
 
 

@@ -83,7 +83,7 @@ def test_subscribe_send_to_a_segment_and_unsubscribe(client_as, staff, approved_
     issue = Issue.objects.get()
     assert response.url == reverse("newsletter:issue", args=[issue.pk])
     assert "3人に配信する" in secretariat.get(response.url).content.decode()
-    secretariat.post(reverse("newsletter:issue_send", args=[issue.pk]))
+    secretariat.post(reverse("newsletter:issue_send", args=[issue.pk]), {"confirmed": "yes"})
     assert mail.outbox == []
     assert queued()["READY"] == 1
     run_worker()
@@ -113,7 +113,7 @@ def test_subscribe_send_to_a_segment_and_unsubscribe(client_as, staff, approved_
         reverse("newsletter:issue_create"), {"subject": "第2号", "segment": Segment.ALL, "body": "本文"}
     )
     second = Issue.objects.get(number=2)
-    secretariat.post(reverse("newsletter:issue_send", args=[second.pk]))
+    secretariat.post(reverse("newsletter:issue_send", args=[second.pk]), {"confirmed": "yes"})
     run_worker()
     assert Counter(m.to[0] for m in mail.outbox) == Counter(["kankyo@example.jp", *others])
 
@@ -143,7 +143,7 @@ def test_failed_batch_is_retried_without_sending_twice(
 
     # The mail server drops the line at the fifth message: the middle of the second batch.
     FlakyBackend.fail_once_for = {"p4@example.jp"}
-    secretariat.post(reverse("newsletter:issue_send", args=[issue.pk]))
+    secretariat.post(reverse("newsletter:issue_send", args=[issue.pk]), {"confirmed": "yes"})
     assert queued() == Counter({"READY": 3})
     run_worker()
     assert sorted(m.to[0] for m in mail.outbox) == ["p0@example.jp", "p1@example.jp", "p2@example.jp",
@@ -192,7 +192,7 @@ def test_secretariat_retries_what_automatic_retries_left(
     )
     issue = Issue.objects.get()
     FlakyBackend.fail_once_for = {"p1@example.jp"}
-    secretariat.post(reverse("newsletter:issue_send", args=[issue.pk]))
+    secretariat.post(reverse("newsletter:issue_send", args=[issue.pk]), {"confirmed": "yes"})
     run_worker()
     assert [m.to[0] for m in mail.outbox] == ["p0@example.jp"]
     page = secretariat.get(reverse("newsletter:issue", args=[issue.pk])).content.decode()

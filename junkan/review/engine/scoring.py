@@ -34,7 +34,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Final
 
-from junkan.review.engine.criteria import Criterion
+from junkan.programs.engine.criteria import Criterion
 
 PLACES: Final = 10
 DISPLAY_PLACES: Final = 2

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from junkan.review.engine.criteria import (
+from junkan.programs.engine.criteria import (
     CriteriaDataError,
     Criterion,
     check_criteria,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junkan.review.engine.criteria import Criterion
+from junkan.programs.engine.criteria import Criterion
 from junkan.review.engine.scoring import (
     Mark,
     RequiredRule,

@@ -121,6 +121,36 @@ def submitted_app(review_call, organization, owner):
     return application
 
 
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("reviewer", 200), ("other_member", 404), ("applicant", 404), ("outsider", 404), ("anonymous", 302)],
+)
+def test_the_assigned_member_sees_the_requirements_as_submitted(
+    client_as, people, committee, members, staff, submitted_app, who, status
+):
+    """Seed 002 2.①(2)イ a–d with the applicant's answers and places in 様式2, from the frozen version."""
+    from junkan.applications.models import Section
+
+    services.save_manual_assignments(staff, committee, {(members[0].pk, submitted_app.pk)})
+    # A later change of the draft's section does not show: the page reads the submitted version.
+    section = Section.objects.get(application=submitted_app, key="requirements")
+    Section.objects.filter(pk=section.pk).update(data={**section.data, "req_1_d_where": "あとで変えた箇所"})
+    response = get(
+        client_as, people[who], reverse("review:application", args=[committee.pk, submitted_app.public_id])
+    )
+    assert response.status_code == status
+    if status != 200:
+        return
+    page = response.content.decode()
+    assert "対象事業の要件（申請者の回答）" in page
+    for label in ("要件a", "要件b", "要件c", "要件d"):
+        assert f"<summary>{label}</summary>" in page
+    assert "要件e" not in page  # e belongs to type ③ only
+    assert page.count("満たしている") == 4
+    assert "5頁「構想が実現した場合に期待される効果・意義」（イノベーション）" in page
+    assert "あとで変えた箇所" not in page
+
+
 def test_a_conflicted_member_cannot_open_the_application_by_url(
     client_as, committee, members, staff, reviewer, make_application, organization
 ):

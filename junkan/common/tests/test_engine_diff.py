@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from junkan.applications.engine.diff import Change, changes, flatten
+from junkan.common.engine import diff
+from junkan.common.engine.diff import Change, changes, flatten
+from junkan.common.purity import django_imports, impure_imports, typing_problems
+
+
+def test_pure_and_typed() -> None:
+    assert impure_imports(Path(diff.__file__), ("junkan.common.engine",)) == []
+    assert django_imports([Path(__file__)]) == []
+    assert typing_problems(Path(diff.__file__)) == []
 
 
 def row(path: str, value: Any, label: str | None = None) -> dict[str, Any]:
