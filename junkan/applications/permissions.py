@@ -24,7 +24,7 @@ from junkan.applications.models import (
     CoApplicantStatus,
 )
 from junkan.common.permissions import Decision, allow, deny, hide
-from junkan.organizations.models import MembershipRole, Organization
+from junkan.organizations.models import Organization
 from junkan.organizations.permissions import membership_of
 from junkan.programs.models import Program, ProgramStatus, ProjectType
 
@@ -107,7 +107,7 @@ def may_act_for_applicant(user: object, application: Application) -> Decision:
         if can_view(user, application):
             return deny(_("提出・取下げは代表申請者が行います。"))
         return hide(_("この応募は見つかりません。"))
-    if membership.role == MembershipRole.OWNER or membership.acts_for_applications:
+    if membership.may_act_for_applications:
         return allow()
     return deny(
         _(

@@ -198,6 +198,10 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["fuel"].choices = fuels
         self.fields["supplier"].choices = suppliers
+        # The same lists on every row: their options are rendered once per change of the factor tables.
+        for name in ("fuel", "supplier"):
+            widget = self.fields[name].widget
+            widget.options_name, widget.options_scopes = f"carbon:{name}", (services.FACTORS,)
 
     def clean_heat_value(self) -> tuple[Decimal, Decimal | None] | None:
         text = self.cleaned_data.get("heat_value", "").strip()

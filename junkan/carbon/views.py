@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from junkan.carbon import engine, forms, permissions, services
 from junkan.carbon.models import FactorKind, FactorSet, SavedCalculation
 from junkan.carbon.pdf import calculation_sheet
+from junkan.common import cache
 from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
@@ -143,7 +144,8 @@ def calculator(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         enforce(permissions.can_edit_calculation(request.user, saved))
     if request.method != "POST":
         initial = _saved_initial(saved) if saved else _copied(request)
-        return _render(request, _calculator(request, initial=initial), saved)
+        blank = None if initial else cache.tokens(services.FACTORS)
+        return _render(request, _calculator(request, initial=initial), saved, blank_generation=blank)
     action = request.POST.get("action", "calculate")
     if action in ADD_ACTIONS:
         # "Add rows" works without JavaScript: the same page with more blank rows, nothing typed lost.
@@ -207,9 +209,11 @@ def _render(
     saved: SavedCalculation | None,
     result: engine.Result | None = None,
     focus: str = "",
+    blank_generation: str | None = None,
 ) -> HttpResponse:
     errors = calc.error_list() if calc.settings.is_bound else []
     context = {
+        "blank_generation": blank_generation,
         "calc": calc,
         "parts": _parts(calc, result, focus),
         "result": result,

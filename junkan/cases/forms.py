@@ -7,6 +7,7 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from junkan.cases.models import CaseTheme
+from junkan.common.widgets import FastSelect
 from junkan.localbiz.models import Criterion
 from junkan.municipalities.models import Municipality, MunicipalityKind
 from junkan.registry.models import LocalResource, SdgGoal
@@ -26,13 +27,14 @@ def code_filter(label: str, queryset: QuerySet[Model], to_field_name: str) -> fo
         queryset=queryset,
         to_field_name=to_field_name,
         empty_label=_("すべて"),
+        widget=FastSelect,
     )
 
 
 class PrefectureFilterForm(forms.Form):
     """A GET filter form with a ``prefecture`` field, whose 47 choices are read when the form is made."""
 
-    prefecture = forms.ChoiceField(label=_("都道府県"), required=False)
+    prefecture = forms.ChoiceField(label=_("都道府県"), required=False, widget=FastSelect)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -145,6 +145,16 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"
 
+    @property
+    def is_owner(self) -> bool:
+        """Whether this person is an owner (管理者) of the organization."""
+        return self.role == MembershipRole.OWNER
+
+    @property
+    def may_act_for_applications(self) -> bool:
+        """Submits and withdraws applications for the organization: owners, and members an owner allows."""
+        return self.is_owner or self.acts_for_applications
+
 
 def _invitation_token() -> str:
     return secrets.token_urlsafe(32)

@@ -154,6 +154,25 @@ def change_member_role(actor: User, membership: Membership, role: MembershipRole
     return membership
 
 
+def set_acts_for_applications(actor: User, membership: Membership, allowed: bool) -> Membership:
+    """An owner lets a member submit and withdraw applications in the organization's name (or stops it)."""
+    enforce(permissions.can_manage_members(actor, membership.organization))
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.acts_for_applications == allowed:
+            return membership
+        before = membership.acts_for_applications
+        membership.acts_for_applications = allowed
+        membership.save(update_fields=["acts_for_applications"])
+        record(
+            actor,
+            "organizations.membership.changed",
+            membership,
+            changes={"acts_for_applications": [before, allowed]},
+        )
+    return membership
+
+
 def remove_member(actor: User, membership: Membership) -> None:
     """Remove a member. An owner may remove anyone (the last owner excepted); anyone may leave."""
     if membership.user_id != actor.pk:

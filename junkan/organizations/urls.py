@@ -13,6 +13,11 @@ urlpatterns = [
         "<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"
     ),
     path("<int:pk>/members/<int:membership_pk>/role/", views.member_role, name="member_role"),
+    path(
+        "<int:pk>/members/<int:membership_pk>/applications/",
+        views.member_applications,
+        name="member_applications",
+    ),
     path("<int:pk>/members/<int:membership_pk>/remove/", views.member_remove, name="member_remove"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation"),
 ]

@@ -159,6 +159,26 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
 
 @login_required
 @require_POST
+def member_applications(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    """The owner lets a member submit and withdraw applications for the organization, or stops it."""
+    organization = _organization(request, pk)
+    membership = _membership(organization, membership_pk)
+    enforce(permissions.can_manage_members(request.user, organization))
+    allowed = request.POST.get("allowed") == "1"
+    with service_errors(request=request) as outcome:
+        services.set_acts_for_applications(request.user, membership, allowed)
+    if outcome.ok:
+        text = (
+            _("%(name)s さんに応募の提出・取下げを任せました。")
+            if allowed
+            else _("%(name)s さんへの応募の提出・取下げの委任をやめました。")
+        )
+        messages.success(request, text % {"name": membership.user})
+    return redirect("organizations:detail", pk=organization.pk)
+
+
+@login_required
+@require_POST
 def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     organization = _organization(request, pk)
     membership = _membership(organization, membership_pk)

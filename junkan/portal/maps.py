@@ -18,6 +18,7 @@ The projection and the geometry live in ``engine/mapproj.py``.
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache as memoize
@@ -319,7 +320,10 @@ def build_regions_layer(base: BaseLayer) -> dict[str, Any]:
 
 def regions_layer(base: BaseLayer) -> dict[str, Any]:
     key = f"portal:map:regions:{version()}"
-    return cache.get_or_set(key, lambda: build_regions_layer(base), REGIONS_CACHE_SECONDS)
+    # ``layer_id`` names this build: the page's rendered map and list are cached under it.
+    return cache.get_or_set(
+        key, lambda: {**build_regions_layer(base), "layer_id": uuid.uuid4().hex}, REGIONS_CACHE_SECONDS
+    )
 
 
 def map_context() -> dict[str, Any]:

@@ -165,6 +165,9 @@ class RegionRegistration(Registration):
         return self.name
 
 
+COMPANY_ALREADY_REGISTERED = _("この組織の企業等登録はすでにあります。登録済みの内容を編集してください。")
+
+
 class CompanyRegistration(Registration):
     """企業等登録: a company, cooperative, association, NPO or financial institution with its solutions."""
 
@@ -178,6 +181,14 @@ class CompanyRegistration(Registration):
         verbose_name = _("企業等登録")
         verbose_name_plural = _("企業等登録")
         ordering = ["organization__name", "id"]
+        constraints = [
+            # The registration is the organization's own entry: one per organization.
+            models.UniqueConstraint(
+                fields=["organization"],
+                name="registry_company_one_per_organization",
+                violation_error_message=COMPANY_ALREADY_REGISTERED,
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.organization)

@@ -15,6 +15,7 @@ from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
 from junkan.registry import permissions
 from junkan.registry.models import (
+    COMPANY_ALREADY_REGISTERED,
     CompanyRegistration,
     RegionRegistration,
     RegistrationStatus,
@@ -90,8 +91,13 @@ def save_company(
 ) -> CompanyRegistration:
     if company is None:
         enforce(permissions.can_create_company(actor, organization))
-        company = CompanyRegistration(organization=organization)
-        company = _save(actor, company, data, {}, "registry.company.created", created=True)
+        with transaction.atomic():
+            # Organization row lock: two tabs submitting at once cannot both pass the check.
+            Organization.objects.select_for_update().filter(pk=organization.pk).first()
+            if CompanyRegistration.objects.filter(organization=organization).exists():
+                raise ValidationError(COMPANY_ALREADY_REGISTERED)
+            company = CompanyRegistration(organization=organization)
+            company = _save(actor, company, data, {}, "registry.company.created", created=True)
     else:
         company.refresh_from_db(fields=["status"])
         enforce(permissions.can_edit_registration(actor, company))

@@ -424,12 +424,52 @@ def cached_results(committee: Committee) -> Results:
     """``compute_results`` kept in the cache until a sheet, budget, decision, assignment, member or
     application of the committee changes (``review.caching``). Pages and exports read this; services
     that decide from the results compute them afresh."""
+    return cache.cached("review:results", results_scopes(committee), lambda: compute_results(committee))
+
+
+def results_scopes(committee: Committee) -> tuple[str, ...]:
+    """The cache scopes of a committee's results (``review.caching``)."""
     from junkan.review import caching
 
+    return caching.scopes(committee.pk, committee.program_id)
+
+
+def results_generation(committee: Committee) -> str:
+    """A token that changes whenever the results may change (the rendered table is cached by it)."""
+    return cache.tokens(*results_scopes(committee))
+
+
+@dataclass(frozen=True)
+class ResultsSummary:
+    """What the results page shows above the table: a few figures, read without the rows."""
+
+    types: list[ProjectType]
+    budgets: dict[str, int]
+    requested: dict[str, tuple[int, int]]
+    problems: list[str]
+    application_count: int
+    decided_count: int
+
+
+def summarise(results: Results) -> ResultsSummary:
+    requested: dict[str, tuple[int, int]] = {}
+    for application in results.applications:
+        total, count = requested.get(application.project_type.code, (0, 0))
+        requested[application.project_type.code] = (total + application.requested_amount, count + 1)
+    return ResultsSummary(
+        types=[tc.project_type for tc in results.criteria.values()],
+        budgets=dict(results.budgets),
+        requested=requested,
+        problems=list(results.problems),
+        application_count=len(results.applications),
+        decided_count=sum(1 for a in results.applications if a.pk in results.decisions),
+    )
+
+
+def cached_summary(committee: Committee) -> ResultsSummary:
+    """``summarise(cached_results(...))`` kept apart: a page whose table is cached reads only this."""
     return cache.cached(
-        "review:results",
-        caching.scopes(committee.pk, committee.program_id),
-        lambda: compute_results(committee),
+        "review:results-summary", results_scopes(committee), lambda: summarise(cached_results(committee))
     )
 
 

@@ -12,12 +12,14 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.audit.models import AuditEntry
 from junkan.common import moves, workflow
+from junkan.common.paging import paginate
 from junkan.common.permissions import enforce
 from junkan.jp.money import format_yen
 from junkan.review import analysis, permissions, services, tasks
@@ -216,17 +218,35 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 # Assignment ------------------------------------------------------------------------------------------------
 
 
-def _assignment_context(committee: Committee) -> dict[str, Any]:
-    applications = list(analysis.review_applications(committee))
+ASSIGNMENT_PAGE = 50  # applications per page of the matrix
+
+
+def _assignment_context(committee: Committee, page_number: object) -> dict[str, Any]:
+    """One page of the matrix; the members' loads and the shortage over every application (fixed queries)."""
+    page = paginate(analysis.review_applications(committee), ASSIGNMENT_PAGE, page_number)
+    applications = list(page.object_list)
     members = list(analysis.active_members(committee))
     active = {
         (a.member_id, a.application_id): a
         for a in Assignment.objects.filter(
-            committee=committee, status=AssignmentStatus.ACTIVE
+            committee=committee,
+            status=AssignmentStatus.ACTIVE,
+            application_id__in=[a.pk for a in applications],
         ).select_related("sheet")
     }
     excluded = {(e.member_id, e.application_id): e for e in analysis.exclusions(committee)}
-    loads = {m.pk: 0 for m in members}
+    counted = dict(
+        Assignment.objects.filter(
+            committee=committee,
+            status=AssignmentStatus.ACTIVE,
+            member__active=True,
+            application__in=analysis.review_applications(committee).values("pk"),
+        )
+        .values_list("member_id")
+        .annotate(n=Count("id"))
+        .values_list("member_id", "n")
+    )
+    loads = {m.pk: counted.get(m.pk, 0) for m in members}
     rows = []
     for application in applications:
         cells = []
@@ -235,7 +255,6 @@ def _assignment_context(committee: Committee) -> dict[str, Any]:
             pair = (member.pk, application.pk)
             assignment = active.get(pair)
             if assignment is not None:
-                loads[member.pk] += 1
                 count += 1
             cells.append(
                 {
@@ -250,9 +269,10 @@ def _assignment_context(committee: Committee) -> dict[str, Any]:
     return {
         "committee": committee,
         "rows": rows,
+        "page_obj": page,
         "members": [{"member": m, "load": loads[m.pk]} for m in members],
         "spread": (max(values) - min(values)) if values else 0,
-        "short": sum(1 for r in rows if r["count"] < committee.reviewers_per_application),
+        "short": analysis.assignment_counts(committee)["short"],
         "exclusions": sorted(
             excluded.values(), key=lambda e: (e.application.receipt_number or "", e.member_id)
         ),
@@ -260,15 +280,26 @@ def _assignment_context(committee: Committee) -> dict[str, Any]:
     }
 
 
+def _shown_applications(request: HttpRequest, committee: Committee) -> list[int]:
+    """The applications of the matrix page that was posted (its ``shown`` ids; without them, its ``page``)."""
+    applications = analysis.review_applications(committee)
+    posted = request.POST.getlist("shown")
+    if posted:
+        ids = {int(value) for value in posted if value.isascii() and value.isdigit() and len(value) < 19}
+        return list(applications.filter(pk__in=ids).values_list("pk", flat=True))
+    page = paginate(applications.values_list("pk", flat=True), ASSIGNMENT_PAGE, request.POST.get("page"))
+    return list(page.object_list)
+
+
 @login_required
 def assignment(request: HttpRequest, pk: int) -> HttpResponse:
-    """The matrix of applications × members: assign by hand, or automatically; loads and conflicts."""
+    """The matrix of applications × members, a page of applications at a time: assign by hand, or
+    automatically; loads and conflicts. Saving a page changes only the applications of that page."""
     committee = _managed(request, pk)
     _post_only_when_reviewing(request, committee)
     if request.method == "POST":
         members = [m.pk for m in analysis.active_members(committee)]
-        applications = list(analysis.review_applications(committee).values_list("pk", flat=True))
-        shown = set(product(members, applications))
+        shown = set(product(members, _shown_applications(request, committee)))
         wanted = set()
         for name in request.POST:
             if name.startswith("a_"):
@@ -288,11 +319,15 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
                 _("割当てを保存しました（追加%(added)s件、解除%(withdrawn)s件）。")
                 % {"added": added, "withdrawn": withdrawn},
             )
-        return redirect("review:assignment", pk=committee.pk)
+        page = request.POST.get("page", "")
+        target = reverse("review:assignment", args=[committee.pk])
+        if page.isascii() and page.isdigit() and page != "1" and len(page) <= 6:
+            target += f"?page={page}"
+        return redirect(target)
     return render(
         request,
         "review/assignment.html",
-        {**_assignment_context(committee), "auto": tasks.progress(committee.pk)},
+        {**_assignment_context(committee, request.GET.get("page")), "auto": tasks.progress(committee.pk)},
     )
 
 
@@ -435,24 +470,22 @@ def hearing_invite(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
 # Results and decisions -------------------------------------------------------------------------------------
 
 
-def _budget_form(committee: Committee, results: analysis.Results, data: Any = None) -> BudgetForm:
-    requested: dict[str, tuple[int, int]] = {}
-    for application in results.applications:
-        total, count = requested.get(application.project_type.code, (0, 0))
-        requested[application.project_type.code] = (total + application.requested_amount, count + 1)
-    types = [tc.project_type for tc in results.criteria.values()]
-    return BudgetForm(types, results.budgets, requested, data)
+def _budget_form(summary: analysis.ResultsSummary, data: Any = None) -> BudgetForm:
+    return BudgetForm(summary.types, summary.budgets, summary.requested, data)
 
 
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    """Scores, spread, disagreement and rank per type; the proposal within each budget; the decisions."""
+    """Scores, spread, disagreement and rank per type; the proposal within each budget; the decisions.
+
+    The table is rendered once per generation of the results (``review.caching``) and language; a page
+    whose table is cached reads a small summary, not the rows."""
     committee = _managed(request, pk)
-    computed = analysis.cached_results(committee)
-    form = _budget_form(committee, computed)
+    summary = analysis.cached_summary(committee)
+    form = _budget_form(summary)
     if request.method == "POST":
         enforce(permissions.can_change_review(request.user, committee))
-        form = _budget_form(committee, computed, request.POST)
+        form = _budget_form(summary, request.POST)
         if form.is_valid():
             try:
                 services.set_budgets(request.user, committee, form.amounts())
@@ -461,19 +494,18 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("予算額を保存し、採択案を計算し直しました。"))
                 return redirect("review:results", pk=committee.pk)
-    groups = computed.by_type()
-    decided = len(computed.decisions)
     return render(
         request,
         "review/results.html",
         {
             "committee": committee,
-            "groups": groups,
-            "problems": computed.problems,
+            # Evaluated only when the cached table is missing.
+            "groups": SimpleLazyObject(lambda: analysis.cached_results(committee).by_type()),
+            "generation": analysis.results_generation(committee),
+            "problems": summary.problems,
             "form": form,
-            "application_count": len(computed.applications),
-            "decided_count": sum(1 for a in computed.applications if a.pk in computed.decisions),
-            "any_decided": decided > 0,
+            "application_count": summary.application_count,
+            "decided_count": summary.decided_count,
             "can_change": permissions.can_change_review(request.user, committee).allowed,
             "actions": moves.actions(
                 COMMITTEE,

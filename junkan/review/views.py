@@ -27,8 +27,9 @@ from junkan.applications.models import (
     Submission,
 )
 from junkan.common import files, moves
+from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
-from junkan.programs.models import Program
+from junkan.programs.models import Program, project_type_wide
 from junkan.review import analysis, permissions, services
 from junkan.review.forms import DeclarationForm, SheetForm
 from junkan.review.models import (
@@ -101,24 +102,32 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+ASSIGNED_PAGE = 50  # applications per page of a member's list
+
+
 @login_required
 def assigned(request: HttpRequest, pk: int) -> HttpResponse:
-    """A member's assigned applications with the state of the declaration and the sheet."""
+    """A member's assigned applications with the state of the declaration and the sheet, a page at a time."""
     committee = get_committee(pk)
     enforce(permissions.can_view_own_list(request.user, committee))
     member = permissions.member_of(request.user, committee)
-    assignments = list(
-        Assignment.objects.filter(
-            member=member, status=AssignmentStatus.ACTIVE, application__status=ApplicationStatus.ACCEPTED
-        )
-        .select_related("application__organization", "application__project_type", "sheet")
-        .order_by("application__project_type__order", "application__receipt_number", "application_id")
+    every = Assignment.objects.filter(
+        member=member, status=AssignmentStatus.ACTIVE, application__status=ApplicationStatus.ACCEPTED
     )
-    declarations = {d.application_id: d for d in Declaration.objects.filter(member=member)}
+    page = page_of(
+        request,
+        every.select_related("application__organization", "application__project_type", "sheet")
+        .defer(*project_type_wide("application__project_type__"))
+        .order_by("application__project_type__order", "application__receipt_number", "application_id"),
+        ASSIGNED_PAGE,
+    )
+    assignments = list(page.object_list)
+    shown = [a.application_id for a in assignments]
+    declarations = {
+        d.application_id: d for d in Declaration.objects.filter(member=member, application_id__in=shown)
+    }
     hearings: dict[int, list[HearingSlot]] = {}
-    for slot in HearingSlot.objects.filter(
-        committee=committee, application_id__in=[a.application_id for a in assignments]
-    ):
+    for slot in HearingSlot.objects.filter(committee=committee, application_id__in=shown):
         hearings.setdefault(slot.application_id, []).append(slot)
     rows = [
         {
@@ -130,11 +139,20 @@ def assigned(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for a in assignments
     ]
-    submitted = sum(1 for r in rows if r["sheet"] is not None and r["sheet"].is_submitted)
+    counts = every.aggregate(
+        total=Count("id"), submitted=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED))
+    )
     return render(
         request,
         "review/assigned.html",
-        {"committee": committee, "member": member, "rows": rows, "submitted": submitted},
+        {
+            "committee": committee,
+            "member": member,
+            "rows": rows,
+            "page_obj": page,
+            "total": counts["total"],
+            "submitted": counts["submitted"],
+        },
     )
 
 

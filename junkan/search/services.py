@@ -292,13 +292,18 @@ def search(
         ranked = [(doc_id, score) for doc_id, score in ranked if kinds[doc_id] == filters.kind]
     results.total = len(ranked)
     page = paginate(ranked, per_page, page_number)
-    shown = SearchDocument.objects.in_bulk([doc_id for doc_id, _score in page.object_list])
-    all_terms = frozenset(terms)
-    phrases = [text for text, indexes in parts if len(indexes) > 1]
-    page.object_list = [
-        _hit(shown[doc_id], score, all_terms, phrases)
-        for doc_id, score in page.object_list
-        if doc_id in shown
-    ]
+    listed = list(page.object_list)
+
+    def hits() -> list[Hit]:
+        shown = SearchDocument.objects.defer("tokens").in_bulk([doc_id for doc_id, _score in listed])
+        all_terms = frozenset(terms)
+        phrases = [text for text, indexes in parts if len(indexes) > 1]
+        return [_hit(shown[doc_id], score, all_terms, phrases) for doc_id, score in listed if doc_id in shown]
+
+    # The highlighted snippets of a page (morphological analysis of each document) are kept like the ranking.
+    shown_page = f"{asked}|{filters.kind}|{page.number}|{per_page}"
+    page.object_list = cache.cached(
+        "search:hits:" + hashlib.sha256(shown_page.encode()).hexdigest(), (SCOPE,), hits
+    )
     results.page = page
     return results

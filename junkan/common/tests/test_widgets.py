@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django import forms
 from django.test.html import Element, parse_html
 
@@ -37,3 +38,33 @@ def test_invalid_field_keeps_aria_attributes():
     html = str(form["fast"])
     assert 'aria-invalid="true"' in html
     assert 'aria-describedby="id_fast_error"' in html
+
+
+class Shared(forms.Form):
+    slow = forms.ChoiceField(choices=CHOICES, widget=forms.Select)
+    fast = forms.ChoiceField(choices=CHOICES, widget=FastSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fast"].widget.options_name = "test:shared"
+        self.fields["fast"].widget.options_scopes = ("test",)
+
+
+def test_shared_options_give_the_same_markup_for_every_value():
+    for value in ("", "1", "2", "3", "9"):
+        form = Shared(data={"slow": value, "fast": value})
+        form.is_valid()
+        assert _normalize(str(form["fast"]), "fast") == _normalize(str(form["slow"]), "slow"), value
+    assert str(Shared()["fast"]).count(" selected") == 1
+
+
+@pytest.mark.django_db
+def test_shared_options_follow_their_generation():
+    from junkan.common import cache
+
+    assert "その他" in str(Shared()["fast"])
+    changed = Shared()
+    changed.fields["fast"].choices = [("", "（選択）"), ("4", "新しい事業者")]
+    assert "新しい事業者" not in str(changed["fast"])  # the same generation: the shared markup
+    cache.bump("test")
+    assert "新しい事業者" in str(changed["fast"]) and "その他" not in str(changed["fast"])

@@ -464,3 +464,13 @@ def test_buttons_follow_the_process(client_as, make_event, owner, outsider):
     services.cancel_event(owner, draft, "台風のため")
     page = client_as(owner).get(reverse("events:detail", args=[draft.pk])).content.decode()
     assert reverse("events:cancel", args=[draft.pk]) not in page and "開催を中止しました" in page
+
+
+def test_the_history_is_in_words(client_as, event, owner):
+    import re
+
+    services.cancel_event(owner, event, "講師の急病のため")
+    text = client_as(owner).get(reverse("events:detail", args=[event.pk])).content.decode()
+    section = text[text.index('id="audit-title"') :]
+    assert "開催中止" in section and "理由：講師の急病のため" in section and "公開中 → 開催中止" in section
+    assert not re.search(r"\b[a-z_]+\.[a-z_]+\.[a-z_]+\b", section) and "{'" not in section

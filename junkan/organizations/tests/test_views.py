@@ -289,3 +289,40 @@ def test_detail_pages_members_with_constant_queries(
     assert "62人" in first.content.decode()
     second = client.get(url + "?page=2")
     assert len(second.context["memberships"]) == 12
+
+
+def test_owner_lets_a_member_submit_and_withdraw_applications(client_as, organization, owner, member):
+    member_ship = Membership.objects.get(user=member)
+    url = reverse("organizations:member_applications", args=[organization.pk, member_ship.pk])
+    page = client_as(owner).get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    assert "応募の提出・取下げ" in page and url in page
+    response = client_as(owner).post(url, {"allowed": "1"}, follow=True)
+    assert "に応募の提出・取下げを任せました。" in response.content.decode()
+    member_ship.refresh_from_db()
+    assert member_ship.acts_for_applications and member_ship.may_act_for_applications
+    assert "任されています" in response.content.decode()
+    entry = AuditEntry.objects.get(action="organizations.membership.changed")
+    assert entry.changes == {"acts_for_applications": [False, True]}
+    client_as(owner).post(url, {"allowed": "0"})
+    member_ship.refresh_from_db()
+    assert not member_ship.may_act_for_applications
+
+
+@pytest.mark.parametrize(("who", "status"), [("member", 403), ("outsider", 404), (None, 302)])
+def test_only_owners_let_members_act_for_applications(client_as, organization, member, outsider, who, status):
+    member_ship = Membership.objects.get(user=member)
+    user = {"member": member, "outsider": outsider, None: None}[who]
+    response = client_as(user).post(
+        reverse("organizations:member_applications", args=[organization.pk, member_ship.pk]), {"allowed": "1"}
+    )
+    assert response.status_code == status
+    member_ship.refresh_from_db()
+    assert not member_ship.acts_for_applications
+
+
+def test_members_see_who_may_submit_but_no_toggle(client_as, organization, member):
+    member_ship = Membership.objects.get(user=member)
+    url = reverse("organizations:member_applications", args=[organization.pk, member_ship.pk])
+    page = client_as(member).get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    assert "できます（管理者）" in page
+    assert url not in page

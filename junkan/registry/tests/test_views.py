@@ -240,8 +240,11 @@ def test_directory_query_count_is_constant(client, region, company, django_asser
 def test_audit_trail_on_profile_for_staff_only(client_as, region, owner, staff):
     services.submit(owner, region)
     url = reverse("registry:region", args=[region.pk])
-    assert "registry.region.submitted" in client_as(staff).get(url).content.decode()
-    assert "registry.region.submitted" not in client_as(owner).get(url).content.decode()
+    staff_page = client_as(staff).get(url).content.decode()
+    history = staff_page[staff_page.index('id="audit-title"') :]
+    # In words (issue 13): the move's label, the state change, never the code.
+    assert "申請" in history and "registry.region.submitted" not in history and owner.full_name in history
+    assert 'id="audit-title"' not in client_as(owner).get(url).content.decode()
 
 
 def test_revoke_view(client_as, region, owner, staff, outsider):
@@ -281,3 +284,28 @@ def test_company_directory_filters(client, company):
     assert name not in client.get(url, {"industry": Industry.objects.get(code="A").pk}).content.decode()
     assert name in client.get(url, {"goal": SdgGoal.objects.get(number=7).pk}).content.decode()
     assert name not in client.get(url, {"goal": SdgGoal.objects.get(number=14).pk}).content.decode()
+
+
+def test_an_organization_registers_its_company_once(client_as, company, company_org, owner):
+    """A second 企業等登録 for one organization: a clear message, the typed values kept, no second row."""
+    from django.db import IntegrityError, transaction
+
+    industry = Industry.objects.get(code="33")
+    response = client_as(owner).post(
+        reverse("registry:company_create", args=[company_org.pk]),
+        {
+            "summary": "二重登録の試み",
+            "industry": industry.pk,
+            "agreed_to_purpose": "on",
+            "contact_name": "営業",
+            "contact_email": "s@example.jp",
+        },
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "この組織の企業等登録はすでにあります。" in text
+    assert "二重登録の試み" in text
+    assert CompanyRegistration.objects.filter(organization=company_org).count() == 1
+    # The database refuses it too (two requests at once, or a write that skips the service).
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CompanyRegistration.objects.create(organization=company_org, summary="x", industry=industry)

@@ -102,3 +102,22 @@ def test_another_committee_keeps_its_cached_results(
         services.set_budgets(staff, committee, {types[0]: 1_000_000})
     assert cache.tokens(*other) == before_other
     assert cache.tokens(*mine) != before_mine
+
+
+def test_the_rendered_table_is_cached_and_a_submitted_sheet_changes_it_at_once(
+    client_as, committee, members, staff, scored
+):
+    client = client_as(staff)
+    url = reverse("review:results", args=[committee.pk])
+    html = client.get(url).content.decode()
+    assert html.count(">1/2</td>") == 1 and html.count(">0/2</td>") == 1
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(url).content.decode()
+    table = html[html.index('class="review-type"') : html.index('id="decide-title"')]
+    assert table in again
+    # The cached table reads neither sheets, marks nor applications.
+    read = " ".join(q["sql"] for q in captured.captured_queries)
+    assert "review_scoresheet" not in read and "review_mark" not in read
+    score(members[1], scored[1], 3)
+    html = client.get(url).content.decode()
+    assert html.count(">1/2</td>") == 2 and ">0/2</td>" not in html

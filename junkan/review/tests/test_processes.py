@@ -202,3 +202,16 @@ def test_reopen_by_the_page(client_as, people, committee, members, assigned, who
     assert (sheet.status == SheetStatus.DRAFT) == allowed
     if allowed:
         assert reopen not in client_as(people[who]).get(decision_page).content.decode()
+
+
+def test_the_committee_page_shows_its_history_in_words(client_as, staff, decided):
+    import re
+
+    services.update_committee(staff, decided, {"reviewers_per_application": 4})
+    services.finalize(staff, decided)
+    text = client_as(staff).get(reverse("review:committee", args=[decided.pk])).content.decode()
+    section = text[text.index('id="audit-title"') :]
+    assert "審査委員会の作成" in section and "採否の確定・通知" in section and "委員の追加" in section
+    assert "1件あたりの審査委員の人数" in section and "審査中 → 採否決定・通知済み" in section
+    assert not re.search(r"\b[a-z_]+\.[a-z_]+\.[a-z_]+\b", section) and "{'" not in section
+    assert staff.email not in section
