@@ -78,7 +78,7 @@ def applications(call, organization, owner):
         (company, "1", "木質バイオマス熱供給の調査", 6_000_000),
         (company, "3", "脱炭素まちづくり協議会の運営", 2_500_000),
     ]
-    return [
+    created = [
         Application.objects.create(
             program=call,
             project_type=call.project_types.get(code=code),
@@ -93,6 +93,22 @@ def applications(call, organization, owner):
         )
         for n, (org, code, title, amount) in enumerate(rows, start=1)
     ]
+    # The submitted versions hold the requirements checklist the members see (seed 002 2.①–③(2)イ).
+    from junkan.applications.checklist import sections_of
+    from junkan.applications.models import Submission
+    from junkan.applications.samples import requirement_answers
+
+    for app in created:
+        section = next(s for s in sections_of(app) if s.requirements)
+        Submission.objects.create(
+            application=app,
+            version=1,
+            receipt_number=app.receipt_number,
+            received_at=timezone.now(),
+            submitted_by=owner,
+            snapshot={"raw": {"requirements": requirement_answers(section)}},
+        )
+    return created
 
 
 def score_all(page: Page, base: str, committee_pk: int, points: str) -> int:
@@ -103,6 +119,7 @@ def score_all(page: Page, base: str, committee_pk: int, points: str) -> int:
     urls = [links.nth(i).get_attribute("href") for i in range(links.count())]
     for url in urls:
         page.goto(base + url)
+        expect(page.locator(".requirements-table tbody")).to_contain_text("満たしている")
         check(page)
         page.get_by_role("link", name="利害関係を申告する").click()
         page.wait_for_url("**/declare/")
