@@ -100,6 +100,14 @@ class SectionPage:
                 data, initial=self.saved.get("expenditure") or [], prefix="expenditure"
             )
 
+    def readonly_rows(self) -> list[tuple[str, str]]:
+        """The saved fields as the read-only page shows them: choices by their labels, not codes."""
+        return [
+            (spec.label, field_text(spec, self.saved.get(spec.key)))
+            for spec in self.spec.fields
+            if spec.kind != "items"
+        ]
+
     # 様式3 -------------------------------------------------------------------------------------------------
 
     def fiscal_years(self) -> list[int]:

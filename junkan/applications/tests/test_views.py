@@ -101,6 +101,11 @@ def test_co_applicant_member_reads_but_cannot_post_a_section(client_as, complete
     assert response.status_code == 302
     co.refresh_from_db()
     assert co.status == "accepted"
+    # The requirements read as answered (labels, not stored codes).
+    page = client.get(
+        reverse("applications:section", args=[complete.public_id, "requirements"])
+    ).content.decode()
+    assert "<dd>満たしている</dd>" in page and "<dd>yes</dd>" not in page
 
 
 def test_section_post_saves_and_keeps_line_breaks(client_as, draft, owner):
