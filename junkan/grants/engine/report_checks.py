@@ -27,8 +27,9 @@ Money is ``int`` yen, CO2 ``Decimal``, dates ``date``; no Django.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
@@ -76,7 +77,7 @@ class Problem:
     field: str
     code: str
     message: str
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
