@@ -20,6 +20,7 @@ import datetime
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,6 +30,7 @@ from junkan.accounts.demo import DEMO_PASSWORD, demo_user
 from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.samples import minimal_pdf
+from junkan.grants.engine import viability
 from junkan.grants.models import DocumentKind, InfoRequestKind, ProcurementMethod, Project, Report
 from junkan.grants.services import award, changes, contracts, money, reports, requests, returns
 from junkan.municipalities.models import Municipality
@@ -87,6 +89,15 @@ def _decide(person: User, secretariat: User, project: Project, number: str) -> P
     )
 
 
+# Fictional viability figures (yen): a plant with sales for seed 002's F/S, utility savings for seed 003's.
+DEMO_VIABILITY = {
+    False: viability.Figures(
+        investment=120_000_000, revenue=18_000_000, running_cost=6_500_000, savings=2_400_000, years=20
+    ),
+    True: viability.Figures(investment=45_000_000, running_cost=800_000, savings=4_200_000, years=15),
+}
+
+
 def _report_with_costs(
     person: User, project: Project, *, completed_on: date, amount: int, t_co2: Decimal, fiscal_year: int
 ) -> Report:
@@ -102,12 +113,20 @@ def _report_with_costs(
     )
     reports.set_completion(person, project, completed_on=completed_on, today=completed_on)
     report = project.reports.filter(kind__in=[ReportKind.COMPLETION, ReportKind.STUDY_REPORT]).get()
+    figures: dict[str, Any] = {}
+    if reports.split_applies(project) and t_co2:
+        # Type ① (seed 002 4.(3)① ※): about four fifths from the equipment itself, the rest indirect.
+        direct = (t_co2 * Decimal("0.8")).quantize(Decimal("0.1"))
+        figures.update(direct_t_co2=direct, indirect_t_co2=t_co2 - direct)
+    if reports.viability_block(report).shown:
+        figures["figures"] = DEMO_VIABILITY[report.kind == ReportKind.STUDY_REPORT]
     report = reports.save_report(
         person,
         report,
         answers=_answers(report, "調査の結果、事業化の見通しが得られた。"),
         base_version=report.version,
         expected_t_co2=t_co2,
+        **figures,
     )
     category = project.project_type.cost_categories.order_by("order", "id").first()
     line = reports.add_cost_line(

@@ -337,6 +337,27 @@ class Report(models.Model):
         _("導入前の設備の見込みCO2削減量（t-CO2/年）"), null=True, blank=True, **CO2_DIGITS
     )
     cause_analysis = models.TextField(_("削減量に達しなかった原因の分析"), blank=True)
+    # Type ① of seed 002 (4.(3)① ※): the completion report's reduction split into direct and indirect effects.
+    direct_t_co2 = models.DecimalField(
+        _("うち直接的な削減効果（t-CO2/年）"), null=True, blank=True, **CO2_DIGITS
+    )
+    indirect_t_co2 = models.DecimalField(
+        _("うち間接的な削減効果（t-CO2/年）"), null=True, blank=True, **CO2_DIGITS
+    )
+    # 事業採算性・光熱費等削減の評価 (seed 003 §9(2)(3)（ウ）; seed 002 d. 事業性評価), in yen.
+    initial_investment = models.BigIntegerField(
+        _("初期投資額（円）"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    annual_revenue = models.BigIntegerField(
+        _("年間の収入（円/年）"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    annual_running_cost = models.BigIntegerField(
+        _("年間の支出（円/年）"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    utility_savings = models.BigIntegerField(
+        _("光熱費等削減額（円/年）"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    evaluation_years = models.PositiveSmallIntegerField(_("評価期間（年）"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

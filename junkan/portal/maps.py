@@ -1,7 +1,8 @@
 """The つながる map: prefecture outlines shaded by how many regions each has, the approved regions on top.
 
-- The base layer (outlines from ``data/prefectures.json``, projected and simplified; the middle of each
-  prefecture's offices) changes only with the data files, so it is built once a day.
+- The base layer (outlines from ``data/prefectures.json`` and the outlying islands from ``data/islands.json``,
+  projected and simplified; the middle of each prefecture's offices) changes only with the data files, so it
+  is built once a day.
 - The regions layer is read with ``.values()`` rows (four queries, whatever the number of regions) and cached
   under a version number that every change of a registration or of its municipalities raises (``signals``), so
   a newly approved region shows at once and an unchanged registry costs no query.
@@ -43,7 +44,8 @@ from junkan.portal.engine.mapproj import (
 from junkan.registry.models import RegionRegistration, RegistrationStatus
 
 OUTLINES = Path(__file__).with_name("data") / "prefectures.json"
-BASE_CACHE_KEY = "portal:map:base:v2"
+ISLANDS = Path(__file__).with_name("data") / "islands.json"
+BASE_CACHE_KEY = "portal:map:base:v3"
 BASE_CACHE_SECONDS = 24 * 60 * 60
 VERSION_KEY = "portal:map:version"
 REGIONS_CACHE_SECONDS = 24 * 60 * 60
@@ -78,12 +80,37 @@ def _outline_points() -> dict[str, list[tuple[float, float]]]:
     return {code: [(lat, lng) for lng, lat in ring] for code, ring in data.items()}
 
 
+@memoize
+def _island_points() -> dict[str, list[list[tuple[float, float]]]]:
+    data = json.loads(ISLANDS.read_text(encoding="utf-8"))
+    return {code: [[(lat, lng) for lng, lat in ring] for ring in rings] for code, rings in data.items()}
+
+
+def island_paths(code: str) -> list[str]:
+    """The outlying islands of a prefecture as SVG rings, in its frame (沖縄県's in the inset).
+
+    An island whose middle lies outside the frame (沖ノ鳥島, 南鳥島, 母島 below the main frame's edge) is left
+    out, and so is one that simplifies to fewer than three points (smaller than about 1.5 km across).
+    """
+    frame = JAPAN.frame_for(code)
+    paths = []
+    for ring in _island_points().get(code, []):
+        lats, lngs = [lat for lat, _ in ring], [lng for _, lng in ring]
+        middle = LatLng((min(lats) + max(lats)) / 2, (min(lngs) + max(lngs)) / 2)
+        if not frame.box.contains(middle):
+            continue
+        points = simplify([frame.project(LatLng(lat, lng)) for lat, lng in ring], SIMPLIFY_TOLERANCE)
+        if len({(fmt(p.x), fmt(p.y)) for p in points}) >= 3:
+            paths.append(ring_path(points))
+    return paths
+
+
 def build_base_layer() -> BaseLayer:
     outlines = {}
     for code, ring in _outline_points().items():
         frame = JAPAN.frame_for(code)
         points = [frame.project(LatLng(lat, lng)) for lat, lng in ring]
-        outlines[code] = ring_path(simplify(points, SIMPLIFY_TOLERANCE))
+        outlines[code] = " ".join([ring_path(simplify(points, SIMPLIFY_TOLERANCE)), *island_paths(code)])
     by_prefecture: dict[str, list[LatLng]] = defaultdict(list)
     rows = Municipality.objects.filter(
         kind__in=OFFICE_KINDS, latitude__isnull=False, longitude__isnull=False

@@ -77,6 +77,10 @@ def fill_generic(page: Page) -> None:
             box.fill("1")
         elif name.endswith("co2_reduction"):
             box.fill("１２０．５")
+        elif name == "co2_direct":
+            box.fill("100")  # type ①: the split adds up to the figure (seed 002 4.(3)① ※)
+        elif name == "co2_indirect":
+            box.fill("20.5")
         else:
             box.fill("テスト入力")
     for box in form.locator("input[type=email]").all():
@@ -92,8 +96,8 @@ def fill_generic(page: Page) -> None:
     for name in names:
         radios = form.locator(f"input[type=radio][name='{name}']")
         if not any(r.is_checked() for r in radios.all()):
-            # The second choice of yes/no questions is 「なし」/「いいえ」.
-            radios.nth(1 if radios.count() == 2 else 0).check()
+            # The second choice of yes/no questions is 「なし」/「いいえ」; requirements are met (the first).
+            radios.nth(1 if radios.count() == 2 and not name.startswith("req_") else 0).check()
 
 
 def fill_costs(page: Page, fy: int, amount: str) -> None:

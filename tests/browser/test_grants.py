@@ -238,9 +238,15 @@ def test_decision_to_determined_amount_and_first_annual_report(
     for index in range(items.count()):
         items.nth(index).fill(f"（ブラウザテスト）FS調査書の記入事項{index + 1}。\n二行目も保存されること。")
     grantee.get_by_label("CO2削減量（t-CO2/年）").fill("120.5")
+    # （ウ）事業採算性又は光熱費等削減の評価 (seed 003 §9(2)): the figures as numbers, the payback derived.
+    grantee.get_by_label("初期投資額（円）").fill("4,500万円")
+    grantee.get_by_label("年間の支出（円/年）").fill("800,000")
+    grantee.get_by_label("光熱費等削減額（円/年）").fill("420万円")
+    grantee.get_by_label("評価期間（年）").fill("15")
     submit(grantee, "保存する")
     expect(grantee.locator(".messages")).to_contain_text("「FS調査書」を保存しました")
     expect(grantee.get_by_role("group", name="CO2削減量")).to_contain_text("現在の削減量：120.500 t-CO2/年")
+    expect(grantee.get_by_role("group", name=re.compile("事業採算性"))).to_contain_text("13.3年")
     checklist = grantee.locator("section.checklist")
     expect(checklist).to_contain_text("経費の実績を1件以上登録してください。")
     check(grantee, reflow=True)

@@ -8,6 +8,7 @@ to adopted with conditions, notifies the applicants and publishes; anyone then r
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -49,6 +50,14 @@ def submit(page: Page, name: str) -> None:
         page.get_by_role("button", name=name, exact=True).click()
 
 
+def confirm(page: Page) -> None:
+    """The 確認画面 of an irreversible move (common/confirm.html): checked, then confirmed."""
+    expect(page.get_by_role("button", name=re.compile("^確認しました。"))).to_be_visible()
+    check(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("^確認しました。")).click()
+
+
 @pytest.fixture
 def call(db):
     import yaml
@@ -78,7 +87,7 @@ def applications(call, organization, owner):
         (company, "1", "木質バイオマス熱供給の調査", 6_000_000),
         (company, "3", "脱炭素まちづくり協議会の運営", 2_500_000),
     ]
-    return [
+    created = [
         Application.objects.create(
             program=call,
             project_type=call.project_types.get(code=code),
@@ -93,6 +102,22 @@ def applications(call, organization, owner):
         )
         for n, (org, code, title, amount) in enumerate(rows, start=1)
     ]
+    # The submitted versions hold the requirements checklist the members see (seed 002 2.①–③(2)イ).
+    from junkan.applications.checklist import sections_of
+    from junkan.applications.models import Submission
+    from junkan.applications.samples import requirement_answers
+
+    for app in created:
+        section = next(s for s in sections_of(app) if s.requirements)
+        Submission.objects.create(
+            application=app,
+            version=1,
+            receipt_number=app.receipt_number,
+            received_at=timezone.now(),
+            submitted_by=owner,
+            snapshot={"raw": {"requirements": requirement_answers(section)}},
+        )
+    return created
 
 
 def score_all(page: Page, base: str, committee_pk: int, points: str) -> int:
@@ -103,6 +128,7 @@ def score_all(page: Page, base: str, committee_pk: int, points: str) -> int:
     urls = [links.nth(i).get_attribute("href") for i in range(links.count())]
     for url in urls:
         page.goto(base + url)
+        expect(page.locator(".requirements-table tbody")).to_contain_text("満たしている")
         check(page)
         page.get_by_role("link", name="利害関係を申告する").click()
         page.wait_for_url("**/declare/")
@@ -123,6 +149,7 @@ def score_all(page: Page, base: str, committee_pk: int, points: str) -> int:
             (passing if passing.count() else page.locator(f"input[name='{name}'][value='{points}']")).check()
         page.get_by_label("総合所見").fill("地域の合意形成の進め方が具体的である。")
         submit(page, "提出する")
+        confirm(page)
         expect(page.locator(".messages")).to_contain_text("採点票を提出しました")
         check(page)
     return len(urls)
@@ -230,11 +257,15 @@ def test_assign_score_decide_publish(
     assert Decision.objects.get(application=applications[2]).outcome == Outcome.ADOPTED_WITH_CONDITIONS
     check(page)
     sent = len(mail.outbox)
-    submit(page, "採否を確定して申請者に通知する")
+    with page.expect_navigation():
+        page.get_by_role("link", name="採否を確定して申請者に通知する").click()
+    confirm(page)
     expect(page.locator(".messages")).to_contain_text("3件の申請者に結果を通知しました")
     assert len(mail.outbox) == sent + 3
     check(page)
-    submit(page, "採択案件を公表する")
+    with page.expect_navigation():
+        page.get_by_role("link", name="採択案件を公表する").click()
+    confirm(page)
     expect(page.locator(".messages")).to_contain_text("採択案件を公表しました")
 
     # Anyone reads the adopted projects; nothing of the review is shown.

@@ -34,7 +34,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
 
-from junkan.grants.engine import followup
+from junkan.carbon.engine import split
+from junkan.grants.engine import followup, viability
 from junkan.grants.engine.determination import CostLineInput, classify_lines
 from junkan.grants.engine.reminders import reminder_dates
 from junkan.jp.business_days import next_business_day
@@ -145,6 +146,12 @@ class ReportFacts:
     utility_documents: int = 0
     promised_t_co2: Decimal | None = None
     cause_analysis: str = ""
+    # Type ① (seed 002 4.(3)① ※): the reduction split into direct and indirect effects, when the type has it.
+    split_applies: bool = False
+    direct_t_co2: Decimal | None = None
+    indirect_t_co2: Decimal | None = None
+    # 事業採算性・光熱費等削減 (seed 003 §9(2)(3)（ウ）), in yen.
+    viability: viability.Figures = field(default_factory=viability.Figures)
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,9 @@ class ReportCheck:
     below_promise: bool
     cause_required: bool
     utility_data_required: bool
+    # The business viability block (shown or not) and the figures derived from what was entered.
+    viability_block: viability.Block = field(default_factory=lambda: viability.Block(False, False))
+    evaluation: viability.Evaluation | None = None
 
     @property
     def ok(self) -> bool:
@@ -274,6 +284,15 @@ def check_report(facts: ReportFacts) -> ReportCheck:
                 "CO2削減量を、保存した計算を選ぶか数値で入力してください。",
             )
         )
+    if is_completion(facts.kind) and facts.split_applies:
+        for problem in split.check(reduction, facts.direct_t_co2, facts.indirect_t_co2):
+            problems.append(Problem(f"{problem.part}_t_co2", problem.code, problem.message, problem.params))
+    if is_completion(facts.kind):
+        shown = viability.block_of(facts.contents)
+        if shown.shown:
+            problems.extend(
+                Problem(p.field, p.code, p.message) for p in viability.problems(facts.viability, shown)
+            )
     if facts.kind == ANNUAL:
         if reduction is None:
             problems.append(
@@ -307,7 +326,9 @@ def check_report(facts: ReportFacts) -> ReportCheck:
                         {"reduction": _figure_text(reduction), "promised": _figure_text(promised)},
                     )
                 )
-    return ReportCheck(tuple(problems), costs, reduction, below, cause, utility)
+    block = viability.block_of(facts.contents) if is_completion(facts.kind) else viability.Block(False, False)
+    evaluation = viability.evaluate(facts.viability) if block.shown else None
+    return ReportCheck(tuple(problems), costs, reduction, below, cause, utility, block, evaluation)
 
 
 # Reminders --------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from junkan.carbon.models import SavedCalculation
 from junkan.common.fields import FlexibleDecimalField, YenField
-from junkan.grants.engine import followup, report_checks
+from junkan.grants.engine import followup, report_checks, viability
 from junkan.grants.models import Contract, CostLine, DocumentKind, Report
 from junkan.jp.dates import fiscal_year_label
 from junkan.programs.models import CostCategory, ReportKind
@@ -24,6 +24,20 @@ from junkan.programs.models import CostCategory, ReportKind
 ANSWER_MAX = 20_000
 COMPLETION_KINDS = (ReportKind.COMPLETION, ReportKind.STUDY_REPORT)
 DEFAULT_CAUSE_LABEL = _("②実績報告書における削減量に達しなかった場合の原因")
+
+
+# 事業採算性・光熱費等削減の評価 (seed 003 §9(2)(3)（ウ）), in yen.
+VIABILITY_LABELS = (
+    (
+        "initial_investment",
+        _("初期投資額（円）"),
+        _("将来導入する設備の導入費等。例：120,000,000 または 12,000万円"),
+    ),
+    ("annual_revenue", _("年間の収入（円/年）"), _("売電収入、製品の販売、処理料金など。")),
+    ("annual_running_cost", _("年間の支出（円/年）"), _("運転・維持管理費、人件費、原料費など。")),
+    ("utility_savings", _("光熱費等削減額（円/年）"), _("電気・燃料・水道等の費用が年間いくら減るか。")),
+)
+VIABILITY_FIELD_NAMES = (*(name for name, _label, _help in VIABILITY_LABELS), "evaluation_years")
 
 
 class DateInput(forms.DateInput):
@@ -86,6 +100,7 @@ class ReportForm(forms.Form):
         *args: Any,
         report: Report,
         calculations: QuerySet[SavedCalculation] | None = None,
+        split: bool = False,
         **kwargs: Any,
     ) -> None:
         self.report = report
@@ -125,6 +140,29 @@ class ReportForm(forms.Form):
                     "保存した計算を選んだ場合は、その削減量が使われます。選ばない場合は数値を入力してください。"
                 ),
             )
+        if self.completion and split:
+            # Seed 002 4.(3)① ※ (type ①): the reduction split, when the model allows it.
+            self.fields["direct_t_co2"] = _co2_field(
+                _("うち直接的な削減効果（t-CO2/年）"),
+                _("直接的な削減効果と間接的な削減効果を分離して試算できる場合は、分離して記入してください。"),
+            )
+            self.fields["indirect_t_co2"] = _co2_field(
+                _("うち間接的な削減効果（t-CO2/年）"),
+                _("二つの合計がCO2削減量と一致するように記入してください（ない場合は0）。"),
+            )
+        self.viability = (
+            viability.block_of(list(report.contents)) if self.completion else viability.Block(False, False)
+        )
+        if self.viability.shown:
+            for name, label, help_text in VIABILITY_LABELS:
+                self.fields[name] = YenField(label=label, required=False, min_value=0, help_text=help_text)
+            self.fields["evaluation_years"] = forms.IntegerField(
+                label=_("評価期間（年）"),
+                required=False,
+                min_value=1,
+                max_value=99,
+                help_text=_("例：設備の耐用年数（17年など）。収支の累計をこの期間で計算します。"),
+            )
         if self.annual:
             self.fields["expected_t_co2"] = _co2_field(
                 _("導入前の設備：事業化により見込まれる削減量（t-CO2/年）"),
@@ -159,7 +197,25 @@ class ReportForm(forms.Form):
         initial["expected_t_co2"] = report.expected_t_co2
         initial["actual_t_co2"] = report.actual_t_co2
         initial["cause_analysis"] = report.cause_analysis
+        for name in ("direct_t_co2", "indirect_t_co2", *VIABILITY_FIELD_NAMES):
+            initial[name] = getattr(report, name)
         return initial
+
+    def figures(self) -> viability.Figures:
+        """The viability figures typed (empty when the report has no such block)."""
+        if not self.viability.shown:
+            return viability.Figures()
+        data = self.cleaned_data
+        return viability.Figures(
+            investment=data.get("initial_investment"),
+            revenue=data.get("annual_revenue"),
+            running_cost=data.get("annual_running_cost"),
+            savings=data.get("utility_savings"),
+            years=data.get("evaluation_years"),
+        )
+
+    def viability_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in VIABILITY_FIELD_NAMES if name in self.fields]
 
     def answers(self) -> dict[str, str]:
         return {text: self.cleaned_data.get(key) or "" for key, text in self.items}
@@ -168,7 +224,7 @@ class ReportForm(forms.Form):
         return [self[key] for key, _text in self.items]
 
     def co2_fields(self) -> list[forms.BoundField]:
-        names = ("co2_calculation", "expected_t_co2", "actual_t_co2")
+        names = ("co2_calculation", "expected_t_co2", "direct_t_co2", "indirect_t_co2", "actual_t_co2")
         return [self[name] for name in names if name in self.fields]
 
 

@@ -37,11 +37,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from junkan.audit.services import plain, record
+from junkan.carbon.engine import split
+from junkan.carbon.forms import split_error
 from junkan.carbon.models import SavedCalculation
 from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.engine import report_checks
+from junkan.grants.engine import report_checks, viability
 from junkan.grants.engine.retention import retain_until
 from junkan.grants.models import (
     CO2_DIGITS,
@@ -62,6 +64,16 @@ from junkan.programs.engine.deadlines import ReportSpec, schedule
 from junkan.programs.models import ReportKind
 
 COMPLETION_KINDS = COMPLETION_REPORT_KINDS
+# The viability figures (engine name → model field), int yen except the period in years.
+VIABILITY_FIELDS = {
+    "investment": "initial_investment",
+    "revenue": "annual_revenue",
+    "running_cost": "annual_running_cost",
+    "savings": "utility_savings",
+    "years": "evaluation_years",
+}
+MAX_YEN = 10**15
+MAX_YEARS = 100
 EVIDENCE_KINDS = (DocumentKind.RECEIPT, DocumentKind.INVOICE)
 # Files attached to the report itself (not to a cost line).
 REPORT_FILE_KINDS = (DocumentKind.UTILITY_DATA, DocumentKind.REPORT_BODY, DocumentKind.OTHER)
@@ -69,7 +81,15 @@ ANSWER_MAX = 20_000
 # The verbs of the forms and URLs → the declared moves (``processes.REPORT``).
 MOVE_NAMES = {"submit": "submitted", "accept": "accepted", "return": "returned"}
 MOVES = tuple(MOVE_NAMES)
-FIGURE_FIELDS = ("co2_calculation_id", "expected_t_co2", "actual_t_co2", "cause_analysis")
+FIGURE_FIELDS = (
+    "co2_calculation_id",
+    "expected_t_co2",
+    "actual_t_co2",
+    "cause_analysis",
+    "direct_t_co2",
+    "indirect_t_co2",
+    *VIABILITY_FIELDS.values(),
+)
 MAX_CO2 = Decimal(10) ** (CO2_DIGITS["max_digits"] - CO2_DIGITS["decimal_places"])
 
 # The engine's problems in words (the engine's own message is the Japanese default).
@@ -86,6 +106,19 @@ PROBLEM_MESSAGES = {
     ),
     report_checks.UTILITY_DATA_MISSING: gettext_lazy(
         "稼働実績による削減量を算定したため、当該年度の光熱水量のデータ等（算定根拠）を添付してください。"
+    ),
+    split.PART_MISSING: gettext_lazy(
+        "分離して記載する場合は、直接的な削減効果と間接的な削減効果の両方を入力してください（ない場合は0）。"
+    ),
+    split.SUM_MISMATCH: gettext_lazy(
+        "直接的な削減効果（%(direct)s）と間接的な削減効果（%(indirect)s）の合計（%(sum)s t-CO2/年）が、"
+        "CO2削減量（%(total)s t-CO2/年）と一致しません。"
+    ),
+    viability.FIGURES_MISSING: gettext_lazy(
+        "事業採算性（年間の収入・支出）又は光熱費等削減額を入力してください。"
+    ),
+    viability.YEARLY_MISSING: gettext_lazy(
+        "初期投資額を入力した場合は、年間の収入・支出又は光熱費等削減額も入力してください。"
     ),
     report_checks.CAUSE_MISSING: gettext_lazy(
         "削減量（%(reduction)s t-CO2/年）が実績報告書に記載した削減量（%(promised)s t-CO2/年）に"
@@ -283,6 +316,9 @@ def save_report(
     actual_t_co2: Decimal | None = None,
     expected_t_co2: Decimal | None = None,
     cause_analysis: str = "",
+    direct_t_co2: Decimal | None = None,
+    indirect_t_co2: Decimal | None = None,
+    figures: viability.Figures | None = None,
 ) -> Report:
     """Save the answers (keyed by content item) and the CO2 figures of a report still being written.
 
@@ -321,6 +357,24 @@ def save_report(
         errors["co2_calculation"] = _("補助事業者の組織で保存した計算を選んでください。")
     if cause_analysis and not annual:
         errors["cause_analysis"] = _("原因の分析は事業報告書にのみ記入します。")
+    direct = _co2(direct_t_co2, "direct_t_co2", errors)
+    indirect = _co2(indirect_t_co2, "indirect_t_co2", errors)
+    if split.is_split(direct, indirect) and not (completion and split_applies(project)):
+        errors["direct_t_co2"] = _("この報告には、直接的・間接的な削減効果を分けて記入しません。")
+    elif completion and not errors:
+        total = co2_calculation.reduction_t_co2 if co2_calculation is not None else expected
+        for problem in split.check(total, direct, indirect):
+            errors[f"{problem.part}_t_co2"] = split_error(problem)
+    figures = figures or viability.Figures()
+    if not figures.is_empty and not (completion and viability_block(report).shown):
+        errors["initial_investment"] = _("この報告には、事業採算性・光熱費等削減の数値を記入しません。")
+    for name, field_name in VIABILITY_FIELDS.items():
+        value = getattr(figures, name)
+        limit = MAX_YEARS if name == "years" else MAX_YEN
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < limit
+        ):
+            errors[field_name] = _("0以上の整数で入力してください。")
     if len(cause_analysis) > ANSWER_MAX:
         errors["cause_analysis"] = _("%(max)s文字以内で入力してください。") % {"max": f"{ANSWER_MAX:,}"}
     with transaction.atomic():
@@ -346,6 +400,9 @@ def save_report(
         locked.expected_t_co2 = expected
         locked.actual_t_co2 = actual if annual else None
         locked.cause_analysis = cause_analysis if annual else ""
+        locked.direct_t_co2, locked.indirect_t_co2 = direct, indirect
+        for name, field_name in VIABILITY_FIELDS.items():
+            setattr(locked, field_name, getattr(figures, name))
         locked.version += 1
         locked.save(update_fields=["answers", "co2_calculation", *FIGURE_FIELDS[1:], "version", "updated_at"])
         after = {name: plain(getattr(locked, name)) for name in FIGURE_FIELDS}
@@ -555,6 +612,46 @@ def add_report_document(
 # --- Checks -------------------------------------------------------------------------------------------------
 
 
+def split_applies(project: Project) -> bool:
+    """Whether the project's type reports direct and indirect reductions apart (its 様式2 has the split)."""
+    from junkan.applications.checklist import sections_of
+    from junkan.applications.engine.spec import CO2_DIRECT
+
+    try:
+        sections = sections_of(project.application)
+    except LookupError:  # a call without online forms
+        return False
+    return any(f.key == CO2_DIRECT for s in sections for f in s.fields)
+
+
+def viability_block(report: Report) -> viability.Block:
+    """Whether the report shows (and requires) the business viability figures, from its content items."""
+    if report.kind not in COMPLETION_KINDS:
+        return viability.Block(False, False)
+    return viability.block_of(list(report.contents))
+
+
+def figures_of(report: Report) -> viability.Figures:
+    """The report's viability figures as the engine takes them."""
+    return viability.Figures(**{name: getattr(report, field) for name, field in VIABILITY_FIELDS.items()})
+
+
+def completion_figures(reports: Iterable[Report]) -> dict[str, Any] | None:
+    """The completion report's CO2 split and viability figures for the project's overview, or None if none."""
+    report = next((r for r in reports if r.kind in COMPLETION_KINDS), None)
+    if report is None:
+        return None
+    figures = figures_of(report)
+    has_split = report.direct_t_co2 is not None or report.indirect_t_co2 is not None
+    if figures.is_empty and not has_split:
+        return None
+    return {
+        "report": report,
+        "has_split": has_split,
+        "evaluation": None if figures.is_empty else viability.evaluate(figures),
+    }
+
+
 def facts(report: Report, project: Project | None = None) -> report_checks.ReportFacts:
     """The report as the engine needs it (cost lines, documents and contracts read in a few queries)."""
     project = project or report.project
@@ -586,6 +683,10 @@ def facts(report: Report, project: Project | None = None) -> report_checks.Repor
         utility_documents=sum(1 for d in report_files if d.kind == DocumentKind.UTILITY_DATA),
         promised_t_co2=project.promised_t_co2,
         cause_analysis=report.cause_analysis,
+        split_applies=report.kind in COMPLETION_KINDS and split_applies(project),
+        direct_t_co2=report.direct_t_co2,
+        indirect_t_co2=report.indirect_t_co2,
+        viability=figures_of(report),
     )
 
 

@@ -14,6 +14,7 @@ ALLOWED = (
     # Pure engines of other apps that these build on (each checked by its own app's purity test).
     "junkan.programs.engine",
     "junkan.common.engine",
+    "junkan.carbon.engine",
 )
 
 

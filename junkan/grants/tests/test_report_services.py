@@ -13,6 +13,7 @@ from django.http import Http404
 
 from junkan.applications.samples import minimal_pdf
 from junkan.audit.models import AuditEntry
+from junkan.grants.engine import viability
 from junkan.grants.models import (
     Contract,
     CostLine,
@@ -89,8 +90,15 @@ def ready_completion(owner: Any, project: Any, *, completed_on: date = COMPLETED
     line = add_line(owner, report)
     services.add_report_document(owner, report, DocumentKind.RECEIPT, pdf(), cost_line=line)
     report.refresh_from_db()
+    # Seed 003's （ウ） needs profitability or utility savings in figures.
+    figures = viability.Figures(savings=3_000_000) if services.viability_block(report).required else None
     return services.save_report(
-        owner, report, answers=answer_all(report), base_version=report.version, expected_t_co2=D("120.5")
+        owner,
+        report,
+        answers=answer_all(report),
+        base_version=report.version,
+        expected_t_co2=D("120.5"),
+        figures=figures,
     )
 
 

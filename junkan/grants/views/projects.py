@@ -45,6 +45,7 @@ from junkan.grants.models import (
     ReturnOrderStatus,
 )
 from junkan.grants.processes import PROJECT, action_label
+from junkan.grants.services import reports as report_services
 from junkan.hubs.areas import area_ids, organization_q
 from junkan.hubs.models import Hub
 from junkan.organizations.models import Membership
@@ -258,6 +259,7 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "open_requests": open_requests,
             "return_orders": return_orders,
             "co_applicants": co_applicants,
+            "completion_figures": report_services.completion_figures(reports),
             "next_steps": _next_steps(request, project),
             "can_act": permissions.can_act(request.user, project).allowed,
             "can_manage": permissions.can_manage(request.user, project).allowed,

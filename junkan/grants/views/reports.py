@@ -133,7 +133,9 @@ def _report_page(
     may_edit = permissions.can_edit_report(user, report, project).allowed
     may = moves.option_map(REPORT, user, report)
     if form is None:
-        form = forms.ReportForm(report=report, calculations=_calculations(project))
+        form = forms.ReportForm(
+            report=report, calculations=_calculations(project), split=services.split_applies(project)
+        )
     if may_edit and upload_form is None:
         upload_form = forms.ReportDocumentForm(prefix="doc")
     if "returned" in may and return_form is None:
@@ -187,6 +189,8 @@ def _problem_link(project: Project, report: Report, field: str) -> str:
         return "#co2-title"
     if field == "utility_data":
         return "#files-title"
+    if field == "viability":
+        return "#viability-title"
     return f"#id_{field}"
 
 
@@ -197,7 +201,12 @@ def report_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
     if request.method != "POST":
         return _report_page(request, project, report)
     enforce(permissions.can_act(request.user, project))
-    form = forms.ReportForm(request.POST, report=report, calculations=_calculations(project))
+    form = forms.ReportForm(
+        request.POST,
+        report=report,
+        calculations=_calculations(project),
+        split=services.split_applies(project),
+    )
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -210,6 +219,9 @@ def report_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
                 expected_t_co2=data.get("expected_t_co2"),
                 actual_t_co2=data.get("actual_t_co2"),
                 cause_analysis=data.get("cause_analysis") or "",
+                direct_t_co2=data.get("direct_t_co2"),
+                indirect_t_co2=data.get("indirect_t_co2"),
+                figures=form.figures(),
             )
         except ValidationError as error:
             add_errors(form, error)

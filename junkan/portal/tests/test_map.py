@@ -65,6 +65,24 @@ def test_base_layer_draws_the_47_prefectures_and_the_okinawa_inset(client):
     assert "japanmap" in body and "Apache License 2.0" in body  # the outlines' attribution
 
 
+def test_the_outlying_islands_are_drawn_in_their_prefecture(client):
+    """japanmap has the area around each prefectural office only; the islands come from Natural Earth."""
+    islands = {code: maps.island_paths(code) for code in ("01", "13", "15", "32", "42", "46", "47")}
+    # 北海道 (利尻・礼文・奥尻), 東京都 (伊豆諸島・小笠原), 新潟県 (佐渡), 島根県 (隠岐),
+    # 長崎県 (対馬・壱岐・五島), 鹿児島県 (種子島・屋久島・奄美), 沖縄県 (宮古・八重山・大東, in the inset)
+    assert {code: len(paths) >= 1 for code, paths in islands.items()} == dict.fromkeys(islands, True)
+    assert len(islands["13"]) >= 6 and len(islands["46"]) >= 10 and len(islands["47"]) >= 8
+    inset = maps.JAPAN.insets["47"]
+    for path in islands["47"]:
+        x, y = (float(v) for v in path[1:].split("L", 1)[0].split())
+        assert inset.contains_point(maps.Point(x, y)), path[:40]
+    body = client.get(URL).content.decode()
+    outlines = re.findall(r'<path class="map-pref shade-\d" d="(M[^"]+Z)"', body)
+    assert len(outlines) == 47  # one shape per prefecture, its islands as further rings of the same path
+    assert sum(d.count("M") for d in outlines) >= 47 + 60
+    assert "Natural Earth" in body  # the islands' attribution
+
+
 def test_prefectures_are_shaded_by_their_count(client, make_region):
     for i in range(3):
         make_region(f"長野の地域{i}", ["202053"])

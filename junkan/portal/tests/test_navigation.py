@@ -19,7 +19,29 @@ def main_nav(body: str) -> str:
 
 
 def whole_nav(body: str, label: str) -> str:
+    """The header's <nav> of that name (not the copy in the phone's メニュー disclosure)."""
+    phone_menu = body.split('<details class="menu nav-menu">', 1)
+    if len(phone_menu) == 2:
+        body = phone_menu[0] + phone_menu[1].split("</details>", 1)[1]
     return re.search(rf'aria-label="{label}">(.+?)</nav>', body, re.DOTALL).group(1)
+
+
+def test_the_phone_menu_holds_the_same_links_search_and_language(client):
+    body = client.get("/registry/").content.decode()
+    menu = body.split('<details class="menu nav-menu">', 1)[1].split("</details>", 1)[0]
+    for name in (
+        "portal:home",
+        "cases:list",
+        "cases:guides",
+        "portal:tsunagaru",
+        "portal:deau",
+        "support:funding",
+    ):
+        assert f'href="{reverse(name)}"' in menu, name
+    for name in ("programs:list", "carbon:calculator", "events:list", "account_signup", "search:results"):
+        assert reverse(name) in menu, name
+    assert f'href="{reverse("portal:tsunagaru")}" aria-current="true"' in menu
+    assert 'name="language"' in menu and 'id="nav-search-q"' in menu
 
 
 def test_main_navigation_is_the_five_functions(client):
