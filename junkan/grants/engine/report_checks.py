@@ -151,7 +151,7 @@ class ReportFacts:
     direct_t_co2: Decimal | None = None
     indirect_t_co2: Decimal | None = None
     # 事業採算性・光熱費等削減 (seed 003 §9(2)(3)（ウ）), in yen.
-    viability: viability.Figures = field(default_factory=viability.Figures)
+    viability: viability.Figures = dataclasses.field(default_factory=viability.Figures)
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,9 @@ class ReportCheck:
     cause_required: bool
     utility_data_required: bool
     # The business viability block (shown or not) and the figures derived from what was entered.
-    viability_block: viability.Block = field(default_factory=lambda: viability.Block(False, False))
+    viability_block: viability.Block = dataclasses.field(
+        default_factory=lambda: viability.Block(False, False)
+    )
     evaluation: viability.Evaluation | None = None
 
     @property
