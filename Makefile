@@ -24,6 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
@@ -32,6 +33,7 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
+	$(BIN)/python -m mypy
 
 format: $(STAMP)
 	$(BIN)/python -m ruff check --fix .

@@ -16,7 +16,7 @@ def _sync_staff_flags(user: User) -> None:
     before = {"is_staff": user.is_staff, "is_superuser": user.is_superuser}
     user.is_staff = bool(roles & STAFF_ROLES)
     user.is_superuser = Role.ADMINISTRATOR in roles
-    user._role_set = None  # type: ignore[attr-defined]  # recomputed on next use
+    user.__dict__.pop("_role_set", None)  # recomputed on next use
     if before != {"is_staff": user.is_staff, "is_superuser": user.is_superuser}:
         user.save(update_fields=["is_staff", "is_superuser"])
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -77,7 +78,8 @@ def _lock(application: Application) -> Application:
 
 
 def _prefecture_code(organization: Organization) -> str:
-    return organization.municipality.code[:2] if organization.municipality_id else ""
+    municipality = organization.municipality
+    return (municipality.code or "")[:2] if municipality is not None else ""
 
 
 def start(
@@ -289,9 +291,7 @@ def remove_document(actor: User, document: Document) -> None:
         )
         # The file stays in storage while a frozen submission may refer to it; only the row goes.
         if not Submission.objects.filter(application=document.application_id).exists():
-            transaction.on_commit(
-                lambda name=document.file.name, storage=document.file.storage: storage.delete(name)
-            )
+            transaction.on_commit(partial(document.file.storage.delete, document.file.name))
         document.delete()
 
 

@@ -372,7 +372,7 @@ def create_factor_sets(actor: User, upload: Upload) -> list[FactorSet]:
                 kind=kind,
                 revision=revision,
                 name=(upload.name.strip() if len(parsed) == 1 and upload.name.strip() else "")
-                or DEFAULT_NAMES[kind] % {"revision": revision},
+                or DEFAULT_NAMES[FactorKind(kind)] % {"revision": revision},
                 source=source,
                 note=upload.note.strip(),
                 created_by=actor,

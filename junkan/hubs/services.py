@@ -17,7 +17,7 @@ def assign_staff(actor: object | None, hub: Hub, user: object) -> HubStaff:
     if actor is not None:
         enforce(permissions.can_assign_staff(actor))
     with transaction.atomic():
-        grant_role(None, user, Role.HUB_STAFF)  # type: ignore[arg-type]
+        grant_role(None, user, Role.HUB_STAFF)
         assignment, created = HubStaff.objects.get_or_create(hub=hub, user=user)
         if created:
             record(actor, "hubs.staff.assigned", hub, data={"user": user.pk, "email": user.email})  # type: ignore[attr-defined]

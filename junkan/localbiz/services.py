@@ -29,9 +29,9 @@ def declare(actor: Any, target: Any, explanations: dict[int, str], *, confirm: b
     now = timezone.now()
     with transaction.atomic():
         existing = {c.criterion: c for c in Claim.objects.select_for_update().filter(**{key: target})}
-        for criterion, claim in existing.items():
+        for criterion, dropped in existing.items():
             if criterion not in explanations:
-                claim.delete()
+                dropped.delete()
                 record(actor, "localbiz.claim.withdrawn", target, data={"criterion": criterion})
         kept = []
         for criterion, text in sorted(explanations.items()):

@@ -135,20 +135,18 @@ def solution_index() -> SolutionIndex:
             profiles = SolutionProfile.objects.order_by("solution_id").values_list("data", flat=True)
             _index["index"] = SolutionIndex([ranking.PreparedSolution.from_json(d) for d in profiles])
             _index["version"] = version
-        return _index["index"]  # type: ignore[no-any-return]
+        return _index["index"]
 
 
 # ---- suggestions ----------------------------------------------------------------------------------
 
 
 def public_region(pk: int) -> RegionRegistration | None:
-    return _regions().filter(pk=pk, status=RegistrationStatus.APPROVED).first()  # type: ignore[no-any-return]
+    return _regions().filter(pk=pk, status=RegistrationStatus.APPROVED).first()
 
 
 def public_solution(pk: int) -> Solution | None:
-    return (  # type: ignore[no-any-return]
-        _solutions().filter(pk=pk, registration__status=RegistrationStatus.APPROVED).first()
-    )
+    return _solutions().filter(pk=pk, registration__status=RegistrationStatus.APPROVED).first()
 
 
 def _key(kind: str, *parts: Any) -> str:
@@ -175,7 +173,7 @@ def solutions_for_region(region: RegionRegistration, limit: int = 10) -> list[di
     key = _key("region", region.pk, region.updated_at.timestamp(), index_version(), limit)
     cached = cache.get(key)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     results = index.rank(ranking.prepare_region(region_input(region)), limit)
     solutions = {str(s.pk): s for s in _solutions().filter(pk__in=[int(r.id) for r in results])}
     out = []
@@ -209,7 +207,7 @@ def regions_for_solution(solution: Solution, limit: int = 10) -> list[dict[str, 
     key = _key("solution", solution.pk, stamp, _region_version(), limit)
     cached = cache.get(key)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     index = solution_index()
     prepared = ranking.prepare_solution(solution_input(solution))
     scored = []

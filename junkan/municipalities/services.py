@@ -192,7 +192,7 @@ def _audit_values(union: Municipality, members: Iterable[Municipality]) -> dict[
         "kind": str(union.kind),
         "name": union.name,
         "kana": union.kana,
-        "prefecture": union.prefecture.code if union.prefecture_id is not None else None,
+        "prefecture": union.prefecture.code if union.prefecture is not None else None,
         "members": sorted(m.code or str(m.pk) for m in members),
         "website": union.website,
     }

@@ -42,7 +42,7 @@ def _save(
     with transaction.atomic():
         if not created:
             # A bound ModelForm has already written into the instance it was given; compare with the database.
-            obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+            obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         before = {} if created else {**snapshot(obj, fields), **_m2m_ids(obj, list(m2m))}
         for name, value in data.items():
             setattr(obj, name, value)

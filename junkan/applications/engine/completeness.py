@@ -97,7 +97,7 @@ def check_section(section: SectionSpec, data: Mapping[str, Any], who: Applicant)
         if spec.kind == "items":
             rows = [
                 row
-                for row in value
+                for row in value or ()
                 if isinstance(row, Mapping) and not all(is_blank(v) for v in row.values())
             ]
             if required and not rows:

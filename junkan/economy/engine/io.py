@@ -348,7 +348,7 @@ def _invertible(matrix: Matrix, shares: Vector) -> bool:
 
 def inverse(table: IOModel) -> Matrix:
     """The open-type inverse [I − (I − M̂)A]⁻¹."""
-    return np.linalg.inv(_leontief(table.coefficients, table.self_sufficiency))
+    return np.asarray(np.linalg.inv(_leontief(table.coefficients, table.self_sufficiency)), dtype=np.float64)
 
 
 def influence_and_sensitivity(inverse_matrix: Matrix) -> tuple[Vector, Vector]:

@@ -155,6 +155,8 @@ def merged(base: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     result = dict(base)
     for key, section in after.items():
         old = base.get(key)
-        both = isinstance(old, Mapping) and isinstance(section, Mapping)
-        result[key] = {**old, **section} if both else section
+        if isinstance(old, Mapping) and isinstance(section, Mapping):
+            result[key] = {**old, **section}
+        else:
+            result[key] = section
     return result

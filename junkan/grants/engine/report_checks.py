@@ -27,8 +27,9 @@ Money is ``int`` yen, CO2 ``Decimal``, dates ``date``; no Django.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
@@ -77,7 +78,7 @@ class Problem:
     field: str
     code: str
     message: str
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class ReportFacts:
     direct_t_co2: Decimal | None = None
     indirect_t_co2: Decimal | None = None
     # 事業採算性・光熱費等削減 (seed 003 §9(2)(3)（ウ）), in yen.
-    viability: viability.Figures = field(default_factory=viability.Figures)
+    viability: viability.Figures = dataclasses.field(default_factory=viability.Figures)
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,9 @@ class ReportCheck:
     cause_required: bool
     utility_data_required: bool
     # The business viability block (shown or not) and the figures derived from what was entered.
-    viability_block: viability.Block = field(default_factory=lambda: viability.Block(False, False))
+    viability_block: viability.Block = dataclasses.field(
+        default_factory=lambda: viability.Block(False, False)
+    )
     evaluation: viability.Evaluation | None = None
 
     @property

@@ -117,7 +117,7 @@ def open_adopted(actor: Any, program: Program) -> list[Project]:
                 open_project(
                     actor,
                     decision.application,
-                    adopted_on=tokyo_date(decision.notified_at),
+                    adopted_on=tokyo_date(decision.notified_at or timezone.now()),
                     adopted_amount=decision.amount,
                     conditions=decision.conditions,
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.db import transaction
 
@@ -93,7 +94,7 @@ def send_reminders(today: date, business_days: Iterable[int] = REMINDER_BUSINESS
                     "recipients": len(recipients),
                 },
             )
-            transaction.on_commit(lambda pk=report.pk: report_mail.mail_reminder(pk, today))
+            transaction.on_commit(partial(report_mail.mail_reminder, report.pk, today))
             sent += 1
     return sent
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -583,7 +584,7 @@ def remove_cost_line(actor: Any, line: CostLine) -> None:
         locked.delete()
         record(actor, "grants.cost_line.removed", locked_report, data=data)
         for storage, name in files:
-            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+            transaction.on_commit(partial(storage.delete, name))
 
 
 def add_report_document(

@@ -211,7 +211,9 @@ def _area(name: str) -> tuple[bool, set[int], list[str]]:
         return False, ({place.prefecture} if code[2:5] == "000" else set()), [code]
     parts = [p for p in _SEPARATORS.split(name) if p]
     if len(parts) > 1:  # 「北海道・東北」「青森県、岩手県」
-        nationwide, prefectures, codes = False, set(), []
+        nationwide = False
+        prefectures: set[int] = set()
+        codes: list[str] = []
         for part in parts:
             n, p, c = _area(part)
             nationwide, prefectures, codes = nationwide or n, prefectures | p, codes + c

@@ -10,7 +10,7 @@ the order and the figures are those of the scalar scorer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +31,7 @@ class _Places:
     has_position: np.ndarray
 
 
-def _postings(vectors: list[dict[str, float]], idf: ranking.Callable[[str], float]) -> Postings:
+def _postings(vectors: list[dict[str, float]], idf: Callable[[str], float]) -> Postings:
     lists: dict[str, tuple[list[int], list[float]]] = {}
     for index, vector in enumerate(vectors):
         weighted = {t: w * idf(t) for t, w in vector.items()}
@@ -132,9 +132,7 @@ class SolutionIndex:
             np.maximum(best, self.columns[column] * sims[column], out=best)
         return best
 
-    def _dot(
-        self, postings: Postings, vector: dict[str, float], idf: ranking.Callable[[str], float]
-    ) -> np.ndarray:
+    def _dot(self, postings: Postings, vector: dict[str, float], idf: Callable[[str], float]) -> np.ndarray:
         out = np.zeros(self.size)
         weighted = {t: w * idf(t) for t, w in vector.items()}
         length = float(np.sqrt(sum(v * v for v in weighted.values())))

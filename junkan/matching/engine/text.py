@@ -112,7 +112,7 @@ def words(text: str) -> tuple[str, ...]:
 def bigrams(text: str) -> tuple[str, ...]:
     """Character bigrams of the folded text, white space and punctuation left out."""
     folded = re.sub(r"[\s\W_]+", " ", fold(text))
-    grams = []
+    grams: list[str] = []
     for piece in folded.split():
         grams.extend(piece[i : i + 2] for i in range(len(piece) - 1))
     return tuple(grams)

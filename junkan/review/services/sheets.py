@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -224,5 +225,5 @@ def invite_to_hearing(actor: User, slot: HearingSlot) -> HearingSlot:
         slot.invited_at = timezone.now()
         slot.save(update_fields=["invited_at", "updated_at"])
         record(actor, "review.hearing.invited", slot, data={"application": slot.application_id})
-        transaction.on_commit(lambda pk=slot.pk: mail_hearing(pk))
+        transaction.on_commit(partial(mail_hearing, slot.pk))
     return slot
