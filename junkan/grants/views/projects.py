@@ -264,6 +264,9 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "can_act": permissions.can_act(request.user, project).allowed,
             "can_manage": permissions.can_manage(request.user, project).allowed,
             "provisional": project.completed_on is None,
+            "statement_url": reverse("grants:statement", args=[project.public_id])
+            if permissions.can_download_statement(request.user, project)
+            else "",
             "today": today,
         },
     )
