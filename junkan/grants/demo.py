@@ -31,8 +31,15 @@ from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.samples import minimal_pdf
 from junkan.grants.engine import viability
-from junkan.grants.models import DocumentKind, InfoRequestKind, ProcurementMethod, Project, Report
-from junkan.grants.services import award, changes, contracts, money, reports, requests, returns
+from junkan.grants.models import (
+    DecisionCheckItem,
+    DocumentKind,
+    InfoRequestKind,
+    ProcurementMethod,
+    Project,
+    Report,
+)
+from junkan.grants.services import award, changes, contracts, money, oversight, reports, requests, returns
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, MembershipRole, Organization, OrganizationKind
 from junkan.programs.models import Program, ReportKind
@@ -68,6 +75,18 @@ def _open(secretariat: User, decision: Decision) -> Project:
     )
 
 
+def _examine(secretariat: User, project: Project) -> None:
+    """The examination before the decision (seed 002 「採択後」2.(2) ア–ウ), confirmed for every year."""
+    notes = {
+        DecisionCheckItem.PLAN_READY: "（デモ）資金調達計画・実施計画を確認。見積書3者分あり。",
+        DecisionCheckItem.NO_OTHER_SUBSIDY: "（デモ）他の国庫補助金の申請がないことを確認（確認書あり）。",
+        DecisionCheckItem.ELIGIBLE_ONLY: "",
+    }
+    for year in project.award_years.order_by("fiscal_year"):
+        for item in DecisionCheckItem:
+            oversight.record_check(secretariat, project, year.fiscal_year, item.value, notes[item])
+
+
 def _decide(person: User, secretariat: User, project: Project, number: str) -> Project:
     amount = project.adopted_amount
     award.submit_grant_application(
@@ -79,6 +98,7 @@ def _decide(person: User, secretariat: User, project: Project, number: str) -> P
         note="（デモ）採択額のとおり申請します。",
         now=_moment(date(2019, 8, 2)),
     )
+    _examine(secretariat, project)
     return award.decide(
         secretariat,
         project,
@@ -346,6 +366,7 @@ def _ecotown(person: User, secretariat: User) -> bool:
         planned_end_on=date(2016, 2, 29),
         now=_moment(date(2015, 7, 21)),
     )
+    _examine(secretariat, project)
     project = award.decide(
         secretariat,
         project,

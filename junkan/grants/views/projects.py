@@ -32,9 +32,13 @@ from junkan.grants import charts, permissions
 from junkan.grants.engine import reminders
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
+    AdoptionCondition,
+    ConditionStatus,
     GrantDocument,
     InfoRequest,
     InfoRequestStatus,
+    Inspection,
+    InspectionStatus,
     PlanChange,
     PlanChangeStatus,
     Project,
@@ -277,6 +281,8 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
         (PlanChange, [str(pk) for pk in project.plan_changes.values_list("pk", flat=True)]),
         (ReturnOrder, [str(pk) for pk in project.return_orders.values_list("pk", flat=True)]),
         (InfoRequest, [str(pk) for pk in project.info_requests.values_list("pk", flat=True)]),
+        (AdoptionCondition, [str(pk) for pk in project.conditions.values_list("pk", flat=True)]),
+        (Inspection, [str(pk) for pk in project.inspections.values_list("pk", flat=True)]),
     ]
     condition = Q()
     for model, ids in objects:
@@ -301,6 +307,8 @@ _STATES = {
     "grants.plan_change": PlanChangeStatus,
     "grants.return_order": ReturnOrderStatus,
     "grants.info_request": InfoRequestStatus,
+    "grants.condition": ConditionStatus,
+    "grants.inspection": InspectionStatus,
 }
 _MODELS = {
     "grants.project": Project,
@@ -308,6 +316,8 @@ _MODELS = {
     "grants.plan_change": PlanChange,
     "grants.return_order": ReturnOrder,
     "grants.info_request": InfoRequest,
+    "grants.condition": AdoptionCondition,
+    "grants.inspection": Inspection,
 }
 
 
