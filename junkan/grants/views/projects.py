@@ -262,6 +262,10 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "pending_changes": pending_changes,
             "open_requests": open_requests,
             "return_orders": return_orders,
+            "conditions": list(project.conditions.order_by("created_at", "id")),
+            "judgements": list(
+                project.support_judgements.select_related("case__region", "case__round", "judged_by")
+            ),
             "co_applicants": co_applicants,
             "completion_figures": report_services.completion_figures(reports),
             "next_steps": _next_steps(request, project),
