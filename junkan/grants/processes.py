@@ -558,6 +558,10 @@ OTHER_ACTIONS: dict[str, Any] = {
     "grants.document.removed": gettext_lazy("書類の削除"),
     "grants.document.downloaded": gettext_lazy("書類のダウンロード"),
     "grants.return_order.repayment_recorded": gettext_lazy("返還金の納付の記録"),
+    "grants.statement.exported": gettext_lazy("補助金調書のダウンロード"),
+    "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
+    "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
+    "grants.post_evaluations.exported": gettext_lazy("事後評価の一覧のダウンロード（CSV）"),
 }
 
 
@@ -589,5 +593,9 @@ history.label_actions(
         "grants.report.rescheduled": gettext_lazy("報告期限の変更"),
         "grants.report.unscheduled": gettext_lazy("報告予定の取消し"),
         "grants.return_order.repayment_recorded": gettext_lazy("返還金の納付の記録"),
+        "grants.statement.exported": gettext_lazy("補助金調書のダウンロード"),
+        "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
+        "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
+        "grants.post_evaluations.exported": gettext_lazy("事後評価の一覧のダウンロード（CSV）"),
     }
 )

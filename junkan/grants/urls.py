@@ -2,7 +2,16 @@
 
 from django.urls import include, path
 
-from junkan.grants.views import award, calculator, money, projects, reports, requests, retention
+from junkan.grants.views import (
+    award,
+    calculator,
+    money,
+    postevaluation,
+    projects,
+    reports,
+    requests,
+    retention,
+)
 
 app_name = "grants"
 urlpatterns = [
@@ -13,4 +22,5 @@ urlpatterns = [
     path("", include(money.urlpatterns)),
     path("", include(requests.urlpatterns)),
     path("", include(retention.urlpatterns)),
+    path("", include(postevaluation.urlpatterns)),
 ]

@@ -37,6 +37,7 @@ from junkan.grants.models import (
     InfoRequestStatus,
     PlanChange,
     PlanChangeStatus,
+    PostEvaluation,
     Project,
     ProjectStatus,
     Report,
@@ -264,6 +265,9 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "can_act": permissions.can_act(request.user, project).allowed,
             "can_manage": permissions.can_manage(request.user, project).allowed,
             "provisional": project.completed_on is None,
+            "statement_url": reverse("grants:statement", args=[project.public_id])
+            if permissions.can_download_statement(request.user, project)
+            else "",
             "today": today,
         },
     )
@@ -277,6 +281,10 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
         (PlanChange, [str(pk) for pk in project.plan_changes.values_list("pk", flat=True)]),
         (ReturnOrder, [str(pk) for pk in project.return_orders.values_list("pk", flat=True)]),
         (InfoRequest, [str(pk) for pk in project.info_requests.values_list("pk", flat=True)]),
+        (
+            PostEvaluation,
+            [str(pk) for pk in PostEvaluation.objects.filter(project=project).values_list("pk", flat=True)],
+        ),
     ]
     condition = Q()
     for model, ids in objects:
@@ -308,6 +316,7 @@ _MODELS = {
     "grants.plan_change": PlanChange,
     "grants.return_order": ReturnOrder,
     "grants.info_request": InfoRequest,
+    "grants.post_evaluation": PostEvaluation,
 }
 
 
