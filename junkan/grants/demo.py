@@ -8,7 +8,8 @@
   one part paid back.
 - FY2015 call (seed 003), 北九州市 (a project of a call reviewed before the platform, registered by the
   secretariat): F/S report accepted, amount determined and paid, the FY2015 business report above the promised
-  CO2 reduction, the FY2016 one below it with its cause analysis, the later years still owed.
+  CO2 reduction, the FY2016 one below it with its cause analysis, the later years still owed; its 事後評価
+  (FY2016) recorded by the secretariat; as a city it has a 補助金調書 (PDF on its overview).
 
 Everything goes through the services, so the audit log and the history pages read as in real use. Dates are
 those of each call's fiscal year. Made once: when the projects exist, nothing is changed.
@@ -35,11 +36,22 @@ from junkan.grants.models import (
     DecisionCheckItem,
     DocumentKind,
     InfoRequestKind,
+    PostEvaluationRating,
     ProcurementMethod,
     Project,
     Report,
 )
-from junkan.grants.services import award, changes, contracts, money, oversight, reports, requests, returns
+from junkan.grants.services import (
+    award,
+    changes,
+    contracts,
+    money,
+    oversight,
+    post_evaluation,
+    reports,
+    requests,
+    returns,
+)
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, MembershipRole, Organization, OrganizationKind
 from junkan.programs.models import Program, ReportKind
@@ -408,6 +420,18 @@ def _ecotown(person: User, secretariat: User) -> bool:
     )
     reports.add_report_document(person, second, DocumentKind.UTILITY_DATA, _pdf("平成28年度_光熱水量.pdf"))
     reports.transition_report(person, second, "submit")
+    # 事後評価 in the fiscal year after completion (FY2016, by 2017-03-31); its 補助金調書 is on the overview.
+    post_evaluation.record_evaluation(
+        secretariat,
+        project,
+        evaluated_on=date(2017, 2, 20),
+        rating=PostEvaluationRating.PARTLY,
+        evaluation="（デモ）廃熱の相互融通は計画どおり稼働したが、バイオガス化は原料の確保が計画の6割にとどまった。"
+        "FS調査で示した事業化の見通しは維持されている。",
+        actual_t_co2=Decimal("95.0"),
+        feedback_to_plan="（デモ）北九州市の次期環境基本計画の実施計画で、食品廃棄物の排出事業者との連携を重点施策とする。",
+        ministry_note="（デモ）原料の需給が工場立地の変化に左右される点は、同種の事業の共通の課題として分析に提供する。",
+    )
     return True
 
 

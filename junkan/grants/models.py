@@ -772,3 +772,52 @@ class SupportJudgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.fiscal_year}"
+
+
+class PostEvaluationRating(models.TextChoices):
+    EXCEEDED = "exceeded", _("計画を上回る成果")
+    ACHIEVED = "achieved", _("おおむね計画どおり")
+    PARTLY = "partly", _("一部が計画に達していない")
+    NOT_ACHIEVED = "not_achieved", _("計画に達していない")
+
+
+class PostEvaluation(models.Model):
+    """事後評価 (seed 003 §9(4)イ): made the fiscal year after the project ended, recorded by the secretariat.
+
+    Its result is fed back to the region's plan (``feedback_to_plan``, linked to a regional business plan
+    where one exists) and to the Ministry's analysis (``ministry_note``). The due date is not
+    stored: it follows from the completion date (:mod:`junkan.grants.engine.post_evaluation`)."""
+
+    project = models.OneToOneField(
+        Project, on_delete=models.PROTECT, related_name="post_evaluation", verbose_name=_("補助事業")
+    )
+    evaluated_on = models.DateField(_("評価日"))
+    rating = models.CharField(_("総合評価"), max_length=14, choices=PostEvaluationRating.choices)
+    evaluation = models.TextField(_("評価の内容"))
+    actual_t_co2 = models.DecimalField(
+        _("評価時点のCO2削減量（t-CO2/年）"), null=True, blank=True, **CO2_DIGITS
+    )
+    achievement_percent = models.DecimalField(
+        _("CO2削減量の達成率（%）"), max_digits=8, decimal_places=1, null=True, blank=True
+    )
+    feedback_to_plan = models.TextField(_("今後の計画への反映"), blank=True)
+    business_plan = models.ForeignKey(
+        "regional.BusinessPlan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("反映する地域の事業計画"),
+    )
+    ministry_note = models.TextField(_("環境省の分析への提供事項"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("記録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("事後評価")
+        verbose_name_plural = _("事後評価")
+        ordering = ["-evaluated_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.project}（{_('事後評価')}）"

@@ -35,6 +35,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from junkan.common import history
 from junkan.common.permissions import Decision, allow, deny
 from junkan.common.workflow import Context, Move, Process, transition
 from junkan.grants import permissions
@@ -576,6 +577,10 @@ OTHER_ACTIONS: dict[str, Any] = {
     "grants.document.downloaded": gettext_lazy("書類のダウンロード"),
     "grants.return_order.repayment_recorded": gettext_lazy("返還金の納付の記録"),
     **oversight_processes.OTHER_ACTIONS,
+    "grants.statement.exported": gettext_lazy("補助金調書のダウンロード"),
+    "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
+    "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
+    "grants.post_evaluations.exported": gettext_lazy("事後評価の一覧のダウンロード（CSV）"),
 }
 
 
@@ -589,3 +594,28 @@ def action_label(action: str) -> str:
     if action in OTHER_ACTIONS:
         return str(OTHER_ACTIONS[action])
     return action
+
+
+# The history's words for what grants records besides the declared moves.
+history.label_actions(
+    {
+        "grants.project.completion_date_set": gettext_lazy("完了予定日の設定"),
+        "grants.project.continuation_approved": gettext_lazy("継続の承認"),
+        "grants.project.continuation_recorded": gettext_lazy("継続審査の結果の記録"),
+        "grants.project.contract_added": gettext_lazy("契約・発注の追加"),
+        "grants.project.contract_removed": gettext_lazy("契約・発注の削除"),
+        "grants.project.contract_updated": gettext_lazy("契約・発注の変更"),
+        "grants.project.disposed": gettext_lazy("保存期間満了による文書の廃棄"),
+        "grants.project.records_disposed": gettext_lazy("保存期間満了による文書の廃棄"),
+        "grants.project.payment_requested": gettext_lazy("支払の請求"),
+        "grants.report.reminded": gettext_lazy("報告の督促"),
+        "grants.report.rescheduled": gettext_lazy("報告期限の変更"),
+        "grants.report.unscheduled": gettext_lazy("報告予定の取消し"),
+        "grants.return_order.repayment_recorded": gettext_lazy("返還金の納付の記録"),
+        "grants.statement.exported": gettext_lazy("補助金調書のダウンロード"),
+        "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
+        "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
+        "grants.post_evaluations.exported": gettext_lazy("事後評価の一覧のダウンロード（CSV）"),
+        **oversight_processes.OTHER_ACTIONS,
+    }
+)

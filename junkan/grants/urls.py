@@ -2,7 +2,17 @@
 
 from django.urls import include, path
 
-from junkan.grants.views import award, calculator, money, oversight, projects, reports, requests, retention
+from junkan.grants.views import (
+    award,
+    calculator,
+    money,
+    oversight,
+    postevaluation,
+    projects,
+    reports,
+    requests,
+    retention,
+)
 
 app_name = "grants"
 urlpatterns = [
@@ -14,4 +24,5 @@ urlpatterns = [
     path("", include(requests.urlpatterns)),
     path("", include(retention.urlpatterns)),
     path("", include(oversight.urlpatterns)),
+    path("", include(postevaluation.urlpatterns)),
 ]

@@ -27,6 +27,7 @@ from junkan.applications.models import (
     Submission,
 )
 from junkan.common import files, moves
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.programs.models import Program, project_type_wide
@@ -246,13 +247,11 @@ def declare(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
     declaration = _declaration(assignment)
     form = DeclarationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             declaration = services.declare(
                 request.user, assignment, form.cleaned_data["kind"], form.cleaned_data["note"]
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             if declaration.is_conflict:
                 messages.success(
                     request,

@@ -41,6 +41,7 @@ from junkan.grants.models import (
     InspectionStatus,
     PlanChange,
     PlanChangeStatus,
+    PostEvaluation,
     Project,
     ProjectStatus,
     Report,
@@ -272,6 +273,9 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "can_act": permissions.can_act(request.user, project).allowed,
             "can_manage": permissions.can_manage(request.user, project).allowed,
             "provisional": project.completed_on is None,
+            "statement_url": reverse("grants:statement", args=[project.public_id])
+            if permissions.can_download_statement(request.user, project)
+            else "",
             "today": today,
         },
     )
@@ -287,6 +291,10 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
         (InfoRequest, [str(pk) for pk in project.info_requests.values_list("pk", flat=True)]),
         (AdoptionCondition, [str(pk) for pk in project.conditions.values_list("pk", flat=True)]),
         (Inspection, [str(pk) for pk in project.inspections.values_list("pk", flat=True)]),
+        (
+            PostEvaluation,
+            [str(pk) for pk in PostEvaluation.objects.filter(project=project).values_list("pk", flat=True)],
+        ),
     ]
     condition = Q()
     for model, ids in objects:
@@ -322,6 +330,7 @@ _MODELS = {
     "grants.info_request": InfoRequest,
     "grants.condition": AdoptionCondition,
     "grants.inspection": Inspection,
+    "grants.post_evaluation": PostEvaluation,
 }
 
 
