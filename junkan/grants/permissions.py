@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
@@ -186,7 +188,20 @@ def can_download(user: object, document: GrantDocument) -> Decision:
         return decision
     if document.project.disposed_at is not None:
         return hide(_("この書類は保存期限を過ぎて廃棄されています。"))
+    if document.inspection_id is not None:
+        return can_see_inspection_record(user, document.inspection)
     return allow()
+
+
+def can_see_inspection_record(user: object, inspection: Any) -> Decision:
+    """An inspection's files: the secretariat always; the grantee and co-applicants once it took place
+    (its findings and files are shown from the day it is recorded as done)."""
+    decision = can_view(user, inspection.project)
+    if not decision:
+        return decision
+    if is_secretariat(user) or inspection.done_on is not None:
+        return allow()
+    return deny(_("現地調査の結果と資料は、実施の記録の後に表示されます。"))
 
 
 def can_download_statement(user: object, project: Project) -> Decision:

@@ -32,9 +32,13 @@ from junkan.grants import charts, permissions
 from junkan.grants.engine import reminders
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
+    AdoptionCondition,
+    ConditionStatus,
     GrantDocument,
     InfoRequest,
     InfoRequestStatus,
+    Inspection,
+    InspectionStatus,
     PlanChange,
     PlanChangeStatus,
     PostEvaluation,
@@ -259,6 +263,10 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "pending_changes": pending_changes,
             "open_requests": open_requests,
             "return_orders": return_orders,
+            "conditions": list(project.conditions.order_by("created_at", "id")),
+            "judgements": list(
+                project.support_judgements.select_related("case__region", "case__round", "judged_by")
+            ),
             "co_applicants": co_applicants,
             "completion_figures": report_services.completion_figures(reports),
             "next_steps": _next_steps(request, project),
@@ -281,6 +289,8 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
         (PlanChange, [str(pk) for pk in project.plan_changes.values_list("pk", flat=True)]),
         (ReturnOrder, [str(pk) for pk in project.return_orders.values_list("pk", flat=True)]),
         (InfoRequest, [str(pk) for pk in project.info_requests.values_list("pk", flat=True)]),
+        (AdoptionCondition, [str(pk) for pk in project.conditions.values_list("pk", flat=True)]),
+        (Inspection, [str(pk) for pk in project.inspections.values_list("pk", flat=True)]),
         (
             PostEvaluation,
             [str(pk) for pk in PostEvaluation.objects.filter(project=project).values_list("pk", flat=True)],
@@ -309,6 +319,8 @@ _STATES = {
     "grants.plan_change": PlanChangeStatus,
     "grants.return_order": ReturnOrderStatus,
     "grants.info_request": InfoRequestStatus,
+    "grants.condition": ConditionStatus,
+    "grants.inspection": InspectionStatus,
 }
 _MODELS = {
     "grants.project": Project,
@@ -316,6 +328,8 @@ _MODELS = {
     "grants.plan_change": PlanChange,
     "grants.return_order": ReturnOrder,
     "grants.info_request": InfoRequest,
+    "grants.condition": AdoptionCondition,
+    "grants.inspection": Inspection,
     "grants.post_evaluation": PostEvaluation,
 }
 
