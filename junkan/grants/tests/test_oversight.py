@@ -328,3 +328,82 @@ def test_the_demo_shows_the_oversight():
     assert judgement.needed and judgement.case is not None
     call_command("load_demo", verbosity=0)
     assert SupportJudgement.objects.count() == 1 and Inspection.objects.count() == 1
+
+
+def a_support_case(organization: Any, owner: Any, staff: Any) -> Any:
+    """A consortium support case of the grantee's region (made through the regional services)."""
+    from junkan.regional import services as regional
+    from junkan.registry.models import RegionRegistration, RegistrationStatus
+
+    region = RegionRegistration.objects.create(
+        organization=organization,
+        name="南信州 地域循環共生圏",
+        status=RegistrationStatus.APPROVED,
+        challenges="人口減少と森林の荒廃",
+        contact_name="環境 太郎",
+        contact_email="kankyo@example.jp",
+    )
+    round_ = regional.announce_round(
+        staff, fiscal_year=2020, name="2020年度 環境整備", budget_cap=2_000_000, announced_on=date(2020, 4, 1)
+    )
+    return regional.start_case(owner, region, round_)
+
+
+def test_the_support_judgement_through_the_page_and_on_the_case(
+    client_as, make_project, staff, owner, outsider, organization
+):
+    project = make_project("decided")
+    project.continuing = True
+    project.save(update_fields=["continuing"])
+    case = a_support_case(organization, owner, staff)
+    page = reverse("grants:oversight", args=[project.public_id])
+    data = {
+        "verb": "support",
+        "support-fiscal_year": "2020",
+        "support-needed": "yes",
+        "support-reason": "担い手の育成に専門家の支援が必要",
+        "support-case": str(case.pk),
+    }
+    assert client_as(owner).post(page, data).status_code == 403
+    assert client_as(outsider).post(page, data).status_code == 404
+    assert client_as(staff).post(page, {**data, "support-needed": "no"}).status_code == 422
+    assert client_as(staff).post(page, data).status_code == 302
+    judgement = project.support_judgements.get()
+    assert judgement.needed and judgement.case == case
+    case_page = reverse("regional:case", args=[case.pk])
+    for who in (staff, owner):
+        body = client_as(who).get(case_page).content.decode()
+        assert "この案件で支援する補助事業" in body and project.title in body
+    overview = client_as(owner).get(reverse("grants:project", args=[project.public_id])).content.decode()
+    assert case_page in overview and "担い手の育成に専門家の支援が必要" in overview
+
+
+def test_conditions_through_the_page(client_as, make_project, staff, member):
+    project = make_project("decided")
+    condition = services.add_condition(staff, project, text="融資の内諾書を提出すること。")
+    met_url = reverse("grants:oversight_move", args=[project.public_id, "condition", condition.pk, "met"])
+    data = {f"met-{condition.pk}-met_on": "2019-09-27", f"met-{condition.pk}-evidence": "内諾書の写し"}
+    assert client_as(member).post(met_url, data).status_code == 403
+    assert client_as(staff).post(met_url, {**data, f"met-{condition.pk}-evidence": ""}).status_code == 422
+    assert client_as(staff).post(met_url, data).status_code == 302
+    condition.refresh_from_db()
+    assert condition.status == ConditionStatus.MET
+    # 未達成に戻す needs a reason, typed on the confirmation page.
+    reopen = reverse("grants:oversight_move", args=[project.public_id, "condition", condition.pk, "reopened"])
+    confirm = client_as(staff).get(reopen)
+    assert confirm.status_code == 200 and 'name="reason"' in confirm.content.decode()
+    assert client_as(staff).post(reopen, {"confirmed": "yes", "reason": "内諾の撤回"}).status_code == 302
+    condition.refresh_from_db()
+    assert condition.status == ConditionStatus.OPEN
+    unknown = reverse("grants:oversight_move", args=[project.public_id, "condition", condition.pk, "done"])
+    assert client_as(staff).post(unknown).status_code == 404
+    history = client_as(member).get(reverse("grants:history", args=[project.public_id])).content.decode()
+    for words in ("採択の条件の登録", "採択の条件の達成の確認", "採択の条件の再確認（未達成に戻す）"):
+        assert words in history
+
+
+def test_a_returned_application_is_examined_afresh(make_project, staff):
+    project = make_project("applied")
+    assert not services.missing_checks(project)
+    award.return_grant_application(staff, project, "経費の内訳を直してください。")
+    assert services.missing_checks(project) == ["平成31年度 ア・イ・ウ"]
