@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from junkan.common.permissions import Decision, allow, deny
-from junkan.common.workflow import Move, Process
+from junkan.common.workflow import Context, Move, Process
 from junkan.grants import permissions
 from junkan.grants.models import (
     AdoptionCondition,
@@ -37,6 +37,16 @@ I = InspectionStatus  # noqa: E741
 def secretariat(user: Any, obj: Any) -> Decision:
     """The secretariat records conditions and inspections."""
     return permissions.can_manage(user, obj.project)
+
+
+def _mail_grantee(ctx: Context) -> None:
+    """The grantee's members are told of the findings, a follow-up or a cancellation (after the commit)."""
+    from django.db import transaction
+
+    from junkan.grants.services.oversight import mail_inspection
+
+    pk, name = ctx.obj.pk, ctx.move.name
+    transaction.on_commit(lambda: mail_inspection(pk, name))
 
 
 def project_kept(obj: Any) -> Decision:
@@ -124,6 +134,7 @@ INSPECTION: Process[Inspection] = Process(
             done=gettext_lazy("現地調査の実施の記録"),
             who=secretariat,
             guards=(project_kept,),
+            effects=(_mail_grantee,),
             confirm=gettext_lazy(
                 "実施を記録すると、調査の結果（所見）が補助事業者に公開され、実施日と所見は後から変更できません。"
             ),
@@ -136,6 +147,7 @@ INSPECTION: Process[Inspection] = Process(
             done=gettext_lazy("現地調査の指摘への是正・対応の要請"),
             who=secretariat,
             guards=(project_kept,),
+            effects=(_mail_grantee,),
             needs_reason=True,
             style="secondary",
         ),
@@ -156,6 +168,7 @@ INSPECTION: Process[Inspection] = Process(
             done=gettext_lazy("現地調査の中止"),
             who=secretariat,
             guards=(project_kept,),
+            effects=(_mail_grantee,),
             needs_reason=True,
             confirm=gettext_lazy(
                 "中止すると、この現地調査は行わないものとして記録され、元に戻すことはできません。"

@@ -232,3 +232,10 @@ def can_record_post_evaluation(user: object, project: Project) -> Decision:
     if project.completed_on is None or project.status not in EVALUATED_STATES:
         return deny(_("事後評価は、事業が完了した補助事業について記録できます。"))
     return allow()
+
+
+def inspections_open(project: Project) -> Decision:
+    """Site inspections are planned during the project (after the grant decision) or after it."""
+    if project.decided_on is None:
+        return deny(_("現地調査は交付決定の後（事業の実施中または完了後）に予定できます。"))
+    return allow()

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from junkan.audit.services import record
 from junkan.common import workflow
@@ -272,8 +273,9 @@ def plan_inspection(
     with transaction.atomic():
         project = lock(project)
         _kept(project)
-        if project.decided_on is None:
-            raise ValidationError(_("現地調査は交付決定の後（事業の実施中または完了後）に予定できます。"))
+        opened = permissions.inspections_open(project)
+        if not opened:
+            raise ValidationError(opened.reason)
         inspection = Inspection.objects.create(
             project=project,
             planned_on=planned_on,
@@ -289,6 +291,8 @@ def plan_inspection(
             changes={"status": [None, inspection.status]},
             data={"project": project.pk, "planned_on": planned_on.isoformat(), "place": place},
         )
+        pk = inspection.pk
+        transaction.on_commit(lambda: mail_inspection(pk, "planned"))
     return inspection
 
 
@@ -442,3 +446,49 @@ def judge_support(
             data={"fiscal_year": fiscal_year, "case": str(case) if case else None},
         )
     return judgement
+
+
+# --- E-mail to the grantee ----------------------------------------------------------------------------------
+
+INSPECTION_NOTICES: dict[str, Any] = {
+    "planned": (
+        gettext_lazy("[循環] 現地調査の実施予定のお知らせ（%(title)s）"),
+        gettext_lazy("次のとおり現地調査を予定しています。ご対応をお願いします。"),
+    ),
+    "done": (
+        gettext_lazy("[循環] 現地調査の結果のお知らせ（%(title)s）"),
+        gettext_lazy("現地調査を実施しました。調査の結果（所見）は次のとおりです。"),
+    ),
+    "follow_up": (
+        gettext_lazy("[循環] 現地調査の指摘事項への対応のお願い（%(title)s）"),
+        gettext_lazy(
+            "現地調査の結果を踏まえ、次の是正・対応をお願いします。対応の後、事務局にご連絡ください。"
+        ),
+    ),
+    "cancelled": (
+        gettext_lazy("[循環] 現地調査の中止のお知らせ（%(title)s）"),
+        gettext_lazy("予定していた現地調査を中止します。"),
+    ),
+}
+
+
+def mail_inspection(pk: int, move: str) -> None:
+    """The grantee's members learn of an inspection planned, its findings, a follow-up or a cancellation."""
+    from junkan.grants.services import mail
+
+    if move not in INSPECTION_NOTICES:
+        return
+    inspection = Inspection.objects.select_related("project__organization").get(pk=pk)
+    project = inspection.project
+    subject, what = INSPECTION_NOTICES[move]
+    mail.send(
+        "grants/email/inspection.txt",
+        str(subject) % {"title": project.title},
+        mail.member_addresses(project),
+        {
+            "project": project,
+            "inspection": inspection,
+            "what": str(what),
+            "url": mail.project_url("grants:inspection", project, inspection.pk),
+        },
+    )

@@ -407,3 +407,27 @@ def test_a_returned_application_is_examined_afresh(make_project, staff):
     assert not services.missing_checks(project)
     award.return_grant_application(staff, project, "経費の内訳を直してください。")
     assert services.missing_checks(project) == ["平成31年度 ア・イ・ウ"]
+
+
+def test_the_grantee_is_told_of_the_inspection(
+    make_project, staff, owner, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        inspection = planned(make_project, staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = services.inspection_done(
+            staff, inspection, done_on=date(2019, 12, 10), findings="記録に日付の漏れ"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.inspection_follow_up(staff, done, "日付を補記して提出")
+    subjects = [m.subject for m in mail.outbox]
+    assert [s.split("（")[0] for s in subjects] == [
+        "[循環] 現地調査の実施予定のお知らせ",
+        "[循環] 現地調査の結果のお知らせ",
+        "[循環] 現地調査の指摘事項への対応のお願い",
+    ]
+    assert all(owner.email in m.to for m in mail.outbox)
+    assert "記録に日付の漏れ" in mail.outbox[1].body and "日付を補記して提出" in mail.outbox[2].body
+    assert f"/inspections/{inspection.pk}/" in mail.outbox[0].body

@@ -64,6 +64,7 @@ def _page(
     user = request.user
     bound = bound or {}
     manage = permissions.can_manage(user, project).allowed
+    inspections_open = permissions.inspections_open(project)
     conditions = []
     for condition in project.conditions.select_related("resolved_by", "created_by"):
         may = moves.option_map(CONDITION, user, condition)
@@ -91,6 +92,7 @@ def _page(
             "condition_form": bound.get("condition")
             or (forms.ConditionForm(prefix="condition") if manage else None),
             "inspections": list(project.inspections.order_by("-planned_on", "-id")),
+            "inspections_open": inspections_open,
             "inspection_form": bound.get("inspection")
             or (forms.InspectionForm(prefix="inspection") if manage else None),
             "judgements": list(
