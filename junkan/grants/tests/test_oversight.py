@@ -431,3 +431,11 @@ def test_the_grantee_is_told_of_the_inspection(
     assert all(owner.email in m.to for m in mail.outbox)
     assert "記録に日付の漏れ" in mail.outbox[1].body and "日付を補記して提出" in mail.outbox[2].body
     assert f"/inspections/{inspection.pk}/" in mail.outbox[0].body
+
+
+def test_the_secretariats_queues_count_open_conditions_and_inspections(client_as, make_project, staff):
+    project = make_project("decided")
+    services.add_condition(staff, project, text="融資の内諾書を提出すること。")
+    planned(make_project, staff)
+    body = client_as(staff).get(reverse("dashboard:home")).content.decode()
+    assert "未達成の採択の条件" in body and "予定・是正確認中の現地調査" in body
