@@ -33,6 +33,7 @@ from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.samples import minimal_pdf
 from junkan.grants.engine import viability
 from junkan.grants.models import (
+    DecisionCheckItem,
     DocumentKind,
     InfoRequestKind,
     PostEvaluationRating,
@@ -45,6 +46,7 @@ from junkan.grants.services import (
     changes,
     contracts,
     money,
+    oversight,
     post_evaluation,
     reports,
     requests,
@@ -85,6 +87,18 @@ def _open(secretariat: User, decision: Decision) -> Project:
     )
 
 
+def _examine(secretariat: User, project: Project) -> None:
+    """The examination before the decision (seed 002 「採択後」2.(2) ア–ウ), confirmed for every year."""
+    notes = {
+        DecisionCheckItem.PLAN_READY: "（デモ）資金調達計画・実施計画を確認。見積書3者分あり。",
+        DecisionCheckItem.NO_OTHER_SUBSIDY: "（デモ）他の国庫補助金の申請がないことを確認（確認書あり）。",
+        DecisionCheckItem.ELIGIBLE_ONLY: "",
+    }
+    for year in project.award_years.order_by("fiscal_year"):
+        for item in DecisionCheckItem:
+            oversight.record_check(secretariat, project, year.fiscal_year, item.value, notes[item])
+
+
 def _decide(person: User, secretariat: User, project: Project, number: str) -> Project:
     amount = project.adopted_amount
     award.submit_grant_application(
@@ -96,6 +110,7 @@ def _decide(person: User, secretariat: User, project: Project, number: str) -> P
         note="（デモ）採択額のとおり申請します。",
         now=_moment(date(2019, 8, 2)),
     )
+    _examine(secretariat, project)
     return award.decide(
         secretariat,
         project,
@@ -189,7 +204,7 @@ def _fy2019(person: User, secretariat: User) -> int:
     }
     made = 0
     stages: list[tuple[str, Callable[[Project, User], object]]] = [
-        ("長野県飯田市", lambda p, _g: _hearing(secretariat, p)),
+        ("長野県飯田市", lambda p, g: (_hearing(secretariat, p), _oversight(secretariat, g, p))),
         ("岡山県真庭市", lambda p, g: _in_progress(g, secretariat, p)),
         ("秋田県湯沢市", lambda p, g: _completed(g, p)),
         ("鹿児島県大崎町", lambda p, g: _paid(g, secretariat, p)),
@@ -363,6 +378,7 @@ def _ecotown(person: User, secretariat: User) -> bool:
         planned_end_on=date(2016, 2, 29),
         now=_moment(date(2015, 7, 21)),
     )
+    _examine(secretariat, project)
     project = award.decide(
         secretariat,
         project,
@@ -441,3 +457,67 @@ def load(log: Callable[[str], object]) -> list[tuple[str, str, str]]:
     return (
         [(APPLICANT, DEMO_PASSWORD, "補助事業（交付決定から返還まで）の補助事業者の担当者")] if made else []
     )
+
+
+def _oversight(secretariat: User, grantee: User, project: Project) -> None:
+    """Conditions of adoption (one met, one open), a site inspection done with findings and a follow-up."""
+    met = oversight.add_condition(
+        secretariat,
+        project,
+        text="（デモ）地元金融機関から事業費の融資の内諾を得て、その書面を提出すること。",
+        due_on=date(2019, 10, 31),
+    )
+    oversight.condition_met(
+        secretariat,
+        met,
+        met_on=date(2019, 9, 27),
+        evidence="（デモ）飯田信用金庫（架空）の融資内諾書の写しを受領。",
+    )
+    oversight.add_condition(
+        secretariat,
+        project,
+        text="（デモ）住民説明会を開催し、その記録を完了実績報告書に添付すること。",
+        due_on=date(2020, 2, 29),
+    )
+    inspection = oversight.plan_inspection(
+        secretariat,
+        project,
+        planned_on=date(2019, 12, 10),
+        place="（デモ）飯田市竜丘地区 太陽光発電設備の設置予定地",
+        inspectors="事務局 調査員2名、中部地方環境事務所 1名（いずれも架空）",
+        purpose="（デモ）設置予定地の状況と、契約・発注の手続の確認",
+    )
+    oversight.inspection_done(
+        secretariat,
+        inspection,
+        done_on=date(2019, 12, 10),
+        findings="（デモ）設置予定地の造成は計画どおり。見積合わせの記録のうち1件に日付の記載漏れがあった。",
+    )
+    oversight.inspection_follow_up(
+        secretariat, inspection, "（デモ）見積合わせの記録に日付を補記し、写しを提出してください。"
+    )
+
+
+def link_support(log: Callable[[str], object]) -> None:
+    """After the regional demo: a continuing project judged to need further support, linked to a case."""
+    from junkan.regional.models import ConsortiumCase
+
+    secretariat = demo_user("secretariat@example.jp")
+    case = ConsortiumCase.objects.order_by("id").first()
+    project = Project.objects.filter(multi_year=True, status__in=("decided", "completed")).first()
+    project = project or Project.objects.filter(program__slug=FY2019, decision_number__endswith="001").first()
+    if case is None or project is None or project.support_judgements.exists():
+        return
+    if not oversight.continuation_reviewed(project):
+        # The continuation review took place (「変更なし」 recorded as the demo's shortcut).
+        Project.objects.filter(pk=project.pk).update(continuing=True)
+        project.refresh_from_db()
+    oversight.judge_support(
+        secretariat,
+        project,
+        fiscal_year=2020,
+        needed=True,
+        reason="（デモ）継続審査の結果、事業の担い手の育成と地域内の合意形成に専門家の継続的な支援が必要と判断した。",
+        case=case,
+    )
+    log(f"grants: further support judged needed for {project.title} through {case}")

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
@@ -186,7 +188,20 @@ def can_download(user: object, document: GrantDocument) -> Decision:
         return decision
     if document.project.disposed_at is not None:
         return hide(_("この書類は保存期限を過ぎて廃棄されています。"))
+    if document.inspection_id is not None:
+        return can_see_inspection_record(user, document.inspection)
     return allow()
+
+
+def can_see_inspection_record(user: object, inspection: Any) -> Decision:
+    """An inspection's files: the secretariat always; the grantee and co-applicants once it took place
+    (its findings and files are shown from the day it is recorded as done)."""
+    decision = can_view(user, inspection.project)
+    if not decision:
+        return decision
+    if is_secretariat(user) or inspection.done_on is not None:
+        return allow()
+    return deny(_("現地調査の結果と資料は、実施の記録の後に表示されます。"))
 
 
 def can_download_statement(user: object, project: Project) -> Decision:
@@ -216,4 +231,11 @@ def can_record_post_evaluation(user: object, project: Project) -> Decision:
         return decision
     if project.completed_on is None or project.status not in EVALUATED_STATES:
         return deny(_("事後評価は、事業が完了した補助事業について記録できます。"))
+    return allow()
+
+
+def inspections_open(project: Project) -> Decision:
+    """Site inspections are planned during the project (after the grant decision) or after it."""
+    if project.decided_on is None:
+        return deny(_("現地調査は交付決定の後（事業の実施中または完了後）に予定できます。"))
     return allow()

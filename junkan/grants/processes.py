@@ -95,6 +95,21 @@ def completion_report_accepted(project: Project) -> Decision:
     return allow()
 
 
+def decision_checks_done(project: Project) -> Decision:
+    """交付決定 needs the points of seed 002 「採択後」2.(2) ア–ウ confirmed for every year applied for."""
+    from junkan.grants.services.oversight import missing_checks
+
+    missing = missing_checks(project)
+    if missing:
+        return deny(
+            _(
+                "交付決定の前の確認（%(items)s）がまだ記録されていません。交付決定の画面で確認を記録してください。"
+            )
+            % {"items": "、".join(missing)}
+        )
+    return allow()
+
+
 def payment_requested(project: Project) -> Decision:
     if project.payment_requested_on is None:
         return deny(_("精算払請求書がまだ提出されていません。"))
@@ -263,6 +278,7 @@ PROJECT: Process[Project] = Process(
             label=gettext_lazy("交付決定をする"),
             done=gettext_lazy("交付決定"),
             who=secretariat,
+            guards=(decision_checks_done,),
             effects=(_schedule_reports, _mail_project("decided")),
             confirm=gettext_lazy(
                 "交付決定をすると、補助事業者に交付決定の通知をお送りし、交付決定日から契約・発注と経費の計上が"
@@ -529,7 +545,9 @@ INFO_REQUEST: Process[InfoRequest] = Process(
     ),
 )
 
-PROCESSES = (PROJECT, REPORT, PLAN_CHANGE, RETURN_ORDER, INFO_REQUEST)
+from junkan.grants import oversight_processes  # noqa: E402  (declares the conditions and inspections)
+
+PROCESSES = (PROJECT, REPORT, PLAN_CHANGE, RETURN_ORDER, INFO_REQUEST, *oversight_processes.PROCESSES)
 
 # Audit codes written by the grants services outside a move, in words (history pages).
 OTHER_ACTIONS: dict[str, Any] = {
@@ -558,6 +576,7 @@ OTHER_ACTIONS: dict[str, Any] = {
     "grants.document.removed": gettext_lazy("書類の削除"),
     "grants.document.downloaded": gettext_lazy("書類のダウンロード"),
     "grants.return_order.repayment_recorded": gettext_lazy("返還金の納付の記録"),
+    **oversight_processes.OTHER_ACTIONS,
     "grants.statement.exported": gettext_lazy("補助金調書のダウンロード"),
     "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
     "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
@@ -597,5 +616,6 @@ history.label_actions(
         "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
         "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
         "grants.post_evaluations.exported": gettext_lazy("事後評価の一覧のダウンロード（CSV）"),
+        **oversight_processes.OTHER_ACTIONS,
     }
 )

@@ -6,6 +6,7 @@ from junkan.grants.views import (
     award,
     calculator,
     money,
+    oversight,
     postevaluation,
     projects,
     reports,
@@ -22,5 +23,6 @@ urlpatterns = [
     path("", include(money.urlpatterns)),
     path("", include(requests.urlpatterns)),
     path("", include(retention.urlpatterns)),
+    path("", include(oversight.urlpatterns)),
     path("", include(postevaluation.urlpatterns)),
 ]

@@ -163,6 +163,11 @@ def test_decision_to_determined_amount_and_first_annual_report(
     secretariat.get_by_role("link", name="交付申請を審査し、交付決定を行ってください。").click()
     secretariat.wait_for_url("**/decision/")
     check(secretariat)
+    # The three points of seed 002 「採択後」2.(2) ア–ウ are confirmed first; the decision form follows.
+    for _point in range(3):
+        with secretariat.expect_navigation():
+            secretariat.get_by_role("button", name="確認した", exact=True).first.click()
+    expect(secretariat.get_by_text("すべて確認済み")).to_be_visible()
     secretariat.locator("#id_decided_on").fill("2015-08-03")
     secretariat.locator("#id_decision_number").fill("環廃企発第150803001号")
     secretariat.locator("#id_amount_2015").fill("8,500,000")

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("grants", "0003_report_split_and_viability"),
+        ("grants", "0004_oversight"),
         ("regional", "0002_case_economy_account"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -27,7 +27,7 @@ from junkan.grants.forms import add_errors
 from junkan.grants.forms import award as forms
 from junkan.grants.models import PlanChange, PlanChangeKind, Project
 from junkan.grants.processes import PLAN_CHANGE, PROJECT
-from junkan.grants.services import award, changes, contracts
+from junkan.grants.services import award, changes, contracts, oversight
 from junkan.grants.views.confirm import rehearse
 from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
@@ -96,8 +96,9 @@ def _plan_page(request: HttpRequest, project: Project, form: Any = None, status:
             "submission": award.latest_submission(project.application),
             "returned": _last_return(project) if awaiting_application else None,
             "awaiting_application": awaiting_application,
-            "awaiting_decision": workflow.can(PROJECT, None, project, "decided").allowed,
-            "may_decide": "decided" in may and may["decided"].allowed,
+            # The application awaits the decision (its return is open from the same state, without guards).
+            "awaiting_decision": workflow.can(PROJECT, None, project, "grant_application_returned").allowed,
+            "may_decide": "grant_application_returned" in may and may["grant_application_returned"].allowed,
             "actions": moves.actions(
                 PROJECT, user, project, {"declined": reverse("grants:decline", args=[project.public_id])}
             ),
@@ -227,6 +228,8 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
                                 ),
                                 (_("交付決定額の合計"), format_yen(sum(form.amounts().values()))),
                             ],
+                            details_template="grants/award/_decision_checks.html",
+                            context={"checklist": oversight.checklist(project), "check_forms": False},
                         )
                 try:
                     if refused is not None:
@@ -249,11 +252,37 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
             "form": form,
             "return_form": return_form,
             "award_years": years,
-            "open": workflow.can(PROJECT, request.user, project, "decided").allowed,
+            # The application awaits the decision; the decision itself also needs the checks (its guard).
+            "open": workflow.can(PROJECT, request.user, project, "grant_application_returned").allowed,
+            "decision": workflow.can(PROJECT, request.user, project, "decided"),
+            "checklist": oversight.checklist(project),
+            "check_forms": True,
             "submission": award.latest_submission(project.application),
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def decision_check(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Confirm (or take back) one point of the examination before the decision, for one fiscal year."""
+    project = get_project(request, public_id, permissions.can_manage)
+    form = forms.DecisionCheckForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors_text(ValidationError(list(form.errors.values()))))
+        return redirect(reverse("grants:decide", args=[project.public_id]) + "#checks-title")
+    data = form.cleaned_data
+    try:
+        if data["verb"] == "withdraw":
+            oversight.withdraw_check(request.user, project, data["fiscal_year"], data["item"])
+            messages.success(request, _("確認を取り消しました。"))
+        else:
+            oversight.record_check(request.user, project, data["fiscal_year"], data["item"], data["note"])
+            messages.success(request, _("確認を記録しました。"))
+    except ValidationError as error:
+        messages.error(request, _errors_text(error))
+    return redirect(reverse("grants:decide", args=[project.public_id]) + "#checks-title")
 
 
 # --- 辞退 ------------------------------------------------------------------------------------------------
@@ -541,6 +570,7 @@ urlpatterns: list[URLPattern] = [
     path("p/<uuid:public_id>/plan/v<int:number>/", plan_version, name="plan_version"),
     path("p/<uuid:public_id>/grant-application/", grant_application, name="grant_application"),
     path("p/<uuid:public_id>/decision/", decide, name="decide"),
+    path("p/<uuid:public_id>/decision/checks/", decision_check, name="decision_check"),
     path("p/<uuid:public_id>/decline/", decline, name="decline"),
     path("p/<uuid:public_id>/contracts/", contract_list, name="contracts"),
     path("p/<uuid:public_id>/contracts/<int:pk>/", contract_edit, name="contract_edit"),
