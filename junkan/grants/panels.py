@@ -96,6 +96,7 @@ def secretariat_queues(request: HttpRequest) -> Panel | None:
     from django.db.models import Count as Counted
 
     from junkan.applications.models import Application, ApplicationStatus
+    from junkan.grants.services import post_evaluation
     from junkan.registry.models import CompanyRegistration, RegionRegistration, RegistrationStatus
     from junkan.review.reads import adopted_without_project
 
@@ -146,6 +147,11 @@ def secretariat_queues(request: HttpRequest) -> Panel | None:
                 status__in=(InspectionStatus.PLANNED, InspectionStatus.FOLLOW_UP)
             ).count(),
             grants,
+        ),
+        Count(
+            _("期限を過ぎた事後評価"),
+            post_evaluation.projects("overdue", timezone.localdate()).count(),
+            f"{reverse('grants:post_evaluations')}?filter=overdue",
         ),
     ]
     items = [

@@ -141,3 +141,19 @@ def test_the_csv_is_audited(make_project, client_as, staff):
     assert "'=HYPERLINK(1)" in text and "10.500" in text and "実施済み" in text
     entry = AuditEntry.objects.get(action="grants.post_evaluations.exported")
     assert entry.actor == staff and entry.data["rows"] == 1 and entry.data["filter"] == "done"
+
+
+def test_the_overview_says_when_it_is_due(make_project, client_as, owner, staff):
+    project = make_project("paid")
+    body = client_as(owner).get(f"/grants/p/{project.public_id}/").content.decode()
+    assert "2021年3月31日までに受ける" in body and page(project) in body
+    services.record_evaluation(
+        staff, project, evaluated_on=date(2021, 2, 10), rating="achieved", evaluation="計画どおり。"
+    )
+    assert "実施済み" in client_as(owner).get(f"/grants/p/{project.public_id}/").content.decode()
+
+
+def test_the_secretariats_start_page_counts_the_overdue(make_project, client_as, staff):
+    make_project("paid")  # completed 2020-02-20: due 2021-03-31, overdue today
+    body = client_as(staff).get("/my/").content.decode()
+    assert "期限を過ぎた事後評価" in body and "/grants/post-evaluations/?filter=overdue" in body

@@ -29,6 +29,7 @@ from junkan.common import files, workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import charts, permissions
+from junkan.grants.engine import post_evaluation as post_evaluation_engine
 from junkan.grants.engine import reminders
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
@@ -273,12 +274,24 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "can_act": permissions.can_act(request.user, project).allowed,
             "can_manage": permissions.can_manage(request.user, project).allowed,
             "provisional": project.completed_on is None,
+            "post_evaluation": _post_evaluation_line(project, today),
             "statement_url": reverse("grants:statement", args=[project.public_id])
             if permissions.can_download_statement(request.user, project)
             else "",
             "today": today,
         },
     )
+
+
+def _post_evaluation_line(project: Project, today: Any) -> dict[str, Any] | None:
+    """The post-evaluation owed by a completed project: its due date and whether it is done or overdue."""
+    if project.completed_on is None or project.status not in permissions.EVALUATED_STATES:
+        return None
+    done = PostEvaluation.objects.filter(project=project).exists()
+    return {
+        "due_on": post_evaluation_engine.due_on(project.completed_on),
+        "standing": post_evaluation_engine.standing(project.completed_on, today, done=done).value,
+    }
 
 
 def project_entries(project: Project) -> QuerySet[AuditEntry]:
