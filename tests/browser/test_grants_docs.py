@@ -217,6 +217,10 @@ def test_statement_post_evaluation_hub_cases_and_bank_view(
     expect(grantee.locator("main")).to_contain_text("バイオガス化は原料が計画の6割。")
     expect(grantee.get_by_role("button", name="記録する")).to_have_count(0)
     assert_accessible(grantee)
+    # The feedback shows on the region's business plan for the region's people.
+    grantee.goto(f"{base}/regional/plans/{plan.pk}/")
+    expect(grantee.locator("main")).to_contain_text("次期計画で排出事業者との連携を重点施策とする。")
+    assert_accessible(grantee)
     response = grantee.request.get(f"{project_url}statement.pdf")
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     stranger = new_page()

@@ -157,3 +157,62 @@ def test_the_secretariats_start_page_counts_the_overdue(make_project, client_as,
     make_project("paid")  # completed 2020-02-20: due 2021-03-31, overdue today
     body = client_as(staff).get("/my/").content.decode()
     assert "期限を過ぎた事後評価" in body and "/grants/post-evaluations/?filter=overdue" in body
+
+
+def test_the_feedback_shows_on_the_regions_plan_for_its_insiders(
+    make_project, client_as, staff, owner, outsider
+):
+    from junkan.municipalities.models import Municipality
+    from junkan.regional.models import BusinessPlan
+    from junkan.registry.models import RegionRegistration
+
+    project = make_project("paid")
+    region = RegionRegistration.objects.create(
+        organization=project.organization,
+        name="南信州",
+        challenges="課題",
+        desired_future="未来",
+        backcasting="道筋",
+        status="approved",
+    )
+    region.municipalities.set([Municipality.objects.get(code="202053")])
+    plan = BusinessPlan.objects.create(region=region, title="南信州の事業計画", is_published=True)
+    services.record_evaluation(
+        staff,
+        project,
+        evaluated_on=date(2021, 2, 10),
+        rating="partly",
+        evaluation="原料不足。",
+        feedback_to_plan="排出事業者との連携を重点施策に。",
+        business_plan=plan,
+    )
+    url = f"/regional/plans/{plan.pk}/"
+    assert "排出事業者との連携を重点施策に。" in client_as(owner).get(url).content.decode()
+    assert (
+        "排出事業者との連携を重点施策に。" not in client_as(outsider).get(url).content.decode()
+    )  # public plan
+
+
+def test_a_plan_of_another_region_is_refused(make_project, staff, make_user):
+    from django.core.exceptions import ValidationError
+
+    from junkan.organizations.models import Organization
+    from junkan.regional.models import BusinessPlan
+    from junkan.registry.models import RegionRegistration
+
+    project = make_project("paid")
+    other = Organization.objects.create(kind="npo", name="別の地域のNPO")
+    region = RegionRegistration.objects.create(
+        organization=other, name="別の地域", challenges="課題", desired_future="未来", backcasting="道筋"
+    )
+    plan = BusinessPlan.objects.create(region=region, title="別の地域の計画")
+    with pytest.raises(ValidationError) as error:
+        services.record_evaluation(
+            staff,
+            project,
+            evaluated_on=date(2021, 2, 10),
+            rating="achieved",
+            evaluation="良好",
+            business_plan=plan,
+        )
+    assert "business_plan" in error.value.error_dict
