@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any, Final
 
 from django.core.exceptions import ValidationError
@@ -117,6 +118,7 @@ def record_evaluation(actor: Any, project: Project, **values: Any) -> PostEvalua
                 evaluation,
                 data={"project": str(locked.public_id), "rating": evaluation.rating},
             )
+            transaction.on_commit(partial(_tell_the_grantee, evaluation.pk))
             return evaluation
         changes: dict[str, list[Any]] = {}
         for name, value in values.items():
@@ -143,3 +145,21 @@ def _plain(value: Any) -> Any:
     if isinstance(value, BusinessPlan):
         return value.pk
     return str(value)
+
+
+def _tell_the_grantee(pk: int) -> None:
+    """E-mail the grantee's members that the post-evaluation has been recorded (once, when first recorded)."""
+    from junkan.grants.services import mail
+
+    evaluation = PostEvaluation.objects.select_related("project__organization").get(pk=pk)
+    project = evaluation.project
+    mail.send(
+        "grants/email/post_evaluation.txt",
+        _("【事後評価】「%(title)s」の事後評価の結果") % {"title": project.title},
+        mail.member_addresses(project),
+        {
+            "project": project,
+            "evaluation": evaluation,
+            "url": mail.project_url("grants:post_evaluation", project),
+        },
+    )

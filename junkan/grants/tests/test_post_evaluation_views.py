@@ -216,3 +216,17 @@ def test_a_plan_of_another_region_is_refused(make_project, staff, make_user):
             business_plan=plan,
         )
     assert "business_plan" in error.value.error_dict
+
+
+def test_the_grantee_is_told_once(make_project, staff, mailoutbox, django_capture_on_commit_callbacks):
+    project = make_project("paid")
+    values = {"evaluated_on": date(2021, 2, 10), "rating": "achieved", "evaluation": "計画どおり。"}
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_evaluation(staff, project, **values)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_evaluation(staff, project, **{**values, "evaluation": "計画どおり（修正）。"})
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert "事後評価" in message.subject and "計画どおり。" in message.body
+    assert set(message.to) == {"owner@example.jp", "member@example.jp"}
+    assert f"/grants/p/{project.public_id}/post-evaluation/" in message.body
