@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -40,6 +41,7 @@ from junkan.grants.models import (
     ProcurementMethod,
     Project,
     Report,
+    SupportJudgement,
 )
 from junkan.grants.services import (
     award,
@@ -504,14 +506,24 @@ def link_support(log: Callable[[str], object]) -> None:
 
     secretariat = demo_user("secretariat@example.jp")
     case = ConsortiumCase.objects.order_by("id").first()
-    project = Project.objects.filter(multi_year=True, status__in=("decided", "completed")).first()
-    project = project or Project.objects.filter(program__slug=FY2019, decision_number__endswith="001").first()
-    if case is None or project is None or project.support_judgements.exists():
+    if case is None or SupportJudgement.objects.exists():
         return
-    if not oversight.continuation_reviewed(project):
-        # The continuation review took place (「変更なし」 recorded as the demo's shortcut).
-        Project.objects.filter(pk=project.pk).update(continuing=True)
-        project.refresh_from_db()
+    project = None
+    candidates = Project.objects.filter(multi_year=True, status__in=("decided", "completed")).order_by("id")
+    for candidate in candidates:
+        if oversight.continuation_reviewed(candidate):
+            project = candidate
+            break
+        # The grantee records 「変更なし」 for the next year: the continuation review is then done.
+        member = Membership.objects.filter(organization=candidate.organization).order_by("id").first()
+        try:
+            if member is not None:
+                project = changes.record_continuation_unchanged(member.user, candidate, fiscal_year=2020)
+                break
+        except ValidationError:
+            continue  # e.g. a plan change still awaiting its decision
+    if project is None:
+        return
     oversight.judge_support(
         secretariat,
         project,
