@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.audit.models import AuditEntry
 from junkan.common import moves, workflow
@@ -50,8 +51,15 @@ from junkan.review.processes import COMMITTEE, SHEET
 from junkan.review.views import add_errors, get_committee
 
 
-def _managed(request: HttpRequest, pk: int) -> Committee:
-    committee = get_committee(pk)
+def _managed(request: HttpRequest, pk: int, prefetch_managers: bool = False) -> Committee:
+    """The committee if this person manages it (``prefetch_managers``: a page that asks again, one query)."""
+    if prefetch_managers:
+        managers = Prefetch("managers", queryset=User.objects.only("pk"))
+        committee = get_object_or_404(
+            Committee.objects.select_related("program").prefetch_related(managers), pk=pk
+        )
+    else:
+        committee = get_committee(pk)
     enforce(permissions.can_manage(request.user, committee))
     return committee
 
@@ -529,7 +537,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     The summary and each page of the list are rendered once per generation of the results
     (``review.caching``) and language; a page whose fragments are cached reads a small summary, not the
     rows. The results themselves are cached as plain rows (``analysis.cached_results``)."""
-    committee = _managed(request, pk)
+    committee = _managed(request, pk, prefetch_managers=True)  # asked three times: here, can_change, moves
     summary = analysis.cached_summary(committee)
     form = _budget_form(summary)
     if request.method == "POST":

@@ -137,8 +137,8 @@ def assigned(request: HttpRequest, pk: int) -> HttpResponse:
     (``review.caching``: assignments, sheets, declarations, hearings, applications); the rows are read only
     when it is missing."""
     committee = get_committee(pk)
-    enforce(permissions.can_view_own_list(request.user, committee))
-    member = permissions.member_of(request.user, committee)
+    decision, member = permissions.own_list(request.user, committee)
+    enforce(decision)
     every = Assignment.objects.filter(
         member=member, status=AssignmentStatus.ACTIVE, application__status=ApplicationStatus.ACCEPTED
     )
