@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.audit.models import AuditEntry
 from junkan.common import moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import orders
@@ -129,7 +130,7 @@ def grant_application(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id, permissions.can_act)
     form = _grant_form(project, request.POST)
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             award.submit_grant_application(
                 request.user,
                 project,
@@ -138,9 +139,7 @@ def grant_application(request: HttpRequest, public_id: Any) -> HttpResponse:
                 planned_end_on=form.cleaned_data["planned_end_on"],
                 note=form.cleaned_data["note"],
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("交付申請をしました。事務局の審査の後、交付決定の通知をお送りします。")
             )
@@ -231,13 +230,11 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
                             details_template="grants/award/_decision_checks.html",
                             context={"checklist": oversight.checklist(project), "check_forms": False},
                         )
-                try:
+                with service_errors(form) as outcome:
                     if refused is not None:
                         raise refused
                     run()
-                except ValidationError as error:
-                    add_errors(form, error)
-                else:
+                if outcome.ok:
                     messages.success(
                         request,
                         _("交付決定を記録しました。補助事業者に交付決定の通知をメールでお送りします。"),
@@ -337,11 +334,9 @@ def contract_list(request: HttpRequest, public_id: Any) -> HttpResponse:
         enforce(permissions.can_act(request.user, project))
         form = _contract_form(project, request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 contract = contracts.add_contract(request.user, project, **form.values())
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("契約・発注を登録しました。"))
                 _flag_message(request, project, contract)
                 return redirect("grants:contracts", public_id=project.public_id)
@@ -374,11 +369,9 @@ def contract_edit(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
     if request.method == "POST":
         form = _contract_form(project, request.POST, initial=initial)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 contract = contracts.update_contract(request.user, contract, **form.values())
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("契約・発注を修正しました。"))
                 _flag_message(request, project, contract)
                 return redirect("grants:contracts", public_id=project.public_id)
@@ -511,11 +504,9 @@ def change_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
             enforce(permissions.can_act(request.user, project))
         form = forms.NoteForm(request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 changes.transition_change(request.user, change, verb, note=form.cleaned_data["note"])
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 done = {
                     "approve": _("承認しました。実施計画の新しい版ができました。"),
                     "refuse": _("不承認としました。"),

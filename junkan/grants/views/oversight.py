@@ -11,16 +11,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 
 from junkan.common import moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.forms import add_errors
 from junkan.grants.forms import oversight as forms
 from junkan.grants.models import AdoptionCondition, Inspection, Project
 from junkan.grants.oversight_processes import CONDITION, INSPECTION
@@ -115,31 +114,25 @@ def page(request: HttpRequest, public_id: Any) -> HttpResponse:
     if verb == "condition":
         form: Any = forms.ConditionForm(request.POST, prefix="condition")
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 oversight.add_condition(request.user, project, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("採択の条件を登録しました。"))
                 return redirect(_page_url(project) + "#conditions-title")
     elif verb == "inspection":
         form = forms.InspectionForm(request.POST, prefix="inspection")
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 inspection = oversight.plan_inspection(request.user, project, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("現地調査の予定を登録しました。"))
                 return redirect(_inspection_url(inspection))
     elif verb == "support":
         form = _support_form(project, request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 oversight.judge_support(request.user, project, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("更なる支援の要否を記録しました。"))
                 return redirect(_page_url(project) + "#support-title")
     else:
@@ -201,11 +194,9 @@ def inspection(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse:
     item = _inspection(request, public_id, pk, permissions.can_manage)
     form = forms.InspectionFileForm(request.POST, request.FILES, prefix="file")
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             oversight.add_inspection_file(request.user, item, form.cleaned_data["file"])
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("資料を登録しました。"))
             return redirect(_inspection_url(item))
     return _inspection_page(request, item, {"file": form}, status=422)
@@ -217,11 +208,9 @@ def _run_form_move(request: HttpRequest, project: Project, obj: Any, name: str) 
     if isinstance(obj, AdoptionCondition):
         form: Any = forms.ConditionMetForm(request.POST, prefix=f"met-{obj.pk}")
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 oversight.condition_met(request.user, obj, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("採択の条件の達成を記録しました。"))
                 return redirect(_page_url(project) + "#conditions-title")
         return _page(request, project, {f"met-{obj.pk}": form}, status=422)
@@ -237,21 +226,17 @@ def _run_form_move(request: HttpRequest, project: Project, obj: Any, name: str) 
                     cancel_url=_inspection_url(obj),
                     summary=moves.form_summary(form),
                 )
-            try:
+            with service_errors(form) as outcome:
                 oversight.inspection_done(request.user, obj, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("現地調査の実施を記録しました。"))
                 return redirect(_inspection_url(obj))
         return _inspection_page(request, obj, {"done": form}, status=422)
     form = forms.InspectionCloseForm(request.POST, prefix="closed")
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             oversight.inspection_closed(request.user, obj, form.cleaned_data["note"])
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("現地調査を完了としました。"))
             return redirect(_inspection_url(obj))
     return _inspection_page(request, obj, {"closed": form}, status=422)

@@ -16,7 +16,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -24,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from junkan.common import files
-from junkan.common.forms import add_errors
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.common.spreadsheets import spreadsheet_safe
@@ -91,11 +90,9 @@ def post_evaluation(request: HttpRequest, public_id: Any) -> HttpResponse:
         if request.method == "POST":
             form = PostEvaluationForm(request.POST, plans=plans)
             if form.is_valid():
-                try:
+                with service_errors(form) as outcome:
                     services.record_evaluation(request.user, project, **form.cleaned_data)
-                except ValidationError as error:
-                    add_errors(form, error)
-                else:
+                if outcome.ok:
                     messages.success(request, _("事後評価を記録しました。"))
                     return redirect("grants:post_evaluation", project.public_id)
         else:
