@@ -7,7 +7,7 @@ members or sheets (the results and assignment pages of a call with hundreds of a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -577,11 +577,12 @@ def summarise(results: Results) -> ResultsSummary:
     )
 
 
-def cached_summary(committee: Committee) -> ResultsSummary:
-    """``summarise(cached_results(...))`` kept apart: a page whose table is cached reads only this."""
-    return cache.cached(
-        "review:results-summary", results_scopes(committee), lambda: summarise(cached_results(committee))
-    )
+def cached_summary(committee: Committee, results: Callable[[], Results] | None = None) -> ResultsSummary:
+    """``summarise(cached_results(...))`` kept apart: a page whose table is cached reads only this.
+    ``results`` gives the results when the summary is missing (a page that may need them too passes one
+    getter for both, so a cold page reads them from the cache once)."""
+    found = results or (lambda: cached_results(committee))
+    return cache.cached("review:results-summary", results_scopes(committee), lambda: summarise(found()))
 
 
 def exclusions(committee: Committee) -> QuerySet[Exclusion]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+from functools import cache as cache_once
 from functools import partial
 from itertools import product
 from typing import Any
@@ -521,9 +522,9 @@ def _budget_form(summary: analysis.ResultsSummary, data: Any = None) -> BudgetFo
 RESULTS_PAGE = 50  # rows of the ranked list per page (the types one after the other)
 
 
-def _results_groups(committee: Committee, start: int, stop: int) -> list[dict[str, Any]]:
+def _results_groups(results: analysis.Results, start: int, stop: int) -> list[dict[str, Any]]:
     """Every type's figures and proposal, with its rows within ``start``–``stop`` of the ranked list."""
-    groups = analysis.cached_results(committee).by_type(start, stop)
+    groups = results.by_type(start, stop)
     for group in groups:
         group["page"] = group["first"] // RESULTS_PAGE + 1  # the page where the type's rows begin
     return groups
@@ -538,7 +539,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     (``review.caching``) and language; a page whose fragments are cached reads a small summary, not the
     rows. The results themselves are cached as plain rows (``analysis.cached_results``)."""
     committee = _managed(request, pk, prefetch_managers=True)  # asked three times: here, can_change, moves
-    summary = analysis.cached_summary(committee)
+    full = cache_once(lambda: analysis.cached_results(committee))  # read at most once, only on a miss
+    summary = analysis.cached_summary(committee, full)
     form = _budget_form(summary)
     if request.method == "POST":
         enforce(permissions.can_change_review(request.user, committee))
@@ -559,7 +561,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "committee": committee,
             # Evaluated only when a cached fragment is missing.
-            "groups": SimpleLazyObject(lambda: _results_groups(committee, start, stop)),
+            "groups": SimpleLazyObject(lambda: _results_groups(full(), start, stop)),
             "page_obj": page,
             "generation": analysis.results_generation(committee),
             "problems": summary.problems,
