@@ -576,8 +576,323 @@ def fill_search(scale: float) -> dict[str, int]:
     return {"search_documents": sum(counts.values()), "rebuild_ms": int((time.monotonic() - started) * 1000)}
 
 
+NETWORK_CASES = 300  # consortium support cases with a business plan each, at scale 1
+NETWORK_REQUESTS = 2000  # collaboration requests (matching)
+NETWORK_TOPICS = 2000  # exchange topics, three replies each
+NETWORK_CONSULTATIONS = 300
+NETWORK_QUESTIONS = 300  # call Q&A, two thirds answered in public
+
+
+def fill_network(scale: float) -> dict[str, int]:
+    """What the matching, regional support, economy, exchange and call Q&A issues added, at national scale.
+
+    Every municipality has a public regional account (one data year, ten industries); 300 consortium cases
+    over three rounds with a business plan of three KPIs over three years; 2,000 collaboration requests with
+    a message each; five exchange themes with 2,000 topics and 6,000 replies; 300 consultations; 300
+    questions to the FY2019 call.
+    """
+    import datetime
+    from decimal import Decimal
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from junkan.accounts.models import User
+    from junkan.callqa.models import Question, QuestionStatus
+    from junkan.economy.models import IndustryFigure, RegionalAccount, Visibility
+    from junkan.exchange.models import Consultation, ConsultationMessage, Reply, Theme, Topic
+    from junkan.matching.models import CollaborationRequest, RequestMessage, RequestStatus
+    from junkan.organizations.models import Membership, MembershipRole
+    from junkan.programs.models import Program
+    from junkan.regional.models import (
+        Body,
+        BodyKind,
+        BusinessPlan,
+        CaseStatus,
+        ConsortiumCase,
+        Kpi,
+        KpiYear,
+        PlanStatus,
+        Round,
+    )
+    from junkan.registry.models import RegionRegistration, RegistrationStatus, Solution
+
+    if Theme.objects.filter(slug="bench-0").exists():
+        return {}
+    staff = User.objects.get(email=STAFF_EMAIL)
+    approved = RegistrationStatus.APPROVED
+    regions = list(
+        RegionRegistration.objects.filter(status=approved)
+        .order_by("id")
+        .values("pk", "organization_id", "name")
+    )
+    solutions = list(
+        Solution.objects.filter(registration__status=approved)
+        .order_by("id")
+        .values("pk", "registration__organization_id")
+    )
+    owners = dict(
+        Membership.objects.filter(role=MembershipRole.OWNER)
+        .order_by("id")
+        .values_list("organization_id", "user_id")
+    )
+    now = timezone.now()
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        # Economy: a public regional account per municipality organization.
+        from junkan.organizations.models import Organization
+
+        municipal = list(
+            Organization.objects.filter(municipality__isnull=False)
+            .order_by("id")
+            .values("pk", "municipality_id", "name")
+        )
+        accounts = RegionalAccount.objects.bulk_create(
+            [
+                RegionalAccount(
+                    organization_id=o["pk"],
+                    created_by=staff,
+                    municipality_id=o["municipality_id"],
+                    area_name=o["name"],
+                    data_year=2018,
+                    source="ベンチ用の架空データ",
+                    is_fictional=True,
+                    visibility=Visibility.PUBLIC,
+                    production=Decimal(1000 + n % 900),
+                    distribution=Decimal(1100 + n % 800),
+                    income_employee=Decimal(600 + n % 300),
+                    income_other=Decimal(500 + n % 500),
+                    outflow_consumption=Decimal(-(50 + n % 100)),
+                    outflow_investment=Decimal(-(30 + n % 60)),
+                    outflow_other=Decimal(-(20 + n % 40)),
+                    energy_coal_oil_gas=Decimal(-(5 + n % 10)),
+                    energy_petroleum_products=Decimal(-(20 + n % 30)),
+                    energy_electricity=Decimal(-(15 + n % 20)),
+                    energy_gas_heat=Decimal(-(3 + n % 5)),
+                    population=20_000 + n * 37 % 300_000,
+                )
+                for n, o in enumerate(municipal)
+            ],
+            batch_size=1000,
+        )
+        industries = [
+            "農業",
+            "林業",
+            "水産業",
+            "製造業",
+            "建設業",
+            "電気業",
+            "卸売・小売業",
+            "宿泊・飲食",
+            "医療・福祉",
+            "公務",
+        ]
+        IndustryFigure.objects.bulk_create(
+            [
+                IndustryFigure(
+                    account=a,
+                    position=i,
+                    name=name,
+                    value_added=Decimal(10 + (n + i) % 90),
+                    national_value_added=Decimal(50_000 + i * 1000),
+                    exports=Decimal(5 + i),
+                    imports=Decimal(7 + i),
+                )
+                for n, a in enumerate(accounts)
+                for i, name in enumerate(industries)
+            ],
+            batch_size=2000,
+        )
+        counts["economy_accounts"] = len(accounts)
+
+        # Regional support: rounds, consortium cases (with their body) and business plans with KPIs.
+        rounds = [
+            Round.objects.get_or_create(
+                fiscal_year=year,
+                defaults={
+                    "name": f"{year}年度 環境整備（ベンチ）",
+                    "announced_on": datetime.date(year, 4, 1),
+                },
+            )[0]
+            for year in (2024, 2025, 2026)
+        ]
+        chosen = regions[: max(10, int(NETWORK_CASES * scale))]
+        bodies = Body.objects.bulk_create(
+            [
+                Body(
+                    kind=BodyKind.CONSORTIUM,
+                    name=f"{r['name']}コンソーシアム",
+                    region_id=r["pk"],
+                    is_published=n % 2 == 0,
+                )
+                for n, r in enumerate(chosen)
+            ]
+        )
+        statuses = [
+            CaseStatus.SELECTED,
+            CaseStatus.SUBMITTED,
+            CaseStatus.HEARING,
+            CaseStatus.CLOSED,
+            CaseStatus.DRAFT,
+        ]
+        ConsortiumCase.objects.bulk_create(
+            [
+                ConsortiumCase(
+                    region_id=r["pk"],
+                    round=rounds[n % 3],
+                    body=bodies[n],
+                    status=statuses[n % len(statuses)],
+                    desired_future=_text(n, "ありたい未来"),
+                    resources=_text(n + 1, "地域資源"),
+                    challenges=_text(n + 2, "課題"),
+                    is_published=n % 3 == 0,
+                )
+                for n, r in enumerate(chosen)
+            ]
+        )
+        plans = BusinessPlan.objects.bulk_create(
+            [
+                BusinessPlan(
+                    region_id=r["pk"],
+                    title=f"{r['name']}の地域循環共生圏事業計画",
+                    summary=_text(n, "事業計画"),
+                    status=PlanStatus.ADOPTED if n % 2 else PlanStatus.BUSINESS,
+                    is_published=n % 2 == 0,
+                    adopted_at=now,
+                )
+                for n, r in enumerate(chosen)
+            ]
+        )
+        kpis = Kpi.objects.bulk_create(
+            [
+                Kpi(plan=plan, area=area, name=name, unit=unit, baseline=Decimal(100 + n), baseline_year=2023)
+                for n, plan in enumerate(plans)
+                for area, name, unit in (
+                    ("environment", "CO2排出量", "t-CO2"),
+                    ("economy", "地域内の再エネ売電収入", "千円"),
+                    ("society", "交流人口", "人"),
+                )
+            ]
+        )
+        KpiYear.objects.bulk_create(
+            [
+                KpiYear(
+                    kpi=k,
+                    fiscal_year=year,
+                    target=k.baseline + 10 * (year - 2023),
+                    actual=k.baseline + 8 * (year - 2023),
+                )
+                for k in kpis
+                for year in (2024, 2025, 2026)
+            ],
+            batch_size=2000,
+        )
+        counts["consortium_cases"] = len(chosen)
+
+        # Matching: collaboration requests from regions to companies' solutions, one message each.
+        request_statuses = list(RequestStatus)
+        wanted = max(20, int(NETWORK_REQUESTS * scale))
+        pairs = [
+            (regions[n % len(regions)], solutions[(n * 7) % len(solutions)])
+            for n in range(wanted)
+            if regions[n % len(regions)]["organization_id"]
+            != solutions[(n * 7) % len(solutions)]["registration__organization_id"]
+        ]
+        requests = CollaborationRequest.objects.bulk_create(
+            [
+                CollaborationRequest(
+                    requester_id=r["organization_id"],
+                    recipient_id=s["registration__organization_id"],
+                    region_id=r["pk"],
+                    solution_id=s["pk"],
+                    message=_text(n, "協業の相談"),
+                    requested_by_id=owners[r["organization_id"]],
+                    status=request_statuses[n % len(request_statuses)],
+                )
+                for n, (r, s) in enumerate(pairs)
+            ],
+            batch_size=1000,
+        )
+        RequestMessage.objects.bulk_create(
+            [
+                RequestMessage(request=q, author_id=q.requested_by_id, body=_text(n, "メッセージ"))
+                for n, q in enumerate(requests)
+            ],
+            batch_size=1000,
+        )
+        counts["collaboration_requests"] = len(requests)
+
+        # Exchange: five themes, topics by members of approved regions, three replies each; consultations.
+        themes = Theme.objects.bulk_create(
+            [Theme(slug=f"bench-{i}", title=f"テーマ{i + 1}（ベンチ）", order=i) for i in range(5)]
+        )
+        topics = Topic.objects.bulk_create(
+            [
+                Topic(
+                    theme=themes[n % 5],
+                    author_id=owners[regions[n % len(regions)]["organization_id"]],
+                    organization_id=regions[n % len(regions)]["organization_id"],
+                    title=f"{regions[n % len(regions)]['name']}からの質問{n}",
+                    body=_text(n, "質問"),
+                )
+                for n in range(max(20, int(NETWORK_TOPICS * scale)))
+            ],
+            batch_size=1000,
+        )
+        Reply.objects.bulk_create(
+            [
+                Reply(
+                    topic=t,
+                    author_id=owners[regions[(n + k + 1) % len(regions)]["organization_id"]],
+                    organization_id=regions[(n + k + 1) % len(regions)]["organization_id"],
+                    body=_text(n + k, "返信"),
+                )
+                for n, t in enumerate(topics)
+                for k in range(3)
+            ],
+            batch_size=2000,
+        )
+        consultations = Consultation.objects.bulk_create(
+            [
+                Consultation(
+                    asker_id=owners[regions[n % len(regions)]["organization_id"]],
+                    organization_id=regions[n % len(regions)]["organization_id"],
+                    subject=f"相談{n}（ベンチ）",
+                )
+                for n in range(max(10, int(NETWORK_CONSULTATIONS * scale)))
+            ]
+        )
+        ConsultationMessage.objects.bulk_create(
+            [
+                ConsultationMessage(consultation=c, author_id=c.asker_id, body=_text(n, "相談"))
+                for n, c in enumerate(consultations)
+            ]
+        )
+        counts["exchange_topics"] = len(topics)
+
+        # Call Q&A on the FY2019 call.
+        program = Program.objects.get(slug=REVIEW_PROGRAM)
+        Question.objects.bulk_create(
+            [
+                Question(
+                    program=program,
+                    asker_id=owners[regions[n % len(regions)]["organization_id"]],
+                    organization_name=regions[n % len(regions)]["name"],
+                    body=_text(n, "質問"),
+                    status=QuestionStatus.PUBLISHED if n % 3 else QuestionStatus.RECEIVED,
+                    public_question=_text(n, "質問") if n % 3 else "",
+                    answer=_text(n + 1, "回答") if n % 3 else "",
+                    answered_at=now if n % 3 else None,
+                )
+                for n in range(max(10, int(NETWORK_QUESTIONS * scale)))
+            ]
+        )
+        counts["call_questions"] = max(10, int(NETWORK_QUESTIONS * scale))
+    return counts
+
+
 # Every area, in order; later issues add theirs (skipped when their data is there already).
-AREAS = [fill_review, fill_registry, fill_inbox, fill_projects, fill_cases, fill_search]
+AREAS = [fill_review, fill_registry, fill_inbox, fill_projects, fill_cases, fill_network, fill_search]
 
 
 def main() -> None:

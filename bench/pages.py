@@ -107,10 +107,54 @@ PAGES: list[Page] = [
         needs=("region",),
     ),
     Page("economy analysis (index)", None, lambda ids: "/economy/"),
-    Page("regional support (index)", None, lambda ids: "/regional/"),
+    Page("regional support (index)", "staff", lambda ids: "/regional/"),
     Page("regional support progress", "staff", lambda ids: "/regional/progress/"),
     Page("regional hubs", None, lambda ids: "/hubs/"),
     Page("ESG finance offers", None, lambda ids: "/finance/"),
+    # The data of fill.fill_network: regional support, economy, matching, exchange and call Q&A at scale.
+    Page(
+        "regional support: a case", "staff", lambda ids: f"/regional/cases/{ids['rcase']}/", needs=("rcase",)
+    ),
+    Page(
+        "regional support: a region",
+        "staff",
+        lambda ids: f"/regional/regions/{ids['rregion']}/",
+        needs=("rregion",),
+    ),
+    Page(
+        "regional support: a business plan",
+        None,
+        lambda ids: f"/regional/plans/{ids['plan']}/",
+        needs=("plan",),
+    ),
+    Page("economy: regional accounts", None, lambda ids: "/economy/accounts/"),
+    Page(
+        "economy: a region's profile",
+        None,
+        lambda ids: f"/economy/accounts/{ids['account']}/",
+        needs=("account",),
+    ),
+    Page("economy: ripple calculator", None, lambda ids: "/economy/ripple/"),
+    Page("matching: my requests", "owner", lambda ids: "/matching/requests/"),
+    Page(
+        "matching: a request",
+        "owner",
+        lambda ids: f"/matching/requests/{ids['mrequest']}/",
+        needs=("mrequest",),
+    ),
+    Page("matching: the secretariat's view", "staff", lambda ids: "/matching/manage/"),
+    Page("exchange: themes", "owner", lambda ids: "/exchange/"),
+    Page("exchange: a theme", "owner", lambda ids: "/exchange/themes/bench-0/"),
+    Page("exchange: a topic", "owner", lambda ids: f"/exchange/topics/{ids['topic']}/", needs=("topic",)),
+    Page("exchange: consultations (secretariat)", "staff", lambda ids: "/exchange/consultations/"),
+    Page("call Q&A (public)", None, lambda ids: f"/calls/qa/{REVIEW_PROGRAM}/"),
+    Page("call Q&A inbox", "staff", lambda ids: "/calls/qa/inbox/"),
+    Page(
+        "hub: grant projects of its area",
+        "staff",
+        lambda ids: f"/hubs/{ids['hub']}/projects/",
+        needs=("hub",),
+    ),
 ]
 
 
@@ -148,6 +192,35 @@ def ids() -> Ids:
         .values_list("slug", flat=True)
         .first(),
         "project": str(project) if project else None,
+        **network_ids(owner),
+    }
+
+
+def network_ids(owner: Any) -> Ids:
+    """The objects of fill.fill_network's pages."""
+    from junkan.economy.models import RegionalAccount
+    from junkan.exchange.models import Topic
+    from junkan.hubs.models import Hub
+    from junkan.matching.models import CollaborationRequest
+    from junkan.organizations.models import Membership
+    from junkan.regional.models import BusinessPlan, ConsortiumCase
+
+    mine = Membership.objects.filter(user=owner).values("organization_id")
+    case = ConsortiumCase.objects.order_by("id").values_list("pk", "region_id").first()
+    return {
+        "rcase": case[0] if case else None,
+        "rregion": case[1] if case else None,
+        "plan": BusinessPlan.objects.filter(is_published=True)
+        .order_by("id")
+        .values_list("pk", flat=True)
+        .first(),
+        "account": RegionalAccount.objects.order_by("id").values_list("public_id", flat=True).first(),
+        "mrequest": CollaborationRequest.objects.filter(requester__in=mine)
+        .order_by("id")
+        .values_list("pk", flat=True)
+        .first(),
+        "topic": Topic.objects.order_by("id").values_list("pk", flat=True).first(),
+        "hub": Hub.objects.order_by("id").values_list("slug", flat=True).first(),
     }
 
 

@@ -21,6 +21,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -75,6 +77,15 @@ NOTES: Mapping[str, Any] = {
 
 YEN_HINTS = ("円", "額", "amount")
 
+# Words for audit actions that are not a declared move (those have their move's label), registered by the
+# app that records them (``label_actions``) next to its processes.
+ACTION_LABELS: dict[str, Any] = {}
+
+
+def label_actions(labels: Mapping[str, Any]) -> None:
+    """Register the words of an app's audit actions that are not declared moves."""
+    ACTION_LABELS.update(labels)
+
 
 @dataclass(frozen=True)
 class Change:
@@ -101,9 +112,9 @@ def action_label(action: str, model: type[models.Model] | None = None) -> str:
     """The entry's action in words: the declared move's label, else 「<object>の<verb>」."""
     from junkan.common.workflow import audit_label
 
-    label = audit_label(action)
+    label = audit_label(action) or ACTION_LABELS.get(action)
     if label:
-        return label
+        return str(label)
     parts = action.split(".")
     verb = parts[-1] if parts else ""
     noun = _object_name(parts[0], parts[1]) if len(parts) >= 3 else None
@@ -238,11 +249,32 @@ def who(entry: Any) -> str:
     return _("システム")
 
 
+def _load_actors(entries: list[Any]) -> None:
+    """Read the actors of entries whose actor is not loaded yet in one query."""
+    if not entries or not isinstance(entries[0], models.Model):
+        return
+    actor_field = entries[0]._meta.get_field("actor")
+    wanted = {e.actor_id for e in entries if e.actor_id and not actor_field.is_cached(e)}
+    if not wanted:
+        return
+    people = get_user_model()._default_manager.in_bulk(wanted)
+    for entry in entries:
+        if entry.actor_id in people and not actor_field.is_cached(entry):
+            entry.actor = people[entry.actor_id]
+
+
 def describe(entries: Iterable[Any]) -> list[Line]:
-    """Audit entries as lines in words, in the order given."""
+    """Audit entries as lines in words, in the order given (a fixed number of queries however many)."""
+    entries = list(entries)
+    _load_actors(entries)
     lines = []
     for entry in entries:
-        model = entry.content_type.model_class() if entry.content_type_id else None
+        # get_for_id reads the content-type cache: no query per entry.
+        model = (
+            ContentType.objects.get_for_id(entry.content_type_id).model_class()
+            if entry.content_type_id
+            else None
+        )
         data = entry.data if isinstance(entry.data, dict) else {}
         notes = [
             (str(label), str(data[key]).strip())

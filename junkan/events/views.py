@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
 from junkan.common import files, moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.events import calendar, export, mail, permissions, services
@@ -176,12 +176,9 @@ def cancel_own(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _cancel(request: HttpRequest, registration: Registration, actor: Any) -> None:
     """Cancel as ``actor`` (None: the holder of the mailed link)."""
-    try:
+    with service_errors(request=request) as outcome:
         services.cancel_registration(actor, registration)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(request, _("参加申込をキャンセルしました。"))
 
 
@@ -255,11 +252,9 @@ def _event_form(request: HttpRequest, event: Event | None) -> HttpResponse:
     form = EventForm(request.POST or None, instance=event, organizers=organizers, secretariat=staff)
     if request.method == "POST" and form.is_valid():
         data, organizer = form.service_data()
-        try:
+        with service_errors(form) as outcome:
             saved = services.save_event(request.user, data, organizer, event)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("イベントを保存しました。"))
             return redirect("events:detail", pk=saved.pk)
     return render(request, "events/form.html", {"form": form, "event": event})
@@ -282,12 +277,9 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def event_publish(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    try:
+    with service_errors(request=request) as outcome:
         services.publish_event(request.user, event)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(request, _("イベントを公開しました。"))
     return redirect("events:detail", pk=pk)
 

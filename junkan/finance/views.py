@@ -19,6 +19,7 @@ from junkan.finance.forms import ContactForm, OfferFilterForm, OfferForm, Region
 from junkan.finance.models import Institution, Offer
 from junkan.hubs.areas import region_q
 from junkan.organizations.models import Membership
+from junkan.regional.models import BusinessPlan, ConsortiumCase
 from junkan.registry.models import RegionRegistration, RegistrationStatus
 
 PER_PAGE = 20
@@ -173,6 +174,15 @@ def region_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "can_contact": permissions.can_send_contact(request.user, region).allowed,
             "consent": permissions.consent_active(region),
+            # What the region has published of its work (its switches), shown here with its consent.
+            "plans": list(
+                BusinessPlan.objects.filter(region=region, is_published=True).order_by("-created_at", "id")
+            ),
+            "cases": list(
+                ConsortiumCase.objects.filter(region=region, is_published=True)
+                .select_related("round")
+                .order_by("-round__fiscal_year", "id")
+            ),
         },
     )
 

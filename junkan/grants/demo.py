@@ -8,7 +8,8 @@
   one part paid back.
 - FY2015 call (seed 003), 北九州市 (a project of a call reviewed before the platform, registered by the
   secretariat): F/S report accepted, amount determined and paid, the FY2015 business report above the promised
-  CO2 reduction, the FY2016 one below it with its cause analysis, the later years still owed.
+  CO2 reduction, the FY2016 one below it with its cause analysis, the later years still owed; its 事後評価
+  (FY2016) recorded by the secretariat; as a city it has a 補助金調書 (PDF on its overview).
 
 Everything goes through the services, so the audit log and the history pages read as in real use. Dates are
 those of each call's fiscal year. Made once: when the projects exist, nothing is changed.
@@ -23,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -31,8 +33,27 @@ from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.samples import minimal_pdf
 from junkan.grants.engine import viability
-from junkan.grants.models import DocumentKind, InfoRequestKind, ProcurementMethod, Project, Report
-from junkan.grants.services import award, changes, contracts, money, reports, requests, returns
+from junkan.grants.models import (
+    DecisionCheckItem,
+    DocumentKind,
+    InfoRequestKind,
+    PostEvaluationRating,
+    ProcurementMethod,
+    Project,
+    Report,
+    SupportJudgement,
+)
+from junkan.grants.services import (
+    award,
+    changes,
+    contracts,
+    money,
+    oversight,
+    post_evaluation,
+    reports,
+    requests,
+    returns,
+)
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, MembershipRole, Organization, OrganizationKind
 from junkan.programs.models import Program, ReportKind
@@ -68,6 +89,18 @@ def _open(secretariat: User, decision: Decision) -> Project:
     )
 
 
+def _examine(secretariat: User, project: Project) -> None:
+    """The examination before the decision (seed 002 「採択後」2.(2) ア–ウ), confirmed for every year."""
+    notes = {
+        DecisionCheckItem.PLAN_READY: "（デモ）資金調達計画・実施計画を確認。見積書3者分あり。",
+        DecisionCheckItem.NO_OTHER_SUBSIDY: "（デモ）他の国庫補助金の申請がないことを確認（確認書あり）。",
+        DecisionCheckItem.ELIGIBLE_ONLY: "",
+    }
+    for year in project.award_years.order_by("fiscal_year"):
+        for item in DecisionCheckItem:
+            oversight.record_check(secretariat, project, year.fiscal_year, item.value, notes[item])
+
+
 def _decide(person: User, secretariat: User, project: Project, number: str) -> Project:
     amount = project.adopted_amount
     award.submit_grant_application(
@@ -79,6 +112,7 @@ def _decide(person: User, secretariat: User, project: Project, number: str) -> P
         note="（デモ）採択額のとおり申請します。",
         now=_moment(date(2019, 8, 2)),
     )
+    _examine(secretariat, project)
     return award.decide(
         secretariat,
         project,
@@ -172,7 +206,7 @@ def _fy2019(person: User, secretariat: User) -> int:
     }
     made = 0
     stages: list[tuple[str, Callable[[Project, User], object]]] = [
-        ("長野県飯田市", lambda p, _g: _hearing(secretariat, p)),
+        ("長野県飯田市", lambda p, g: (_hearing(secretariat, p), _oversight(secretariat, g, p))),
         ("岡山県真庭市", lambda p, g: _in_progress(g, secretariat, p)),
         ("秋田県湯沢市", lambda p, g: _completed(g, p)),
         ("鹿児島県大崎町", lambda p, g: _paid(g, secretariat, p)),
@@ -346,6 +380,7 @@ def _ecotown(person: User, secretariat: User) -> bool:
         planned_end_on=date(2016, 2, 29),
         now=_moment(date(2015, 7, 21)),
     )
+    _examine(secretariat, project)
     project = award.decide(
         secretariat,
         project,
@@ -387,6 +422,18 @@ def _ecotown(person: User, secretariat: User) -> bool:
     )
     reports.add_report_document(person, second, DocumentKind.UTILITY_DATA, _pdf("平成28年度_光熱水量.pdf"))
     reports.transition_report(person, second, "submit")
+    # 事後評価 in the fiscal year after completion (FY2016, by 2017-03-31); its 補助金調書 is on the overview.
+    post_evaluation.record_evaluation(
+        secretariat,
+        project,
+        evaluated_on=date(2017, 2, 20),
+        rating=PostEvaluationRating.PARTLY,
+        evaluation="（デモ）廃熱の相互融通は計画どおり稼働したが、バイオガス化は原料の確保が計画の6割にとどまった。"
+        "FS調査で示した事業化の見通しは維持されている。",
+        actual_t_co2=Decimal("95.0"),
+        feedback_to_plan="（デモ）北九州市の次期環境基本計画の実施計画で、食品廃棄物の排出事業者との連携を重点施策とする。",
+        ministry_note="（デモ）原料の需給が工場立地の変化に左右される点は、同種の事業の共通の課題として分析に提供する。",
+    )
     return True
 
 
@@ -412,3 +459,77 @@ def load(log: Callable[[str], object]) -> list[tuple[str, str, str]]:
     return (
         [(APPLICANT, DEMO_PASSWORD, "補助事業（交付決定から返還まで）の補助事業者の担当者")] if made else []
     )
+
+
+def _oversight(secretariat: User, grantee: User, project: Project) -> None:
+    """Conditions of adoption (one met, one open), a site inspection done with findings and a follow-up."""
+    met = oversight.add_condition(
+        secretariat,
+        project,
+        text="（デモ）地元金融機関から事業費の融資の内諾を得て、その書面を提出すること。",
+        due_on=date(2019, 10, 31),
+    )
+    oversight.condition_met(
+        secretariat,
+        met,
+        met_on=date(2019, 9, 27),
+        evidence="（デモ）飯田信用金庫（架空）の融資内諾書の写しを受領。",
+    )
+    oversight.add_condition(
+        secretariat,
+        project,
+        text="（デモ）住民説明会を開催し、その記録を完了実績報告書に添付すること。",
+        due_on=date(2020, 2, 29),
+    )
+    inspection = oversight.plan_inspection(
+        secretariat,
+        project,
+        planned_on=date(2019, 12, 10),
+        place="（デモ）飯田市竜丘地区 太陽光発電設備の設置予定地",
+        inspectors="事務局 調査員2名、中部地方環境事務所 1名（いずれも架空）",
+        purpose="（デモ）設置予定地の状況と、契約・発注の手続の確認",
+    )
+    oversight.inspection_done(
+        secretariat,
+        inspection,
+        done_on=date(2019, 12, 10),
+        findings="（デモ）設置予定地の造成は計画どおり。見積合わせの記録のうち1件に日付の記載漏れがあった。",
+    )
+    oversight.inspection_follow_up(
+        secretariat, inspection, "（デモ）見積合わせの記録に日付を補記し、写しを提出してください。"
+    )
+
+
+def link_support(log: Callable[[str], object]) -> None:
+    """After the regional demo: a continuing project judged to need further support, linked to a case."""
+    from junkan.regional.models import ConsortiumCase
+
+    secretariat = demo_user("secretariat@example.jp")
+    case = ConsortiumCase.objects.order_by("id").first()
+    if case is None or SupportJudgement.objects.exists():
+        return
+    project = None
+    candidates = Project.objects.filter(multi_year=True, status__in=("decided", "completed")).order_by("id")
+    for candidate in candidates:
+        if oversight.continuation_reviewed(candidate):
+            project = candidate
+            break
+        # The grantee records 「変更なし」 for the next year: the continuation review is then done.
+        member = Membership.objects.filter(organization=candidate.organization).order_by("id").first()
+        try:
+            if member is not None:
+                project = changes.record_continuation_unchanged(member.user, candidate, fiscal_year=2020)
+                break
+        except ValidationError:
+            continue  # e.g. a plan change still awaiting its decision
+    if project is None:
+        return
+    oversight.judge_support(
+        secretariat,
+        project,
+        fiscal_year=2020,
+        needed=True,
+        reason="（デモ）継続審査の結果、事業の担い手の育成と地域内の合意形成に専門家の継続的な支援が必要と判断した。",
+        case=case,
+    )
+    log(f"grants: further support judged needed for {project.title} through {case}")

@@ -430,6 +430,7 @@ class DocumentKind(models.TextChoices):
     UTILITY_DATA = "utility_data", _("光熱水量のデータ等（算定根拠）")
     REPORT_BODY = "report_body", _("報告書本体・成果物")
     ANSWER = "answer", _("回答資料")
+    INSPECTION = "inspection", _("現地調査の資料")
     OTHER = "other", _("その他")
 
 
@@ -468,6 +469,14 @@ class GrantDocument(models.Model):
         blank=True,
         related_name="documents",
         verbose_name=_("情報提供の要請"),
+    )
+    inspection = models.ForeignKey(
+        "Inspection",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("現地調査"),
     )
     kind = models.CharField(_("書類の種類"), max_length=20, choices=DocumentKind.choices)
     file = models.FileField(_("ファイル"), upload_to=grant_document_path, max_length=200)
@@ -587,3 +596,228 @@ class InfoRequest(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+# --- Oversight of the grant: checks at the decision, conditions of adoption, site inspections, support ------
+
+
+class DecisionCheckItem(models.TextChoices):
+    """The points the association examines before the grant decision (seed 002 「採択後」2.(2) ア–ウ)."""
+
+    PLAN_READY = (
+        "plan_ready",
+        _(
+            "ア　申請に係る補助事業の全体計画（資金調達計画、実施計画等）が整っており、"
+            "準備が確実に行われていること。"
+        ),
+    )
+    NO_OTHER_SUBSIDY = (
+        "no_other_subsidy",
+        _(
+            "イ　補助対象経費には、国からの他の補助金（負担金、利子補給金並びに"
+            "適正化法第2条第4項第1号に掲げる給付金及び同項第2号に規定する資金を含む。）の対象経費を含まないこと。"
+        ),
+    )
+    ELIGIBLE_ONLY = "eligible_only", _("ウ　補助対象経費以外の経費を含まないこと。")
+
+
+class DecisionCheck(models.Model):
+    """One point of the examination before the grant decision, confirmed for one fiscal year's application."""
+
+    award_year = models.ForeignKey(
+        AwardYear, on_delete=models.CASCADE, related_name="checks", verbose_name=_("年度別の交付額")
+    )
+    item = models.CharField(_("確認事項"), max_length=20, choices=DecisionCheckItem.choices)
+    note = models.TextField(_("確認の記録（任意）"), blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("確認者")
+    )
+    checked_at = models.DateTimeField(_("確認日時"))
+
+    class Meta:
+        verbose_name = _("交付決定前の確認")
+        verbose_name_plural = _("交付決定前の確認")
+        ordering = ["award_year", "item"]
+        constraints = [
+            models.UniqueConstraint(fields=["award_year", "item"], name="grants_decisioncheck_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.award_year} {self.item}"
+
+
+class ConditionStatus(models.TextChoices):
+    OPEN = "open", _("未達成")
+    MET = "met", _("達成")
+    WAIVED = "waived", _("取りやめ")
+
+
+class AdoptionCondition(models.Model):
+    """A condition of adoption (採択の条件) set by the committee or the secretariat, followed until met."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="conditions", verbose_name=_("補助事業")
+    )
+    text = models.TextField(_("条件の内容"))
+    due_on = models.DateField(_("達成の期限"), null=True, blank=True)
+    status = models.CharField(
+        _("状態"), max_length=10, choices=ConditionStatus.choices, default=ConditionStatus.OPEN, db_index=True
+    )
+    met_on = models.DateField(_("達成日"), null=True, blank=True)
+    evidence = models.TextField(_("達成を確認した根拠"), blank=True)
+    waive_reason = models.TextField(_("取りやめの理由"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("確認者"),
+    )
+    resolved_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("登録者")
+    )
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("採択の条件")
+        verbose_name_plural = _("採択の条件")
+        ordering = ["project", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class InspectionStatus(models.TextChoices):
+    PLANNED = "planned", _("予定")
+    DONE = "done", _("実施済み")
+    FOLLOW_UP = "follow_up", _("是正・対応の確認中")
+    CLOSED = "closed", _("完了")
+    CANCELLED = "cancelled", _("中止")
+
+
+class Inspection(models.Model):
+    """A site inspection (現地調査) during or after the project: planned, done with findings, followed up."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="inspections", verbose_name=_("補助事業")
+    )
+    status = models.CharField(
+        _("状態"),
+        max_length=10,
+        choices=InspectionStatus.choices,
+        default=InspectionStatus.PLANNED,
+        db_index=True,
+    )
+    planned_on = models.DateField(_("実施予定日"))
+    place = models.CharField(_("場所"), max_length=200)
+    inspectors = models.CharField(_("調査員"), max_length=300)
+    purpose = models.TextField(_("調査の目的・確認する事項"), blank=True)
+    done_on = models.DateField(_("実施日"), null=True, blank=True)
+    findings = models.TextField(_("調査の結果（所見）"), blank=True)
+    follow_up = models.TextField(_("求める是正・対応"), blank=True)
+    closing_note = models.TextField(_("完了の記録"), blank=True)
+    cancel_reason = models.TextField(_("中止の理由"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("登録者")
+    )
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("現地調査")
+        verbose_name_plural = _("現地調査")
+        ordering = ["project", "-planned_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.planned_on}"
+
+
+class SupportJudgement(models.Model):
+    """After the continuation review: whether further support is needed (seed 002 「継続事業の審査」※),
+    and, when it is, the platform's regional support case that gives it."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="support_judgements", verbose_name=_("補助事業")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("継続審査の対象年度"))
+    needed = models.BooleanField(_("更なる支援が必要"))
+    reason = models.TextField(_("判断の理由"))
+    case = models.ForeignKey(
+        "regional.ConsortiumCase",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grant_judgements",
+        verbose_name=_("支援する環境整備の支援案件"),
+    )
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("判断の記録者")
+    )
+    judged_at = models.DateTimeField(_("記録日時"))
+
+    class Meta:
+        verbose_name = _("更なる支援の要否")
+        verbose_name_plural = _("更なる支援の要否")
+        ordering = ["project", "-fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "fiscal_year"], name="grants_supportjudgement_unique"),
+            models.CheckConstraint(
+                condition=models.Q(needed=True) | models.Q(case__isnull=True),
+                name="grants_supportjudgement_case_only_if_needed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.fiscal_year}"
+
+
+class PostEvaluationRating(models.TextChoices):
+    EXCEEDED = "exceeded", _("計画を上回る成果")
+    ACHIEVED = "achieved", _("おおむね計画どおり")
+    PARTLY = "partly", _("一部が計画に達していない")
+    NOT_ACHIEVED = "not_achieved", _("計画に達していない")
+
+
+class PostEvaluation(models.Model):
+    """事後評価 (seed 003 §9(4)イ): made the fiscal year after the project ended, recorded by the secretariat.
+
+    Its result is fed back to the region's plan (``feedback_to_plan``, linked to a regional business plan
+    where one exists) and to the Ministry's analysis (``ministry_note``). The due date is not
+    stored: it follows from the completion date (:mod:`junkan.grants.engine.post_evaluation`)."""
+
+    project = models.OneToOneField(
+        Project, on_delete=models.PROTECT, related_name="post_evaluation", verbose_name=_("補助事業")
+    )
+    evaluated_on = models.DateField(_("評価日"))
+    rating = models.CharField(_("総合評価"), max_length=14, choices=PostEvaluationRating.choices)
+    evaluation = models.TextField(_("評価の内容"))
+    actual_t_co2 = models.DecimalField(
+        _("評価時点のCO2削減量（t-CO2/年）"), null=True, blank=True, **CO2_DIGITS
+    )
+    achievement_percent = models.DecimalField(
+        _("CO2削減量の達成率（%）"), max_digits=8, decimal_places=1, null=True, blank=True
+    )
+    feedback_to_plan = models.TextField(_("今後の計画への反映"), blank=True)
+    business_plan = models.ForeignKey(
+        "regional.BusinessPlan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("反映する地域の事業計画"),
+    )
+    ministry_note = models.TextField(_("環境省の分析への提供事項"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("記録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("事後評価")
+        verbose_name_plural = _("事後評価")
+        ordering = ["-evaluated_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.project}（{_('事後評価')}）"

@@ -13,6 +13,10 @@ from junkan.applications.models import CoApplicantStatus
 from junkan.dashboard.panels import LIMIT, Count, Item, Panel, register
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
+    AdoptionCondition,
+    ConditionStatus,
+    Inspection,
+    InspectionStatus,
     PlanChange,
     PlanChangeStatus,
     Project,
@@ -92,6 +96,7 @@ def secretariat_queues(request: HttpRequest) -> Panel | None:
     from django.db.models import Count as Counted
 
     from junkan.applications.models import Application, ApplicationStatus
+    from junkan.grants.services import post_evaluation
     from junkan.registry.models import CompanyRegistration, RegionRegistration, RegistrationStatus
     from junkan.review.reads import adopted_without_project
 
@@ -131,6 +136,23 @@ def secretariat_queues(request: HttpRequest) -> Panel | None:
             _("交付決定を待つ交付申請"), Project.objects.filter(status=ProjectStatus.APPLIED).count(), grants
         ),
         Count(_("補助事業を開いていない採択"), adopted_without_project().count(), grants),
+        Count(
+            _("未達成の採択の条件"),
+            AdoptionCondition.objects.filter(status=ConditionStatus.OPEN).count(),
+            grants,
+        ),
+        Count(
+            _("予定・是正確認中の現地調査"),
+            Inspection.objects.filter(
+                status__in=(InspectionStatus.PLANNED, InspectionStatus.FOLLOW_UP)
+            ).count(),
+            grants,
+        ),
+        Count(
+            _("期限を過ぎた事後評価"),
+            post_evaluation.projects("overdue", timezone.localdate()).count(),
+            f"{reverse('grants:post_evaluations')}?filter=overdue",
+        ),
     ]
     items = [
         Item(

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
@@ -186,4 +188,54 @@ def can_download(user: object, document: GrantDocument) -> Decision:
         return decision
     if document.project.disposed_at is not None:
         return hide(_("この書類は保存期限を過ぎて廃棄されています。"))
+    if document.inspection_id is not None:
+        return can_see_inspection_record(user, document.inspection)
+    return allow()
+
+
+def can_see_inspection_record(user: object, inspection: Any) -> Decision:
+    """An inspection's files: the secretariat always; the grantee and co-applicants once it took place
+    (its findings and files are shown from the day it is recorded as done)."""
+    decision = can_view(user, inspection.project)
+    if not decision:
+        return decision
+    if is_secretariat(user) or inspection.done_on is not None:
+        return allow()
+    return deny(_("現地調査の結果と資料は、実施の記録の後に表示されます。"))
+
+
+def can_download_statement(user: object, project: Project) -> Decision:
+    """補助金調書 (seed 003 §6(1)): a local-government grantee's owners and members, and the secretariat.
+
+    It is a document of the local government's own budget: co-applicants see the project but not this (403);
+    for a grantee that is not a local government there is no such document (404)."""
+    if not project.organization.is_local_government:
+        return hide(_("この補助事業には補助金調書はありません。"))
+    if not (is_secretariat(user) or is_grantee_member(user, project)):
+        if can_view(user, project):
+            return deny(_("補助金調書は、補助事業者（地方公共団体）の担当者と事務局のみ取得できます。"))
+        return hide(_("この補助事業は見つかりません。"))
+    if project.decided_on is None:
+        return deny(_("補助金調書は、交付決定の後に作成できます。"))
+    return allow()
+
+
+# Projects that end with a post-evaluation (事後評価): completed, and neither cancelled nor declined.
+EVALUATED_STATES = frozenset({ProjectStatus.COMPLETED, ProjectStatus.DETERMINED, ProjectStatus.PAID})
+
+
+def can_record_post_evaluation(user: object, project: Project) -> Decision:
+    """The secretariat records the post-evaluation of a completed project (seed 003 §9(4)イ)."""
+    decision = can_manage(user, project)
+    if not decision:
+        return decision
+    if project.completed_on is None or project.status not in EVALUATED_STATES:
+        return deny(_("事後評価は、事業が完了した補助事業について記録できます。"))
+    return allow()
+
+
+def inspections_open(project: Project) -> Decision:
+    """Site inspections are planned during the project (after the grant decision) or after it."""
+    if project.decided_on is None:
+        return deny(_("現地調査は交付決定の後（事業の実施中または完了後）に予定できます。"))
     return allow()

@@ -35,6 +35,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from junkan.common import history
 from junkan.common.permissions import Decision, allow, deny
 from junkan.common.workflow import Context, Move, Process, transition
 from junkan.grants import permissions
@@ -91,6 +92,21 @@ def completion_report_accepted(project: Project) -> Decision:
     """額の確定 needs the completion report (or F/S report) accepted first."""
     if project.reports.filter(kind__in=COMPLETION_REPORT_KINDS, status=R.SUBMITTED).exists():
         return deny(_("完了実績報告書がまだ受理されていません。報告の画面で先に受理してください。"))
+    return allow()
+
+
+def decision_checks_done(project: Project) -> Decision:
+    """交付決定 needs the points of seed 002 「採択後」2.(2) ア–ウ confirmed for every year applied for."""
+    from junkan.grants.services.oversight import missing_checks
+
+    missing = missing_checks(project)
+    if missing:
+        return deny(
+            _(
+                "交付決定の前の確認（%(items)s）がまだ記録されていません。交付決定の画面で確認を記録してください。"
+            )
+            % {"items": "、".join(missing)}
+        )
     return allow()
 
 
@@ -262,6 +278,7 @@ PROJECT: Process[Project] = Process(
             label=gettext_lazy("交付決定をする"),
             done=gettext_lazy("交付決定"),
             who=secretariat,
+            guards=(decision_checks_done,),
             effects=(_schedule_reports, _mail_project("decided")),
             confirm=gettext_lazy(
                 "交付決定をすると、補助事業者に交付決定の通知をお送りし、交付決定日から契約・発注と経費の計上が"
@@ -528,7 +545,9 @@ INFO_REQUEST: Process[InfoRequest] = Process(
     ),
 )
 
-PROCESSES = (PROJECT, REPORT, PLAN_CHANGE, RETURN_ORDER, INFO_REQUEST)
+from junkan.grants import oversight_processes  # noqa: E402  (declares the conditions and inspections)
+
+PROCESSES = (PROJECT, REPORT, PLAN_CHANGE, RETURN_ORDER, INFO_REQUEST, *oversight_processes.PROCESSES)
 
 # Audit codes written by the grants services outside a move, in words (history pages).
 OTHER_ACTIONS: dict[str, Any] = {
@@ -557,6 +576,11 @@ OTHER_ACTIONS: dict[str, Any] = {
     "grants.document.removed": gettext_lazy("書類の削除"),
     "grants.document.downloaded": gettext_lazy("書類のダウンロード"),
     "grants.return_order.repayment_recorded": gettext_lazy("返還金の納付の記録"),
+    **oversight_processes.OTHER_ACTIONS,
+    "grants.statement.exported": gettext_lazy("補助金調書のダウンロード"),
+    "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
+    "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
+    "grants.post_evaluations.exported": gettext_lazy("事後評価の一覧のダウンロード（CSV）"),
 }
 
 
@@ -570,3 +594,28 @@ def action_label(action: str) -> str:
     if action in OTHER_ACTIONS:
         return str(OTHER_ACTIONS[action])
     return action
+
+
+# The history's words for what grants records besides the declared moves.
+history.label_actions(
+    {
+        "grants.project.completion_date_set": gettext_lazy("完了予定日の設定"),
+        "grants.project.continuation_approved": gettext_lazy("継続の承認"),
+        "grants.project.continuation_recorded": gettext_lazy("継続審査の結果の記録"),
+        "grants.project.contract_added": gettext_lazy("契約・発注の追加"),
+        "grants.project.contract_removed": gettext_lazy("契約・発注の削除"),
+        "grants.project.contract_updated": gettext_lazy("契約・発注の変更"),
+        "grants.project.disposed": gettext_lazy("保存期間満了による文書の廃棄"),
+        "grants.project.records_disposed": gettext_lazy("保存期間満了による文書の廃棄"),
+        "grants.project.payment_requested": gettext_lazy("支払の請求"),
+        "grants.report.reminded": gettext_lazy("報告の督促"),
+        "grants.report.rescheduled": gettext_lazy("報告期限の変更"),
+        "grants.report.unscheduled": gettext_lazy("報告予定の取消し"),
+        "grants.return_order.repayment_recorded": gettext_lazy("返還金の納付の記録"),
+        "grants.statement.exported": gettext_lazy("補助金調書のダウンロード"),
+        "grants.post_evaluation.recorded": gettext_lazy("事後評価の記録"),
+        "grants.post_evaluation.updated": gettext_lazy("事後評価の修正"),
+        "grants.post_evaluations.exported": gettext_lazy("事後評価の一覧のダウンロード（CSV）"),
+        **oversight_processes.OTHER_ACTIONS,
+    }
+)

@@ -2,7 +2,17 @@
 
 from django.urls import include, path
 
-from junkan.grants.views import award, calculator, money, projects, reports, requests, retention
+from junkan.grants.views import (
+    award,
+    calculator,
+    money,
+    oversight,
+    postevaluation,
+    projects,
+    reports,
+    requests,
+    retention,
+)
 
 app_name = "grants"
 urlpatterns = [
@@ -13,4 +23,6 @@ urlpatterns = [
     path("", include(money.urlpatterns)),
     path("", include(requests.urlpatterns)),
     path("", include(retention.urlpatterns)),
+    path("", include(oversight.urlpatterns)),
+    path("", include(postevaluation.urlpatterns)),
 ]

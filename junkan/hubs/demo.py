@@ -1,4 +1,4 @@
-"""Demo hub staff: one person at 中部地方環境事務所 and one at EPO九州 (fictional people at example.jp)."""
+"""Demo hub staff at 中部地方環境事務所, EPO九州 and 北海道地方環境事務所 (fictional people at example.jp)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,13 @@ STAFF = [
         "中部地方環境事務所の職員（2段階認証あり）",
     ),
     ("hub-kyushu@example.jp", "九州 EPO職員（デモ）", "epo-kyushu", "EPO九州の職員（2段階認証あり）"),
+    # The demo's support cases are in Hokkaido: this hub's 担当区域の案件 lists them.
+    (
+        "hub-hokkaido@example.jp",
+        "北海道 事務所員（デモ）",
+        "hokkaido-office",
+        "北海道地方環境事務所の職員（2段階認証あり・担当区域の支援案件）",
+    ),
 ]
 
 

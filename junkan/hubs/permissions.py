@@ -51,8 +51,7 @@ def can_view_area(user: object, hub: Hub) -> Decision:
         return allow(_("事務局として閲覧できます。"))
     if hub in staff_hubs(user):
         return allow(_("この拠点の職員です。"))
-    if is_hub_staff(user):
-        return deny(_("担当区域外の拠点です。"))
+    # Another hub's staff, like everyone else, do not learn what is in this hub's area (404).
     return hide(_("拠点の職員のページです。"))
 
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<slug:slug>/", views.hub_detail, name="detail"),
     path("<slug:slug>/regions/", views.area_regions, name="area_regions"),
     path("<slug:slug>/projects/", views.area_projects, name="area_projects"),
+    path("<slug:slug>/cases/", views.area_cases, name="area_cases"),
 ]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
@@ -117,3 +121,70 @@ def area_projects(request: HttpRequest, slug: str) -> HttpResponse:
     )
     page = page_of(request, projects, PER_PAGE)
     return render(request, "hubs/area_projects.html", {"hub": hub, "page": page})
+
+
+@dataclass(frozen=True)
+class Case:
+    """One row of the hub's cases: a regional support case or a grant project, and where it stands."""
+
+    kind: str
+    title: str
+    party: str
+    fiscal_year: int | None
+    status: str
+    url: str
+    sort_key: tuple[int, str]
+
+
+@login_required
+def area_cases(request: HttpRequest, slug: str) -> HttpResponse:
+    """The cases the hub follows: regional support cases and grant projects of its area, newest year first.
+
+    Read-only. A row links to its page where the viewer may open it (the secretariat; a published case)."""
+    from junkan.grants.models import Project
+    from junkan.regional import permissions as regional_permissions
+    from junkan.regional.models import CaseStatus, ConsortiumCase
+
+    hub = _area_hub(request, slug)
+    ids = [p.pk for p in hub.prefectures.all()]
+    rows: list[Case] = []
+    cases = (
+        ConsortiumCase.objects.filter(areas.region_q(ids, prefix="region__"))
+        .exclude(status=CaseStatus.DRAFT)
+        .select_related("region__organization", "round")
+        .distinct()
+    )
+    for case in cases:
+        readable = regional_permissions.can_view_case(request.user, case).allowed
+        rows.append(
+            Case(
+                kind=str(_("環境整備の支援案件")),
+                title=f"{case.region.name}（{case.get_kind_display()}）",
+                party=case.region.organization.name,
+                fiscal_year=case.round.fiscal_year,
+                status=case.get_status_display(),
+                url=reverse("regional:case", args=[case.pk]) if readable else "",
+                sort_key=(-case.round.fiscal_year, case.region.name),
+            )
+        )
+    projects = Project.objects.filter(areas.organization_q(ids)).select_related("organization", "program")
+    secretariat = is_secretariat(request.user)
+    for project in projects:
+        rows.append(
+            Case(
+                kind=str(_("補助事業")),
+                title=project.title,
+                party=project.organization.name,
+                fiscal_year=project.program.fiscal_year,
+                status=project.get_status_display(),
+                url=reverse("grants:project", args=[project.public_id]) if secretariat else "",
+                sort_key=(-(project.program.fiscal_year or 0), project.title),
+            )
+        )
+    rows.sort(key=lambda row: row.sort_key)
+    page = page_of(request, rows, PER_PAGE)
+    return render(
+        request,
+        "hubs/area_cases.html",
+        {"hub": hub, "page": page, "case_count": len(cases), "project_count": len(projects)},
+    )

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
 from junkan.audit.services import record
@@ -348,13 +348,16 @@ def funnel() -> dict[str, int]:
     """Conversion: requests from suggestions, accepted ones, and collaborations (incl. closed as business)."""
     from junkan.matching.models import Outcome, RequestStatus
 
-    requests = CollaborationRequest.objects.all()
-    return {
-        "requests": requests.count(),
-        "from_suggestions": requests.filter(origin=Origin.SUGGESTION).count(),
-        "accepted": requests.exclude(
-            status__in=[RequestStatus.REQUESTED, RequestStatus.DECLINED, RequestStatus.WITHDRAWN]
-        ).count(),
-        "collaborating": requests.filter(status=RequestStatus.COLLABORATING).count()
-        + requests.filter(status=RequestStatus.CLOSED, outcome__in=[Outcome.BUSINESS, Outcome.PILOT]).count(),
-    }
+    return CollaborationRequest.objects.order_by().aggregate(
+        requests=Count("id"),
+        from_suggestions=Count("id", filter=Q(origin=Origin.SUGGESTION)),
+        accepted=Count(
+            "id",
+            filter=~Q(status__in=[RequestStatus.REQUESTED, RequestStatus.DECLINED, RequestStatus.WITHDRAWN]),
+        ),
+        collaborating=Count(
+            "id",
+            filter=Q(status=RequestStatus.COLLABORATING)
+            | Q(status=RequestStatus.CLOSED, outcome__in=[Outcome.BUSINESS, Outcome.PILOT]),
+        ),
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -268,16 +268,27 @@ def manage(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_manage_matching(request.user))
     now = timezone.now()
     buckets = [(_("1週間以内"), 7), (_("1か月以内"), 31), (_("3か月以内"), 92)]
+    # One query for the whole table: per state, how many were last updated within each bucket.
+    cumulative = {
+        f"within_{days}": Count("id", filter=Q(updated_at__gte=now - timedelta(days=days)))
+        for _label, days in buckets
+    }
+    per_state = {
+        row["status"]: row
+        for row in CollaborationRequest.objects.order_by()
+        .values("status")
+        .annotate(total=Count("id"), **cumulative)
+    }
     table = []
     for value, label in RequestStatus.choices:
+        found = per_state.get(value, {})
         row: dict[str, Any] = {"state": value, "label": label, "counts": []}
-        queryset = CollaborationRequest.objects.filter(status=value)
         previous = 0
         for _label, days in buckets:
-            count = queryset.filter(updated_at__gte=now - timedelta(days=days)).count()
+            count = found.get(f"within_{days}", 0)
             row["counts"].append(count - previous)
             previous = count
-        total = queryset.count()
+        total = found.get("total", 0)
         row["counts"].append(total - previous)
         row["total"] = total
         table.append(row)

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from junkan.common import moves
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.newsletter import mail, permissions, segments, services, tokens
@@ -131,11 +132,9 @@ def issue_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         enforce(permissions.can_manage(request.user))
     form = IssueForm(request.POST or None, instance=issue, segment_counts=segments.counts())
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             saved = services.save_issue(request.user, form.service_data(), issue)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("保存しました。配信前に内容を確認してください。"))
             return redirect("newsletter:issue", pk=saved.pk)
     return render(request, "newsletter/issue_form.html", {"form": form, "issue": issue})
@@ -167,12 +166,9 @@ def issue_send(request: HttpRequest, pk: int) -> HttpResponse:
     issue = _issue(request, pk)
 
     def run(_reason: str) -> HttpResponse:
-        try:
+        with service_errors(request=request) as outcome:
             count = services.send_issue(request.user, issue)
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("%(count)s人への配信を始めました。送信の状況は配信記録で確認できます。") % {"count": count},
@@ -202,12 +198,9 @@ def issue_send(request: HttpRequest, pk: int) -> HttpResponse:
 def issue_retry(request: HttpRequest, pk: int) -> HttpResponse:
     issue = _issue(request, pk)
     enforce(permissions.can_retry_issue(request.user, issue))
-    try:
+    with service_errors(request=request) as outcome:
         count = services.retry_issue(request.user, issue)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(request, _("未送信の%(count)s件を再送します。") % {"count": count})
     return redirect("newsletter:issue", pk=pk)
 

@@ -342,6 +342,9 @@ def load(log: Callable[[str], object]) -> list[tuple[str, str, str]]:
         f"{team_region.name} with a support team, coordinator and business plan"
         + (", a type ③ council with minutes" if council else "")
     )
+    from junkan.grants.demo import link_support
+
+    link_support(log)  # a grant project judged to need further support through one of these cases
     return [
         (EXPERT[0], DEMO_PASSWORD, "支援チームの専門家（チームの地域の案件を閲覧・訪問を記録）"),
         (COORDINATOR[0], DEMO_PASSWORD, "地域コーディネーター（活動の記録）"),

@@ -709,6 +709,15 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
 # Plans -----------------------------------------------------------------------------------------------------
 
 
+def _post_evaluations(plan: BusinessPlan) -> list[Any]:
+    """The grant projects' post-evaluations fed back to this plan (seed 003 §9(4)イ), newest first."""
+    from junkan.grants.models import PostEvaluation
+
+    return list(
+        PostEvaluation.objects.filter(business_plan=plan).select_related("project").order_by("-evaluated_on")
+    )
+
+
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(BusinessPlan.objects.select_related("region__organization", "team"), pk=pk)
     enforce(p.can_view_plan(request.user, plan))
@@ -795,6 +804,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "year_form": year_form,
             "cycle_form": cycle_form,
             "cycles": plan.cycles.all(),
+            "evaluations": _post_evaluations(plan) if insider else [],
             "actions": _actions("plan", request.user, plan) if insider else [],
             "process": "plan",
             "body_kind": BodyKind,

@@ -7,8 +7,9 @@ members or sheets (the results and assignment pages of a call with hundreds of a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +25,7 @@ from junkan.programs.models import Program, ProjectType, ReviewCriterion, projec
 from junkan.review.engine import coi, scoring
 from junkan.review.engine.adoption import AdoptionInputError, Candidate, TypeProposal, propose
 from junkan.review.models import (
+    ADOPTED_OUTCOMES,
     Assignment,
     AssignmentStatus,
     Budget,
@@ -34,6 +36,7 @@ from junkan.review.models import (
     DeclarationKind,
     Exclusion,
     Mark,
+    Outcome,
     ScoreSheet,
     SheetStatus,
 )
@@ -92,8 +95,12 @@ def type_criteria(project_type: ProjectType, rows: Iterable[ReviewCriterion]) ->
 def load_criteria(program: Program | int) -> dict[str, TypeCriteria]:
     """Each project type's criteria by type code (2 queries)."""
     program_id = program if isinstance(program, int) else program.pk
-    types = ProjectType.objects.filter(program_id=program_id).prefetch_related(
-        Prefetch("review_criteria", queryset=ReviewCriterion.objects.order_by("order", "id"))
+    types = (
+        ProjectType.objects.filter(program_id=program_id)
+        .defer(*project_type_wide())
+        .prefetch_related(
+            Prefetch("review_criteria", queryset=ReviewCriterion.objects.order_by("order", "id"))
+        )
     )
     return {t.code: type_criteria(t, t.review_criteria.all()) for t in types.order_by("order", "id")}
 
@@ -105,12 +112,16 @@ def engine_mark(mark: Mark | MarkRow) -> scoring.Mark:
 
 
 def engine_sheet(
-    sheet: ScoreSheet, marks: Iterable[Mark | MarkRow], codes: dict[int, str]
+    sheet: ScoreSheet | SheetRow, marks: Iterable[Mark | MarkRow], codes: dict[int, str]
 ) -> scoring.ScoreSheet:
     """The engine's sheet; marks on criteria no longer listed are left out (the validator then says so)."""
+    if isinstance(sheet, ScoreSheet):
+        member_id, application_id = sheet.assignment.member_id, sheet.assignment.application_id
+    else:
+        member_id, application_id = sheet.member_id, sheet.application_id
     return scoring.ScoreSheet(
-        member_id=sheet.assignment.member_id,
-        application_id=sheet.assignment.application_id,
+        member_id=member_id,
+        application_id=application_id,
         marks={codes[m.criterion_id]: engine_mark(m) for m in marks if m.criterion_id in codes},
         overall_comment=sheet.overall_comment,
     )
@@ -244,69 +255,38 @@ def reason_records(reasons: Iterable[coi.Reason]) -> list[dict[str, str]]:
 
 
 # Results ---------------------------------------------------------------------------------------------------
+# What is cached is plain values (frozen dataclasses of ids, strings and numbers), never model instances:
+# at national scale the results hold 400 applications and 2,000 sheets, and reading them back from the
+# cache must cost little more than the bytes.
 
 
-@dataclass
-class Results:
-    """Everything the results page, the proposal and the exports show."""
+@dataclass(frozen=True)
+class ApplicationRow:
+    """An application under review as the results show it."""
 
-    applications: list[Application]
-    criteria: dict[str, TypeCriteria]
-    results: dict[int, scoring.ApplicationResult]
-    sheets: dict[int, list[ScoreSheet]]
-    assigned: dict[int, int]
-    budgets: dict[str, int]
-    proposals: dict[str, TypeProposal]
-    decisions: dict[int, Decision]
-    problems: list[str] = field(default_factory=list)
+    pk: int
+    public_id: Any
+    receipt_number: str
+    title: str
+    organization: str
+    requested_amount: int
+    project_type: str  # the type's code
 
-    def by_type(self) -> list[dict[str, Any]]:
-        """One group per project type: its applications in rank order, with result and decision."""
-        groups = []
-        by_id = {a.pk: a for a in self.applications}
-        for code, tc in self.criteria.items():
-            apps = [a for a in self.applications if a.project_type.code == code]
-            proposal = self.proposals.get(code)
-            chosen = set(proposal.chosen) if proposal else set()
-            rows = []
-            for application in apps:
-                result = self.results.get(application.pk)
-                rows.append(
-                    {
-                        "application": application,
-                        "result": result,
-                        "assigned": self.assigned.get(application.pk, 0),
-                        "submitted": len(self.sheets.get(application.pk, [])),
-                        "proposed": application.pk in chosen,
-                        "decision": self.decisions.get(application.pk),
-                    }
-                )
-            rows.sort(
-                key=lambda r: (
-                    r["result"] is None or r["result"].rank is None,
-                    r["result"].rank if r["result"] and r["result"].rank else 0,
-                    r["application"].receipt_number or "",
-                )
-            )
-            groups.append(
-                {
-                    "code": code,
-                    "project_type": tc.project_type,
-                    "criteria": tc,
-                    "rows": rows,
-                    "budget": self.budgets.get(code),
-                    "proposal": proposal,
-                    "lowest": by_id.get(proposal.lowest_adopted)
-                    if proposal and proposal.lowest_adopted
-                    else None,
-                    "next": [
-                        {"candidate": n, "application": by_id[n.application_id]}
-                        for n in (proposal.next_candidates if proposal else ())
-                    ],
-                    "requested": sum(a.requested_amount for a in apps),
-                }
-            )
-        return groups
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """A recorded decision as the results show it."""
+
+    outcome: str
+    amount: int
+
+    @property
+    def label(self) -> str:
+        return str(Outcome(self.outcome).label)
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.outcome in ADOPTED_OUTCOMES
 
 
 @dataclass(frozen=True)
@@ -320,8 +300,112 @@ class MarkRow:
     comment: str
 
 
-def submitted_sheets(committee: Committee) -> list[ScoreSheet]:
-    """The submitted sheets of active assignments with their members, each with ``mark_rows`` (2 queries)."""
+@dataclass(frozen=True)
+class SheetRow:
+    """A submitted sheet as plain values: whose, its score, when, the overall comment and the marks."""
+
+    pk: int
+    application_id: int
+    member_id: int
+    member: str
+    score: Decimal | None
+    submitted_at: datetime | None
+    overall_comment: str
+    mark_rows: tuple[MarkRow, ...]
+
+
+@dataclass(frozen=True)
+class TypeRow:
+    """A project type as the results show it (the budget form names it by ``pk``)."""
+
+    pk: int
+    code: str
+    label: str
+
+
+@dataclass
+class Results:
+    """Everything the results page, the decision page and the exports show, as plain values."""
+
+    applications: list[ApplicationRow]
+    types: list[TypeRow]
+    criteria: dict[str, TypeCriteria]
+    results: dict[int, scoring.ApplicationResult]
+    sheets: dict[int, list[SheetRow]]
+    assigned: dict[int, int]
+    budgets: dict[str, int]
+    proposals: dict[str, TypeProposal]
+    decisions: dict[int, DecisionRow]
+    problems: list[str] = field(default_factory=list)
+
+    def rows(self, application: ApplicationRow, chosen: set[int]) -> dict[str, Any]:
+        return {
+            "application": application,
+            "result": self.results.get(application.pk),
+            "assigned": self.assigned.get(application.pk, 0),
+            "submitted": len(self.sheets.get(application.pk, [])),
+            "proposed": application.pk in chosen,
+            "decision": self.decisions.get(application.pk),
+        }
+
+    def by_type(self, start: int = 0, stop: int | None = None) -> list[dict[str, Any]]:
+        """One group per project type: its applications in rank order, with result and decision.
+
+        ``start``/``stop`` cut the ranked list of every type one after the other (a page of the results):
+        each group then holds only its rows within the cut, and ``continued`` says it began on a page before.
+        """
+        groups = []
+        by_id = {a.pk: a for a in self.applications}
+        position = 0
+        for row_type in self.types:
+            code = row_type.code
+            apps = [a for a in self.applications if a.project_type == code]
+            proposal = self.proposals.get(code)
+            chosen = set(proposal.chosen) if proposal else set()
+            rows = [self.rows(a, chosen) for a in apps]
+            rows.sort(
+                key=lambda r: (
+                    r["result"] is None or r["result"].rank is None,
+                    r["result"].rank if r["result"] and r["result"].rank else 0,
+                    r["application"].receipt_number or "",
+                )
+            )
+            first = position
+            position += len(rows)
+            low = max(start - first, 0)
+            high = len(rows) if stop is None else max(min(stop - first, len(rows)), 0)
+            groups.append(
+                {
+                    "code": code,
+                    "project_type": row_type,
+                    "criteria": self.criteria.get(code),
+                    "rows": rows[low:high],
+                    "count": len(rows),
+                    "first": first,  # the position of the type's first row in the ranked list of every type
+                    "continued": low > 0,
+                    "budget": self.budgets.get(code),
+                    "proposal": proposal,
+                    "lowest": by_id.get(proposal.lowest_adopted)
+                    if proposal and proposal.lowest_adopted
+                    else None,
+                    "next": [
+                        {"candidate": n, "application": by_id[n.application_id]}
+                        for n in (proposal.next_candidates if proposal else ())
+                    ],
+                    "requested": sum(a.requested_amount for a in apps),
+                    "scored": sum(1 for a in apps if self.sheets.get(a.pk)),
+                    "disagreements": sum(
+                        1 for a in apps if (r := self.results.get(a.pk)) is not None and r.disagreement
+                    ),
+                    "decided": sum(1 for a in apps if a.pk in self.decisions),
+                    "adopted": sum(1 for a in apps if (d := self.decisions.get(a.pk)) and d.is_adopted),
+                }
+            )
+        return groups
+
+
+def submitted_sheets(committee: Committee) -> list[SheetRow]:
+    """The submitted sheets of active assignments as plain rows with their marks (2 queries)."""
     counted = {
         "assignment__committee": committee,
         "assignment__status": AssignmentStatus.ACTIVE,
@@ -329,27 +413,51 @@ def submitted_sheets(committee: Committee) -> list[ScoreSheet]:
         "assignment__application__status": ApplicationStatus.ACCEPTED,
         "status": SheetStatus.SUBMITTED,
     }
-    sheets = list(
-        ScoreSheet.objects.filter(**counted)
-        .select_related("assignment__member__user")
-        .order_by("assignment__application_id", "assignment__member_id")
-    )
-    rows: dict[int, list[MarkRow]] = defaultdict(list)
-    marks = (
+    marks: dict[int, list[MarkRow]] = defaultdict(list)
+    for sheet_id, *values in (
         Mark.objects.filter(**{f"sheet__{key}": value for key, value in counted.items()})
         .order_by("sheet_id", "criterion__order", "criterion_id")
         .values_list("sheet_id", "criterion_id", "points", "passed", "not_applicable", "comment")
+    ):
+        marks[sheet_id].append(MarkRow(*values))
+    sheets = (
+        ScoreSheet.objects.filter(**counted)
+        .order_by("assignment__application_id", "assignment__member_id")
+        .values_list(
+            "pk",
+            "assignment__application_id",
+            "assignment__member_id",
+            "assignment__member__user__full_name",
+            "assignment__member__user__email",
+            "score",
+            "submitted_at",
+            "overall_comment",
+        )
     )
-    for sheet_id, *values in marks:
-        rows[sheet_id].append(MarkRow(*values))
-    for sheet in sheets:
-        sheet.mark_rows = rows[sheet.pk]  # type: ignore[attr-defined]
-    return sheets
+    return [
+        SheetRow(pk, application_id, member_id, name or email, score, at, comment, tuple(marks[pk]))
+        for pk, application_id, member_id, name, email, score, at, comment in sheets
+    ]
+
+
+def _application_rows(committee: Committee) -> list[ApplicationRow]:
+    return [
+        ApplicationRow(*values)
+        for values in review_applications(committee).values_list(
+            "pk",
+            "public_id",
+            "receipt_number",
+            "title",
+            "organization__name",
+            "requested_amount",
+            "project_type__code",
+        )
+    ]
 
 
 def compute_results(committee: Committee) -> Results:
     """Aggregate the submitted sheets and propose the adoption set within each type's budget."""
-    applications = list(review_applications(committee))
+    applications = _application_rows(committee)
     criteria = load_criteria(committee.program_id)
     codes = {row.pk: row.code for tc in criteria.values() for row in tc.rows}
     policy = scoring.ReviewPolicy(
@@ -357,21 +465,21 @@ def compute_results(committee: Committee) -> Results:
         required_rule=scoring.RequiredRule(committee.required_rule),
     )
     problems: list[str] = []
-    sheets: dict[int, list[ScoreSheet]] = defaultdict(list)
+    sheets: dict[int, list[SheetRow]] = defaultdict(list)
     engine_sheets = []
     labels = {a.pk: a.receipt_number or a.title for a in applications}
-    types = {a.pk: a.project_type.code for a in applications}
+    types = {a.pk: a.project_type for a in applications}
     for sheet in submitted_sheets(committee):
-        application_id = sheet.assignment.application_id
+        application_id = sheet.application_id
         if application_id not in types:
             continue
         tc = criteria.get(types[application_id])
-        engine = engine_sheet(sheet, sheet.mark_rows, codes)  # type: ignore[attr-defined]
+        engine = engine_sheet(sheet, sheet.mark_rows, codes)
         found = scoring.validate_sheet(tc.criteria, engine) if tc else ()
         if tc is None or tc.problems or found:
             problems.append(
                 _("%(app)s・%(member)sの採点票は、審査の観点と合わないため集計から除きました。")
-                % {"app": labels[application_id], "member": sheet.assignment.member}
+                % {"app": labels[application_id], "member": sheet.member}
             )
             continue
         sheets[application_id].append(sheet)
@@ -379,21 +487,18 @@ def compute_results(committee: Committee) -> Results:
     results = scoring.aggregate(
         {code: tc.criteria for code, tc in criteria.items() if not tc.problems}, types, engine_sheets, policy
     )
-    budgets = {
-        b.project_type.code: b.amount
-        for b in Budget.objects.filter(committee=committee).select_related("project_type")
-    }
+    budgets = dict(Budget.objects.filter(committee=committee).values_list("project_type__code", "amount"))
     candidates = [
         Candidate(
             application_id=a.pk,
-            project_type=a.project_type.code,
+            project_type=a.project_type,
             amount=a.requested_amount,
             score=results[a.pk].score,
             rank=results[a.pk].rank,
             failed_required=results[a.pk].failed_required,
         )
         for a in applications
-        if a.project_type.code in budgets
+        if a.project_type in budgets
     ]
     try:
         proposals = propose(candidates, budgets) if budgets else {}
@@ -406,9 +511,15 @@ def compute_results(committee: Committee) -> Results:
         .annotate(n=Count("id"))
         .values_list("application_id", "n")
     )
-    decisions = {d.application_id: d for d in Decision.objects.filter(committee=committee)}
+    decisions = {
+        application_id: DecisionRow(outcome, amount)
+        for application_id, outcome, amount in Decision.objects.filter(committee=committee).values_list(
+            "application_id", "outcome", "amount"
+        )
+    }
     return Results(
         applications=applications,
+        types=[TypeRow(tc.project_type.pk, code, tc.project_type.label) for code, tc in criteria.items()],
         criteria=criteria,
         results=results,
         sheets=dict(sheets),
@@ -441,9 +552,9 @@ def results_generation(committee: Committee) -> str:
 
 @dataclass(frozen=True)
 class ResultsSummary:
-    """What the results page shows above the table: a few figures, read without the rows."""
+    """What the results page shows besides the page of the table: a few figures, read without the rows."""
 
-    types: list[ProjectType]
+    types: list[TypeRow]
     budgets: dict[str, int]
     requested: dict[str, tuple[int, int]]
     problems: list[str]
@@ -454,10 +565,10 @@ class ResultsSummary:
 def summarise(results: Results) -> ResultsSummary:
     requested: dict[str, tuple[int, int]] = {}
     for application in results.applications:
-        total, count = requested.get(application.project_type.code, (0, 0))
-        requested[application.project_type.code] = (total + application.requested_amount, count + 1)
+        total, count = requested.get(application.project_type, (0, 0))
+        requested[application.project_type] = (total + application.requested_amount, count + 1)
     return ResultsSummary(
-        types=[tc.project_type for tc in results.criteria.values()],
+        types=list(results.types),
         budgets=dict(results.budgets),
         requested=requested,
         problems=list(results.problems),
@@ -466,11 +577,12 @@ def summarise(results: Results) -> ResultsSummary:
     )
 
 
-def cached_summary(committee: Committee) -> ResultsSummary:
-    """``summarise(cached_results(...))`` kept apart: a page whose table is cached reads only this."""
-    return cache.cached(
-        "review:results-summary", results_scopes(committee), lambda: summarise(cached_results(committee))
-    )
+def cached_summary(committee: Committee, results: Callable[[], Results] | None = None) -> ResultsSummary:
+    """``summarise(cached_results(...))`` kept apart: a page whose table is cached reads only this.
+    ``results`` gives the results when the summary is missing (a page that may need them too passes one
+    getter for both, so a cold page reads them from the cache once)."""
+    found = results or (lambda: cached_results(committee))
+    return cache.cached("review:results-summary", results_scopes(committee), lambda: summarise(found()))
 
 
 def exclusions(committee: Committee) -> QuerySet[Exclusion]:

@@ -3,8 +3,10 @@
 What the results are computed from, and the scope each change invalidates: score sheets and their
 marks, assignments, members, exclusions, budgets, decisions and the committee itself (that committee);
 the call's applications (every committee of the call); project types, criteria and organizations
-(every committee). Changes through services, the admin or the shell all pass through these signals;
-``QuerySet.update`` does not, so code that uses it calls ``invalidate`` itself.
+(every committee). The members' lists also show declarations and hearings: those bump ``list_scopes``
+only. The pages render their tables under these generations (``{% cache %}`` with the tokens).
+Changes through services, the admin or the shell all pass through these signals; ``QuerySet.update``
+and ``bulk_create`` do not, so code that uses them calls ``invalidate`` itself.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ GLOBAL = "review"
 
 def scopes(committee_id: int, program_id: int) -> tuple[str, ...]:
     return (GLOBAL, f"review:program:{program_id}", f"review:committee:{committee_id}")
+
+
+def list_scopes(committee_id: int, program_id: int) -> tuple[str, ...]:
+    """The members' lists: what the results depend on, and the members' declarations and the hearings
+    (which leave the results alone, so they bump only this scope)."""
+    return (*scopes(committee_id, program_id), f"review:lists:{committee_id}")
 
 
 def invalidate(committee_id: int | None = None, program_id: int | None = None) -> None:
@@ -62,6 +70,24 @@ def _mark_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
         _sheet_changed(sender, sheet)
 
 
+def _list_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    committee_id = getattr(instance, "committee_id", None)
+    if committee_id is None:  # a declaration: its member's committee
+        member = _cached_fk(instance, "member")
+        if member is not None:
+            committee_id = member.committee_id
+        else:
+            from junkan.review.models import CommitteeMember
+
+            committee_id = (
+                CommitteeMember.objects.filter(pk=instance.member_id)
+                .values_list("committee_id", flat=True)
+                .first()
+            )
+    if committee_id is not None:
+        cache.bump(f"review:lists:{committee_id}")
+
+
 def _application_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     invalidate(program_id=instance.program_id)
 
@@ -80,7 +106,9 @@ def connect() -> None:
         Committee,
         CommitteeMember,
         Decision,
+        Declaration,
         Exclusion,
+        HearingSlot,
         Mark,
         ScoreSheet,
     )
@@ -90,6 +118,7 @@ def connect() -> None:
         (_committee_itself, (Committee,)),
         (_sheet_changed, (ScoreSheet,)),
         (_mark_changed, (Mark,)),
+        (_list_changed, (Declaration, HearingSlot)),
         (_application_changed, (Application,)),
         (_everything, (Organization, ProjectType, ReviewCriterion)),
     ]

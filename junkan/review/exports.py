@@ -88,7 +88,7 @@ def scores_workbook(committee: Committee, results: analysis.Results) -> bytes:
                     result.rank if result else None,
                     application.receipt_number,
                     application.title,
-                    application.organization.name,
+                    application.organization,
                     application.requested_amount,
                     row["submitted"],
                     _score(result.score if result else None),
@@ -100,7 +100,7 @@ def scores_workbook(committee: Committee, results: analysis.Results) -> bytes:
                     if result
                     else "",
                     "○" if row["proposed"] else "",
-                    decision.get_outcome_display() if decision else "",
+                    decision.label if decision else "",
                     decision.amount if decision else None,
                 ]
             )
@@ -125,7 +125,7 @@ def scores_workbook(committee: Committee, results: analysis.Results) -> bytes:
     names = {a.pk: a for a in results.applications}
     for application_id, sheets in results.sheets.items():
         application = names[application_id]
-        rows = results.criteria[application.project_type.code].rows
+        rows = results.criteria[application.project_type].rows
         for sheet in sheets:
             by_code = {r.code: None for r in rows}
             by_pk = {r.pk: r.code for r in rows}
@@ -134,10 +134,10 @@ def scores_workbook(committee: Committee, results: analysis.Results) -> bytes:
                     by_code[by_pk[mark.criterion_id]] = mark
             detail.append(
                 [
-                    application.project_type.code,
+                    application.project_type,
                     application.receipt_number,
                     application.title,
-                    str(sheet.assignment.member),
+                    sheet.member,
                     _score(sheet.score),
                     timezone.localtime(sheet.submitted_at).strftime("%Y-%m-%d %H:%M")
                     if sheet.submitted_at
@@ -249,7 +249,7 @@ def summary_pdf(committee: Committee, results: analysis.Results) -> bytes:
                     result.rank if result and result.rank else "－",
                     application.receipt_number or "",
                     application.title,
-                    application.organization.name,
+                    application.organization,
                     f"{application.requested_amount:,}",
                     f"{row['submitted']}/{row['assigned']}",
                     result.display if result else "－",
@@ -260,7 +260,7 @@ def summary_pdf(committee: Committee, results: analysis.Results) -> bytes:
                     if result and result.failed_required
                     else ("要審議" if result and result.disputed_required else ""),
                     "○" if row["proposed"] else "",
-                    decision.get_outcome_display() if decision else "",
+                    decision.label if decision else "",
                 ]
             )
         widths = [12, 26, 64, 45, 24, 12, 16, 26, 14, 12, 22]

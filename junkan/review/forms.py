@@ -16,7 +16,8 @@ from junkan.common.widgets import FastSelect
 from junkan.municipalities.models import Municipality
 from junkan.organizations.forms import resolve_municipality
 from junkan.organizations.models import Organization
-from junkan.programs.models import Program, ProjectType, ReviewCriterion
+from junkan.programs.models import Program, ProjectType, ReviewCriterion, project_type_wide
+from junkan.review.analysis import TypeRow
 from junkan.review.engine.scoring import SheetProblem
 from junkan.review.models import Committee, DeclarationKind, HearingSlot, Mark, Outcome
 from junkan.review.services import MarkInput
@@ -332,7 +333,7 @@ class BudgetForm(forms.Form):
 
     def __init__(
         self,
-        types: Iterable[ProjectType],
+        types: Iterable[TypeRow],
         budgets: dict[str, int],
         requested: dict[str, tuple[int, int]],
         *args: Any,
@@ -352,7 +353,9 @@ class BudgetForm(forms.Form):
             )
 
     def amounts(self) -> dict[ProjectType, int | None]:
-        return {t: self.cleaned_data.get(f"budget_{t.pk}") for t in self.types}
+        """The amount of each type, keyed by the type as the service wants it (one query)."""
+        found = ProjectType.objects.defer(*project_type_wide()).in_bulk([t.pk for t in self.types])
+        return {found[t.pk]: self.cleaned_data.get(f"budget_{t.pk}") for t in self.types if t.pk in found}
 
 
 class DecisionForm(forms.Form):

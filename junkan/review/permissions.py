@@ -40,6 +40,9 @@ def manages(user: object, committee: Committee) -> bool:
         return False
     if user.is_superuser or user.has_role(Role.ADMINISTRATOR):  # type: ignore[attr-defined]
         return True
+    if "managers" in getattr(committee, "_prefetched_objects_cache", {}):
+        # A page that asks several times prefetched them (adding or removing a manager clears this).
+        return any(manager.pk == user.pk for manager in committee.managers.all())  # type: ignore[attr-defined]
     return committee.managers.filter(pk=user.pk).exists()  # type: ignore[attr-defined]
 
 
@@ -85,9 +88,15 @@ def can_change_review(user: object, committee: Committee) -> Decision:
 
 def can_view_own_list(user: object, committee: Committee) -> Decision:
     """The list of a member's own assignments."""
-    if member_of(user, committee) is not None:
-        return allow()
-    return hide(_("このページは見つかりません。"))
+    return own_list(user, committee)[0]
+
+
+def own_list(user: object, committee: Committee) -> tuple[Decision, CommitteeMember | None]:
+    """``can_view_own_list`` with the membership it found (the list's page reads it once)."""
+    member = member_of(user, committee)
+    if member is not None:
+        return allow(), member
+    return hide(_("このページは見つかりません。")), None
 
 
 def can_review(user: object, assignment: Assignment | None, excluded: bool) -> Decision:

@@ -11,6 +11,7 @@ not a process: they become final with the committee's 採否確定.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -101,23 +102,22 @@ SHEET = Process(
 
 
 def every_application_decided(committee: Committee) -> Decision:
-    """Applications under review exist and each has a recorded decision."""
+    """Applications under review exist and each has a recorded decision (counted by the database: the
+    guard is asked on every page that shows the committee's moves)."""
     from junkan.review import analysis
 
-    applications = list(analysis.review_applications(committee))
-    if not applications:
+    applications = analysis.review_applications(committee)
+    decided = Exists(ReviewDecision.objects.filter(committee=committee, application=OuterRef("pk")))
+    undecided = applications.exclude(decided)
+    counts = applications.order_by().aggregate(total=Count("pk"), undecided=Count("pk", filter=~decided))
+    if not counts["total"]:
         return deny(_("審査中の応募がありません。"))
-    decided = set(
-        ReviewDecision.objects.filter(committee=committee, application__in=applications).values_list(
-            "application_id", flat=True
-        )
-    )
-    undecided = [a for a in applications if a.pk not in decided]
-    if undecided:
-        labels = "、".join(f"{a.receipt_number or ''}「{a.title}」" for a in undecided[:5])
+    if counts["undecided"]:
+        first = undecided.values_list("receipt_number", "title")[:5]
+        labels = "、".join(f"{number or ''}「{title}」" for number, title in first)
         return deny(
             _("採否が決まっていない応募が%(count)s件あります：%(list)s")
-            % {"count": len(undecided), "list": labels}
+            % {"count": counts["undecided"], "list": labels}
         )
     return allow()
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import operator
+from functools import cache as cache_once
+from functools import partial
 from itertools import product
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.core.paginator import Page
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +20,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.audit.models import AuditEntry
 from junkan.common import moves, workflow
@@ -47,8 +52,15 @@ from junkan.review.processes import COMMITTEE, SHEET
 from junkan.review.views import add_errors, get_committee
 
 
-def _managed(request: HttpRequest, pk: int) -> Committee:
-    committee = get_committee(pk)
+def _managed(request: HttpRequest, pk: int, prefetch_managers: bool = False) -> Committee:
+    """The committee if this person manages it (``prefetch_managers``: a page that asks again, one query)."""
+    if prefetch_managers:
+        managers = Prefetch("managers", queryset=User.objects.only("pk"))
+        committee = get_object_or_404(
+            Committee.objects.select_related("program").prefetch_related(managers), pk=pk
+        )
+    else:
+        committee = get_committee(pk)
     enforce(permissions.can_manage(request.user, committee))
     return committee
 
@@ -219,34 +231,45 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 
 
 ASSIGNMENT_PAGE = 50  # applications per page of the matrix
+ASSIGNMENT_PARTS = ("rows", "members", "spread", "short", "exclusion_count", "exclusions")
 
 
-def _assignment_context(committee: Committee, page_number: object) -> dict[str, Any]:
-    """One page of the matrix; the members' loads and the shortage over every application (fixed queries)."""
-    page = paginate(analysis.review_applications(committee), ASSIGNMENT_PAGE, page_number)
-    applications = list(page.object_list)
+def _assignment_context(committee: Committee, page: Page) -> dict[str, Any]:
+    """One page of the matrix and its exclusions; each member's totals and the shortage over every
+    application (a fixed number of queries)."""
+    start = max(page.start_index() - 1, 0)
+    applications = list(analysis.review_applications(committee)[start : page.end_index()])
+    shown = [a.pk for a in applications]
     members = list(analysis.active_members(committee))
     active = {
         (a.member_id, a.application_id): a
         for a in Assignment.objects.filter(
-            committee=committee,
-            status=AssignmentStatus.ACTIVE,
-            application_id__in=[a.pk for a in applications],
+            committee=committee, status=AssignmentStatus.ACTIVE, application_id__in=shown
         ).select_related("sheet")
     }
-    excluded = {(e.member_id, e.application_id): e for e in analysis.exclusions(committee)}
-    counted = dict(
+    excluded = {
+        (e.member_id, e.application_id): e
+        for e in analysis.exclusions(committee).filter(application_id__in=shown)
+    }
+    counted = (
         Assignment.objects.filter(
             committee=committee,
             status=AssignmentStatus.ACTIVE,
             member__active=True,
             application__in=analysis.review_applications(committee).values("pk"),
         )
-        .values_list("member_id")
+        .values("member_id")
+        .annotate(n=Count("id"), submitted=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED)))
+    )
+    totals = {row["member_id"]: row for row in counted}
+    conflicts = dict(
+        analysis.exclusions(committee)
+        .order_by()
+        .values("member_id")
         .annotate(n=Count("id"))
         .values_list("member_id", "n")
     )
-    loads = {m.pk: counted.get(m.pk, 0) for m in members}
+    loads = {m.pk: totals.get(m.pk, {}).get("n", 0) for m in members}
     rows = []
     for application in applications:
         cells = []
@@ -267,16 +290,22 @@ def _assignment_context(committee: Committee, page_number: object) -> dict[str, 
         rows.append({"application": application, "cells": cells, "count": count})
     values = list(loads.values())
     return {
-        "committee": committee,
         "rows": rows,
-        "page_obj": page,
-        "members": [{"member": m, "load": loads[m.pk]} for m in members],
+        "members": [
+            {
+                "member": m,
+                "load": loads[m.pk],
+                "submitted": totals.get(m.pk, {}).get("submitted", 0),
+                "conflicts": conflicts.get(m.pk, 0),
+            }
+            for m in members
+        ],
         "spread": (max(values) - min(values)) if values else 0,
         "short": analysis.assignment_counts(committee)["short"],
+        "exclusion_count": sum(conflicts.values()),
         "exclusions": sorted(
             excluded.values(), key=lambda e: (e.application.receipt_number or "", e.member_id)
         ),
-        "can_change": committee.is_reviewing,
     }
 
 
@@ -324,10 +353,26 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
         if page.isascii() and page.isdigit() and page != "1" and len(page) <= 6:
             target += f"?page={page}"
         return redirect(target)
+    page = paginate(
+        range(analysis.review_applications(committee).count()), ASSIGNMENT_PAGE, request.GET.get("page")
+    )
+    # The matrix, the members' totals and the exclusions are rendered once per generation of the review
+    # (``review.caching``: assignments, sheets, exclusions, members, applications), page and language; the
+    # context is computed only when a fragment is missing.
+    matrix = SimpleLazyObject(lambda: _assignment_context(committee, page))
     return render(
         request,
         "review/assignment.html",
-        {**_assignment_context(committee, request.GET.get("page")), "auto": tasks.progress(committee.pk)},
+        {
+            "committee": committee,
+            "page_obj": page,
+            "generation": analysis.results_generation(committee),
+            "can_change": committee.is_reviewing,
+            "matrix": matrix,
+            # The same parts by name, for whoever reads the context (the template reads ``matrix``).
+            **{name: SimpleLazyObject(partial(operator.getitem, matrix, name)) for name in ASSIGNMENT_PARTS},
+            "auto": tasks.progress(committee.pk),
+        },
     )
 
 
@@ -474,14 +519,28 @@ def _budget_form(summary: analysis.ResultsSummary, data: Any = None) -> BudgetFo
     return BudgetForm(summary.types, summary.budgets, summary.requested, data)
 
 
+RESULTS_PAGE = 50  # rows of the ranked list per page (the types one after the other)
+
+
+def _results_groups(results: analysis.Results, start: int, stop: int) -> list[dict[str, Any]]:
+    """Every type's figures and proposal, with its rows within ``start``–``stop`` of the ranked list."""
+    groups = results.by_type(start, stop)
+    for group in groups:
+        group["page"] = group["first"] // RESULTS_PAGE + 1  # the page where the type's rows begin
+    return groups
+
+
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    """Scores, spread, disagreement and rank per type; the proposal within each budget; the decisions.
+    """Per type: the figures, the proposal within the budget and the decisions; then the ranked list
+    (scores, spread, disagreement, rank) a page at a time.
 
-    The table is rendered once per generation of the results (``review.caching``) and language; a page
-    whose table is cached reads a small summary, not the rows."""
-    committee = _managed(request, pk)
-    summary = analysis.cached_summary(committee)
+    The summary and each page of the list are rendered once per generation of the results
+    (``review.caching``) and language; a page whose fragments are cached reads a small summary, not the
+    rows. The results themselves are cached as plain rows (``analysis.cached_results``)."""
+    committee = _managed(request, pk, prefetch_managers=True)  # asked three times: here, can_change, moves
+    full = cache_once(lambda: analysis.cached_results(committee))  # read at most once, only on a miss
+    summary = analysis.cached_summary(committee, full)
     form = _budget_form(summary)
     if request.method == "POST":
         enforce(permissions.can_change_review(request.user, committee))
@@ -494,13 +553,16 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("予算額を保存し、採択案を計算し直しました。"))
                 return redirect("review:results", pk=committee.pk)
+    page = paginate(range(summary.application_count), RESULTS_PAGE, request.GET.get("page"))
+    start, stop = max(page.start_index() - 1, 0), page.end_index()
     return render(
         request,
         "review/results.html",
         {
             "committee": committee,
-            # Evaluated only when the cached table is missing.
-            "groups": SimpleLazyObject(lambda: analysis.cached_results(committee).by_type()),
+            # Evaluated only when a cached fragment is missing.
+            "groups": SimpleLazyObject(lambda: _results_groups(full(), start, stop)),
+            "page_obj": page,
             "generation": analysis.results_generation(committee),
             "problems": summary.problems,
             "form": form,

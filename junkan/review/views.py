@@ -15,6 +15,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
@@ -26,11 +27,12 @@ from junkan.applications.models import (
     CoApplicantStatus,
     Submission,
 )
-from junkan.common import files, moves
+from junkan.common import cache, files, moves
+from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.programs.models import Program, project_type_wide
-from junkan.review import analysis, permissions, services
+from junkan.review import analysis, caching, permissions, services
 from junkan.review.forms import DeclarationForm, SheetForm
 from junkan.review.models import (
     Assignment,
@@ -105,12 +107,38 @@ def index(request: HttpRequest) -> HttpResponse:
 ASSIGNED_PAGE = 50  # applications per page of a member's list
 
 
+def _assigned_rows(committee: Committee, member: CommitteeMember, assignments: Any) -> list[dict[str, Any]]:
+    """The rows of a page of a member's list: each assignment with its declaration, sheet and hearings."""
+    assignments = list(assignments)
+    shown = [a.application_id for a in assignments]
+    declarations = {
+        d.application_id: d for d in Declaration.objects.filter(member=member, application_id__in=shown)
+    }
+    hearings: dict[int, list[HearingSlot]] = {}
+    for slot in HearingSlot.objects.filter(committee=committee, application_id__in=shown):
+        hearings.setdefault(slot.application_id, []).append(slot)
+    return [
+        {
+            "assignment": a,
+            "application": a.application,
+            "declaration": declarations.get(a.application_id),
+            "sheet": getattr(a, "sheet", None),
+            "hearings": hearings.get(a.application_id, []),
+        }
+        for a in assignments
+    ]
+
+
 @login_required
 def assigned(request: HttpRequest, pk: int) -> HttpResponse:
-    """A member's assigned applications with the state of the declaration and the sheet, a page at a time."""
+    """A member's assigned applications with the state of the declaration and the sheet, a page at a time.
+
+    The table is rendered once per member, page, language and generation of the member lists
+    (``review.caching``: assignments, sheets, declarations, hearings, applications); the rows are read only
+    when it is missing."""
     committee = get_committee(pk)
-    enforce(permissions.can_view_own_list(request.user, committee))
-    member = permissions.member_of(request.user, committee)
+    decision, member = permissions.own_list(request.user, committee)
+    enforce(decision)
     every = Assignment.objects.filter(
         member=member, status=AssignmentStatus.ACTIVE, application__status=ApplicationStatus.ACCEPTED
     )
@@ -121,37 +149,18 @@ def assigned(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("application__project_type__order", "application__receipt_number", "application_id"),
         ASSIGNED_PAGE,
     )
-    assignments = list(page.object_list)
-    shown = [a.application_id for a in assignments]
-    declarations = {
-        d.application_id: d for d in Declaration.objects.filter(member=member, application_id__in=shown)
-    }
-    hearings: dict[int, list[HearingSlot]] = {}
-    for slot in HearingSlot.objects.filter(committee=committee, application_id__in=shown):
-        hearings.setdefault(slot.application_id, []).append(slot)
-    rows = [
-        {
-            "assignment": a,
-            "application": a.application,
-            "declaration": declarations.get(a.application_id),
-            "sheet": getattr(a, "sheet", None),
-            "hearings": hearings.get(a.application_id, []),
-        }
-        for a in assignments
-    ]
-    counts = every.aggregate(
-        total=Count("id"), submitted=Count("id", filter=Q(sheet__status=SheetStatus.SUBMITTED))
-    )
     return render(
         request,
         "review/assigned.html",
         {
             "committee": committee,
             "member": member,
-            "rows": rows,
+            # Lazy: read only when the cached table is missing.
+            "rows": SimpleLazyObject(lambda: _assigned_rows(committee, member, page.object_list)),
             "page_obj": page,
-            "total": counts["total"],
-            "submitted": counts["submitted"],
+            "generation": cache.tokens(*caching.list_scopes(committee.pk, committee.program_id)),
+            "total": page.paginator.count,
+            "submitted": SimpleLazyObject(lambda: every.filter(sheet__status=SheetStatus.SUBMITTED).count()),
         },
     )
 
@@ -246,13 +255,11 @@ def declare(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
     declaration = _declaration(assignment)
     form = DeclarationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             declaration = services.declare(
                 request.user, assignment, form.cleaned_data["kind"], form.cleaned_data["note"]
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             if declaration.is_conflict:
                 messages.success(
                     request,

@@ -163,11 +163,21 @@ def test_decision_to_determined_amount_and_first_annual_report(
     secretariat.get_by_role("link", name="交付申請を審査し、交付決定を行ってください。").click()
     secretariat.wait_for_url("**/decision/")
     check(secretariat)
+    # The three points of seed 002 「採択後」2.(2) ア–ウ are confirmed first; the decision form follows.
+    for _point in range(3):
+        with secretariat.expect_navigation():
+            secretariat.get_by_role("button", name="確認した", exact=True).first.click()
+    expect(secretariat.get_by_text("すべて確認済み")).to_be_visible()
     secretariat.locator("#id_decided_on").fill("2015-08-03")
     secretariat.locator("#id_decision_number").fill("環廃企発第150803001号")
     secretariat.locator("#id_amount_2015").fill("8,500,000")
     secretariat.locator("#id_conditions").fill("FS調査の結果は、事業報告書により4年間報告すること。")
     submit(secretariat, "交付決定を記録する")
+    # The confirmation page (確認画面) shows what will be recorded before the irreversible step.
+    expect(secretariat.get_by_role("heading", level=1)).to_have_text("交付決定をする：内容の確認")
+    expect(secretariat.locator("main")).to_contain_text("8,500,000円")
+    check(secretariat)
+    submit(secretariat, "確認しました。交付決定をする")
     expect(secretariat.locator(".messages")).to_contain_text("交付決定を記録しました")
     expect(secretariat.locator(".badges .badge")).to_have_text("交付決定")
     check(secretariat)
@@ -294,6 +304,7 @@ def test_decision_to_determined_amount_and_first_annual_report(
     secretariat.goto(f"{project_url}reports/{fs_report.pk}/")
     check(secretariat)
     submit(secretariat, "受理する")
+    submit(secretariat, "確認しました。報告を受理する")
     expect(secretariat.locator(".messages")).to_contain_text("「FS調査書」を受理しました")
     secretariat.get_by_role("link", name="額の確定・支払・返還").click()
     secretariat.wait_for_url("**/money/")
@@ -318,6 +329,9 @@ def test_decision_to_determined_amount_and_first_annual_report(
     check(secretariat, reflow=True)
     secretariat.get_by_label("額の確定日").fill("2016-03-25")
     submit(secretariat, "この額で確定する")
+    expect(secretariat.get_by_role("heading", level=1)).to_have_text("交付額を確定する：内容の確認")
+    check(secretariat)
+    submit(secretariat, "確認しました。交付額を確定する")
     expect(secretariat.locator(".messages")).to_contain_text("交付額を確定しました")
     expect(secretariat.locator(".badges .badge")).to_have_text("額の確定")
     expect(secretariat.locator("#figures-title + dl")).to_contain_text(format_yen(expected))
@@ -410,19 +424,21 @@ def test_decision_to_determined_amount_and_first_annual_report(
     grantee.get_by_role("link", name="履歴").click()
     grantee.wait_for_url("**/history/")
     history = grantee.get_by_role("table", name="操作の記録")
-    actions = [
-        "grants.project.decided",
-        "grants.project.completion_date_set",
-        "grants.report.submitted",
-        "grants.project.completed",
-        "grants.report.accepted",
-        "grants.project.determined",
-        "grants.project.payment_requested",
-        "grants.project.paid",
-    ]
-    for action in actions:
-        expect(history.get_by_text(action, exact=True).first).to_be_visible()
-    expect(history.get_by_text("grants.report.submitted", exact=True)).to_have_count(2)
+    # In words, never the codes: the declared move's label or the app's words for the action.
+    actions = {
+        "grants.project.decided": "交付決定",
+        "grants.project.completion_date_set": "完了予定日の設定",
+        "grants.report.submitted": "報告の提出",
+        "grants.project.completed": "事業完了（完了実績報告書の提出）",
+        "grants.report.accepted": "報告の受理",
+        "grants.project.determined": "額の確定",
+        "grants.project.payment_requested": "支払の請求",
+        "grants.project.paid": "補助金の支払",
+    }
+    for words in actions.values():
+        expect(history.get_by_text(words, exact=True).first).to_be_visible()
+    expect(history.get_by_text("報告の提出", exact=True)).to_have_count(2)
+    expect(history).not_to_contain_text("grants.")
     check(grantee)
     recorded = set(AuditEntry.objects.values_list("action", flat=True))
     assert set(actions) <= recorded

@@ -105,8 +105,14 @@ def test_secretariat_writes_and_sends(page: Page, live_server, make_staff):
         page.get_by_role("button", name="保存する").click()
     expect(page.get_by_text("[循環メールマガジン 第1号] フォーラムのご案内")).to_be_visible()
     check(page)
+    page.get_by_role("link", name="2人に配信する").click()
+    # The confirmation page: subject, segment and the number of recipients before the mail goes out.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("内容の確認")
+    expect(page.locator("main")).to_contain_text("2人")
+    check(page)
+    assert mail.outbox == []
     with page.expect_navigation():
-        page.get_by_role("button", name="2人に配信する").click()
+        page.get_by_role("button", name="確認しました。配信する").click()
     expect(page.get_by_text("2人への配信を始めました")).to_be_visible()
     assert Issue.objects.get().status == "sent"
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.jp", "b@example.jp"]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from junkan.common.fields import YenField
-from junkan.grants.models import AwardYear, ProcurementMethod
+from junkan.grants.models import AwardYear, DecisionCheckItem, ProcurementMethod
 from junkan.jp.dates import fiscal_year_label, format_date
 from junkan.jp.money import format_yen
 
@@ -84,6 +84,15 @@ class DecisionForm(forms.Form):
 
     def amounts(self) -> dict[int, int]:
         return {y.fiscal_year: self.cleaned_data[f"amount_{y.fiscal_year}"] for y in self.years}
+
+
+class DecisionCheckForm(forms.Form):
+    """One point of the examination before the decision (seed 002 「採択後」2.(2) ア–ウ), for one year."""
+
+    verb = forms.ChoiceField(choices=[("check", "check"), ("withdraw", "withdraw")], widget=forms.HiddenInput)
+    fiscal_year = forms.IntegerField(min_value=2000, max_value=2100, widget=forms.HiddenInput)
+    item = forms.ChoiceField(choices=DecisionCheckItem.choices, widget=forms.HiddenInput)
+    note = forms.CharField(label=gettext_lazy("確認の記録（任意）"), required=False, max_length=2000)
 
 
 class ReturnForm(forms.Form):

@@ -23,7 +23,7 @@ from junkan.audit.services import record
 from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.models import AwardYear, PlanVersion, Project, ProjectStatus
+from junkan.grants.models import AwardYear, DecisionCheck, PlanVersion, Project, ProjectStatus
 from junkan.grants.processes import PROJECT
 from junkan.grants.services import project_mail
 from junkan.grants.services.lifecycle import lock
@@ -304,7 +304,16 @@ def return_grant_application(actor: Any, project: Project, reason: str) -> Proje
         require_move(project, "grant_application_returned")
         if not reason.strip():
             raise ValidationError({"reason": _("差戻しの理由を入力してください。")})
-        workflow.transition(PROJECT, actor, project, "grant_application_returned", reason=reason)
+        # The corrected application is examined afresh: the checks before the decision start over.
+        cleared, _kinds = DecisionCheck.objects.filter(award_year__project=project).delete()
+        workflow.transition(
+            PROJECT,
+            actor,
+            project,
+            "grant_application_returned",
+            reason=reason,
+            data={"decision_checks_cleared": cleared} if cleared else None,
+        )
     return project
 
 

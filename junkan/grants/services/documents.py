@@ -20,6 +20,7 @@ from junkan.grants.models import (
     DocumentKind,
     GrantDocument,
     InfoRequest,
+    Inspection,
     Project,
     Report,
 )
@@ -35,6 +36,7 @@ def add_document(
     report: Report | None = None,
     cost_line: CostLine | None = None,
     info_request: InfoRequest | None = None,
+    inspection: Inspection | None = None,
     as_secretariat: bool = False,
 ) -> GrantDocument:
     """Store a file of the project after checking it by content and size; ValidationError with the reason.
@@ -43,13 +45,13 @@ def add_document(
     enforce(permissions.can_manage(actor, project) if as_secretariat else permissions.can_act(actor, project))
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": _("書類の種類を選んでください。")})
-    for owner in (report, cost_line and cost_line.report, info_request):
+    for owner in (report, cost_line and cost_line.report, info_request, inspection):
         if owner is not None and owner.project_id != project.pk:
             raise ValidationError(_("この補助事業の書類ではありません。"))
     with files.removed_on_rollback() as written, transaction.atomic():
         project = lock(project)
         # The 100 MB limit of an application applies to each bundle: a report's files, a request's answer.
-        bundle = project.documents.filter(report=report, info_request=info_request)
+        bundle = project.documents.filter(report=report, info_request=info_request, inspection=inspection)
         used = bundle.aggregate(total=Sum("size"))["total"] or 0
         try:
             accepted = files.accept(upload.file, upload.size, upload.name or "", used)
@@ -60,6 +62,7 @@ def add_document(
             report=report,
             cost_line=cost_line,
             info_request=info_request,
+            inspection=inspection,
             kind=kind,
             original_name=accepted.name,
             content_type=accepted.kind.content_type,

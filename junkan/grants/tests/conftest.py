@@ -95,7 +95,7 @@ def schedule_reports_directly(project: Any, completed_on: date) -> None:
 
 
 @pytest.fixture
-def make_project(grant_call, organization, owner, co_org) -> Callable[..., Any]:
+def make_project(grant_call, organization, owner, co_org, staff) -> Callable[..., Any]:
     """A project of ``call`` (default: the FY2019 copy) at ``stage`` (one of STAGES), ORM only.
 
     decided: decision on 2019-07-10 for 9,000,000 yen (FY2019), plan version 1, reports scheduled from the
@@ -105,7 +105,16 @@ def make_project(grant_call, organization, owner, co_org) -> Callable[..., Any]:
 
     from junkan.applications.models import Application, ApplicationStatus, CoApplicant, CoApplicantStatus
     from junkan.grants.engine.retention import retain_until
-    from junkan.grants.models import AwardYear, CostLine, PlanVersion, Project, Report, ReportStatus
+    from junkan.grants.models import (
+        AwardYear,
+        CostLine,
+        DecisionCheck,
+        DecisionCheckItem,
+        PlanVersion,
+        Project,
+        Report,
+        ReportStatus,
+    )
 
     counter = itertools.count(1)
 
@@ -150,7 +159,12 @@ def make_project(grant_call, organization, owner, co_org) -> Callable[..., Any]:
             project.applied_amount = 9_000_000
             project.planned_start_on = DECIDED_ON
             project.planned_end_on = PLANNED_END
-            AwardYear.objects.create(project=project, fiscal_year=2019, applied_amount=9_000_000)
+            year = AwardYear.objects.create(project=project, fiscal_year=2019, applied_amount=9_000_000)
+            # The examination before the decision is done (ア–ウ confirmed); test_oversight clears it.
+            for item in DecisionCheckItem.values:
+                DecisionCheck.objects.create(
+                    award_year=year, item=item, checked_by=staff, checked_at=timezone.now()
+                )
             PlanVersion.objects.create(
                 project=project, number=1, sections={}, reason="交付申請", created_by=owner
             )

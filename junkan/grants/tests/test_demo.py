@@ -64,6 +64,10 @@ def test_the_demo_has_a_project_at_each_stage(client_as) -> None:
     assert below.status == ReportStatus.SUBMITTED
     assert (below.expected_t_co2 or 0) + (below.actual_t_co2 or 0) < follow_up.promised_t_co2
     assert below.cause_analysis
+    # Its 事後評価 (FY2016) and, as a city, its 補助金調書.
+    evaluation = follow_up.post_evaluation
+    assert evaluation.achievement_percent is not None and evaluation.feedback_to_plan
+    assert follow_up.organization.is_local_government and follow_up.decided_on is not None
     # Every step went through the services: the audit log has each project's moves.
     actions = set(AuditEntry.objects.filter(action__startswith="grants.").values_list("action", flat=True))
     assert {

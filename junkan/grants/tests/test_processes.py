@@ -21,7 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from junkan.common import workflow
-from junkan.grants import processes
+from junkan.grants import oversight_processes, processes
 from junkan.grants.models import (
     InfoRequest,
     InfoRequestKind,
@@ -43,6 +43,7 @@ MAY = {
     processes.grantee: ("owner", "member"),
     processes.secretariat: ("staff",),
     processes.grantee_owner: ("owner",),
+    oversight_processes.secretariat: ("staff",),
 }
 
 
@@ -271,3 +272,47 @@ def test_history_labels_are_words():
     assert processes.action_label("grants.report.accepted") == "報告の受理"
     assert processes.action_label("grants.project.payment_requested") == "精算払請求書の提出"
     assert processes.action_label("grants.report.reminded") == "提出期限のお知らせ"
+
+
+def test_the_condition_process(request, make_project, staff):
+    from junkan.grants.models import AdoptionCondition
+
+    def make(name: str, source: str) -> Any:
+        return AdoptionCondition.objects.create(
+            project=make_project("decided"),
+            text="地元金融機関の融資の内諾を得ること。",
+            status=source,
+            created_by=staff,
+        )
+
+    assert walk(request, oversight_processes.CONDITION, make) == ["met", "waived", "reopened"]
+
+
+def test_the_inspection_process(request, make_project, staff):
+    from junkan.grants.models import Inspection
+
+    def make(name: str, source: str) -> Any:
+        return Inspection.objects.create(
+            project=make_project("decided"),
+            planned_on=date(2019, 11, 5),
+            place="飯田市竜丘地区",
+            inspectors="事務局 調査員",
+            status=source,
+            created_by=staff,
+        )
+
+    walked = walk(request, oversight_processes.INSPECTION, make)
+    assert walked == ["done", "follow_up", "closed", "cancelled"]
+
+
+def test_the_decision_waits_for_the_checks(make_project, staff):
+    from junkan.grants.models import DecisionCheck
+
+    project = make_project("applied")
+    DecisionCheck.objects.filter(award_year__project=project, item="no_other_subsidy").delete()
+    decision = workflow.can(processes.PROJECT, staff, project, "decided")
+    assert not decision.allowed and "交付決定の前の確認（平成31年度 イ）" in decision.reason
+    with pytest.raises(ValidationError):
+        workflow.transition(processes.PROJECT, staff, project, "decided")
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.APPLIED

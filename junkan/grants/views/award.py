@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.audit.models import AuditEntry
 from junkan.common import moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import orders
@@ -27,7 +28,7 @@ from junkan.grants.forms import add_errors
 from junkan.grants.forms import award as forms
 from junkan.grants.models import PlanChange, PlanChangeKind, Project
 from junkan.grants.processes import PLAN_CHANGE, PROJECT
-from junkan.grants.services import award, changes, contracts
+from junkan.grants.services import award, changes, contracts, oversight
 from junkan.grants.views.confirm import rehearse
 from junkan.grants.views.projects import get_project
 from junkan.jp.dates import today_tokyo
@@ -96,8 +97,9 @@ def _plan_page(request: HttpRequest, project: Project, form: Any = None, status:
             "submission": award.latest_submission(project.application),
             "returned": _last_return(project) if awaiting_application else None,
             "awaiting_application": awaiting_application,
-            "awaiting_decision": workflow.can(PROJECT, None, project, "decided").allowed,
-            "may_decide": "decided" in may and may["decided"].allowed,
+            # The application awaits the decision (its return is open from the same state, without guards).
+            "awaiting_decision": workflow.can(PROJECT, None, project, "grant_application_returned").allowed,
+            "may_decide": "grant_application_returned" in may and may["grant_application_returned"].allowed,
             "actions": moves.actions(
                 PROJECT, user, project, {"declined": reverse("grants:decline", args=[project.public_id])}
             ),
@@ -128,7 +130,7 @@ def grant_application(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id, permissions.can_act)
     form = _grant_form(project, request.POST)
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             award.submit_grant_application(
                 request.user,
                 project,
@@ -137,9 +139,7 @@ def grant_application(request: HttpRequest, public_id: Any) -> HttpResponse:
                 planned_end_on=form.cleaned_data["planned_end_on"],
                 note=form.cleaned_data["note"],
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("交付申請をしました。事務局の審査の後、交付決定の通知をお送りします。")
             )
@@ -227,14 +227,14 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
                                 ),
                                 (_("交付決定額の合計"), format_yen(sum(form.amounts().values()))),
                             ],
+                            details_template="grants/award/_decision_checks.html",
+                            context={"checklist": oversight.checklist(project), "check_forms": False},
                         )
-                try:
+                with service_errors(form) as outcome:
                     if refused is not None:
                         raise refused
                     run()
-                except ValidationError as error:
-                    add_errors(form, error)
-                else:
+                if outcome.ok:
                     messages.success(
                         request,
                         _("交付決定を記録しました。補助事業者に交付決定の通知をメールでお送りします。"),
@@ -249,11 +249,37 @@ def decide(request: HttpRequest, public_id: Any) -> HttpResponse:
             "form": form,
             "return_form": return_form,
             "award_years": years,
-            "open": workflow.can(PROJECT, request.user, project, "decided").allowed,
+            # The application awaits the decision; the decision itself also needs the checks (its guard).
+            "open": workflow.can(PROJECT, request.user, project, "grant_application_returned").allowed,
+            "decision": workflow.can(PROJECT, request.user, project, "decided"),
+            "checklist": oversight.checklist(project),
+            "check_forms": True,
             "submission": award.latest_submission(project.application),
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def decision_check(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Confirm (or take back) one point of the examination before the decision, for one fiscal year."""
+    project = get_project(request, public_id, permissions.can_manage)
+    form = forms.DecisionCheckForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _errors_text(ValidationError(list(form.errors.values()))))
+        return redirect(reverse("grants:decide", args=[project.public_id]) + "#checks-title")
+    data = form.cleaned_data
+    try:
+        if data["verb"] == "withdraw":
+            oversight.withdraw_check(request.user, project, data["fiscal_year"], data["item"])
+            messages.success(request, _("確認を取り消しました。"))
+        else:
+            oversight.record_check(request.user, project, data["fiscal_year"], data["item"], data["note"])
+            messages.success(request, _("確認を記録しました。"))
+    except ValidationError as error:
+        messages.error(request, _errors_text(error))
+    return redirect(reverse("grants:decide", args=[project.public_id]) + "#checks-title")
 
 
 # --- 辞退 ------------------------------------------------------------------------------------------------
@@ -308,11 +334,9 @@ def contract_list(request: HttpRequest, public_id: Any) -> HttpResponse:
         enforce(permissions.can_act(request.user, project))
         form = _contract_form(project, request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 contract = contracts.add_contract(request.user, project, **form.values())
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("契約・発注を登録しました。"))
                 _flag_message(request, project, contract)
                 return redirect("grants:contracts", public_id=project.public_id)
@@ -345,11 +369,9 @@ def contract_edit(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
     if request.method == "POST":
         form = _contract_form(project, request.POST, initial=initial)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 contract = contracts.update_contract(request.user, contract, **form.values())
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("契約・発注を修正しました。"))
                 _flag_message(request, project, contract)
                 return redirect("grants:contracts", public_id=project.public_id)
@@ -482,11 +504,9 @@ def change_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
             enforce(permissions.can_act(request.user, project))
         form = forms.NoteForm(request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 changes.transition_change(request.user, change, verb, note=form.cleaned_data["note"])
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 done = {
                     "approve": _("承認しました。実施計画の新しい版ができました。"),
                     "refuse": _("不承認としました。"),
@@ -541,6 +561,7 @@ urlpatterns: list[URLPattern] = [
     path("p/<uuid:public_id>/plan/v<int:number>/", plan_version, name="plan_version"),
     path("p/<uuid:public_id>/grant-application/", grant_application, name="grant_application"),
     path("p/<uuid:public_id>/decision/", decide, name="decide"),
+    path("p/<uuid:public_id>/decision/checks/", decision_check, name="decision_check"),
     path("p/<uuid:public_id>/decline/", decline, name="decline"),
     path("p/<uuid:public_id>/contracts/", contract_list, name="contracts"),
     path("p/<uuid:public_id>/contracts/<int:pk>/", contract_edit, name="contract_edit"),

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.common import moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.engine import additional_charge as charge_engine
@@ -204,11 +205,9 @@ def payment_request(request: HttpRequest, public_id: Any) -> HttpResponse:
         return _not_now(request, project, _("精算払請求は、額の確定の後に1回行います。"))
     form = money_forms.PaymentRequestForm(request.POST)
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             money.request_payment(request.user, project, requested_on=form.cleaned_data["requested_on"])
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("精算払請求書の提出を記録しました。"))
             return redirect("grants:money", public_id=project.public_id)
     return _money_page(request, project, request_form=form)
@@ -223,16 +222,14 @@ def payment_record(request: HttpRequest, public_id: Any) -> HttpResponse:
         return _not_now(request, project, _("支払は、額の確定と精算払請求書の提出の後に記録します。"))
     form = money_forms.PaymentRecordForm(request.POST)
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             money.record_payment(
                 request.user,
                 project,
                 paid_on=form.cleaned_data["paid_on"],
                 amount=form.cleaned_data["amount"],
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("補助金の支払を記録しました。"))
             return redirect("grants:money", public_id=project.public_id)
     return _money_page(request, project, record_form=form)
@@ -274,13 +271,11 @@ def cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
                     return moves.confirmation_page(
                         request, PROJECT, project, "cancelled", cancel_url=back, summary=summary
                     )
-            try:
+            with service_errors(form) as outcome:
                 if refused is not None:
                     raise refused
                 run()
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 if returns.order_needed(project):
                     messages.success(
                         request,
@@ -360,13 +355,11 @@ def return_order_new(request: HttpRequest, public_id: Any) -> HttpResponse:
                 refused = rehearse(run)
                 if refused is None:
                     return _order_confirmation(request, project, form)
-            try:
+            with service_errors(form) as outcome:
                 if refused is not None:
                     raise refused
                 order = run()
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("返還命令を登録しました。補助事業者に通知しました。"))
                 return redirect("grants:return_order", public_id=project.public_id, pk=order.pk)
     else:
@@ -406,16 +399,14 @@ def return_order(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse:
         enforce(permissions.can_manage(request.user, project))
         form = money_forms.RepaymentForm(request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 returns.record_repayment(
                     request.user,
                     order,
                     paid_on=form.cleaned_data["paid_on"],
                     amount=form.cleaned_data["amount"],
                 )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 order.refresh_from_db()
                 if order.settled_on is not None:
                     messages.success(request, _("納付を記録しました。返還命令の額と加算金が完納されました。"))

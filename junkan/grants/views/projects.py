@@ -29,14 +29,20 @@ from junkan.common import files, workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.grants import charts, permissions
+from junkan.grants.engine import post_evaluation as post_evaluation_engine
 from junkan.grants.engine import reminders
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
+    AdoptionCondition,
+    ConditionStatus,
     GrantDocument,
     InfoRequest,
     InfoRequestStatus,
+    Inspection,
+    InspectionStatus,
     PlanChange,
     PlanChangeStatus,
+    PostEvaluation,
     Project,
     ProjectStatus,
     Report,
@@ -258,15 +264,34 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "pending_changes": pending_changes,
             "open_requests": open_requests,
             "return_orders": return_orders,
+            "conditions": list(project.conditions.order_by("created_at", "id")),
+            "judgements": list(
+                project.support_judgements.select_related("case__region", "case__round", "judged_by")
+            ),
             "co_applicants": co_applicants,
             "completion_figures": report_services.completion_figures(reports),
             "next_steps": _next_steps(request, project),
             "can_act": permissions.can_act(request.user, project).allowed,
             "can_manage": permissions.can_manage(request.user, project).allowed,
             "provisional": project.completed_on is None,
+            "post_evaluation": _post_evaluation_line(project, today),
+            "statement_url": reverse("grants:statement", args=[project.public_id])
+            if permissions.can_download_statement(request.user, project)
+            else "",
             "today": today,
         },
     )
+
+
+def _post_evaluation_line(project: Project, today: Any) -> dict[str, Any] | None:
+    """The post-evaluation owed by a completed project: its due date and whether it is done or overdue."""
+    if project.completed_on is None or project.status not in permissions.EVALUATED_STATES:
+        return None
+    done = PostEvaluation.objects.filter(project=project).exists()
+    return {
+        "due_on": post_evaluation_engine.due_on(project.completed_on),
+        "standing": post_evaluation_engine.standing(project.completed_on, today, done=done).value,
+    }
 
 
 def project_entries(project: Project) -> QuerySet[AuditEntry]:
@@ -277,6 +302,12 @@ def project_entries(project: Project) -> QuerySet[AuditEntry]:
         (PlanChange, [str(pk) for pk in project.plan_changes.values_list("pk", flat=True)]),
         (ReturnOrder, [str(pk) for pk in project.return_orders.values_list("pk", flat=True)]),
         (InfoRequest, [str(pk) for pk in project.info_requests.values_list("pk", flat=True)]),
+        (AdoptionCondition, [str(pk) for pk in project.conditions.values_list("pk", flat=True)]),
+        (Inspection, [str(pk) for pk in project.inspections.values_list("pk", flat=True)]),
+        (
+            PostEvaluation,
+            [str(pk) for pk in PostEvaluation.objects.filter(project=project).values_list("pk", flat=True)],
+        ),
     ]
     condition = Q()
     for model, ids in objects:
@@ -301,6 +332,8 @@ _STATES = {
     "grants.plan_change": PlanChangeStatus,
     "grants.return_order": ReturnOrderStatus,
     "grants.info_request": InfoRequestStatus,
+    "grants.condition": ConditionStatus,
+    "grants.inspection": InspectionStatus,
 }
 _MODELS = {
     "grants.project": Project,
@@ -308,6 +341,9 @@ _MODELS = {
     "grants.plan_change": PlanChange,
     "grants.return_order": ReturnOrder,
     "grants.info_request": InfoRequest,
+    "grants.condition": AdoptionCondition,
+    "grants.inspection": Inspection,
+    "grants.post_evaluation": PostEvaluation,
 }
 
 

@@ -29,6 +29,7 @@ from django.views.decorators.http import require_POST
 
 from junkan.carbon.models import SavedCalculation
 from junkan.common import moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
 from junkan.grants.forms import add_errors
@@ -94,16 +95,14 @@ def completion_date(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id, permissions.can_act)
     form = forms.CompletionDateForm(request.POST)
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.set_completion(
                 request.user,
                 project,
                 completed_on=form.cleaned_data["completed_on"],
                 plan_made_on=form.cleaned_data["plan_made_on"],
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("事業完了日を登録しました。報告書の提出期限を更新しました。"))
             return redirect("grants:reports", project.public_id)
     return _list_page(request, project, form)
@@ -209,7 +208,7 @@ def report_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
     )
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form) as outcome:
             services.save_report(
                 request.user,
                 report,
@@ -223,9 +222,7 @@ def report_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpResponse
                 indirect_t_co2=data.get("indirect_t_co2"),
                 figures=form.figures(),
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             if request.POST.get("then") != "submit":
                 messages.success(request, _("「%(report)s」を保存しました。") % {"report": report})
                 return redirect("grants:report", project.public_id, report.pk)
@@ -439,13 +436,11 @@ def document_upload(request: HttpRequest, public_id: Any, pk: int) -> HttpRespon
     prefix = f"line{line.pk}" if line is not None else "doc"
     form = forms.ReportDocumentForm(request.POST, request.FILES, prefix=prefix, evidence=line is not None)
     if form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.add_report_document(
                 request.user, report, form.cleaned_data["kind"], form.cleaned_data["file"], cost_line=line
             )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("ファイルを登録しました。"))
             if line is not None:
                 return redirect("grants:report_costs", project.public_id, report.pk)

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,9 +18,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from junkan.common import moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.permissions import enforce
 from junkan.grants import permissions
-from junkan.grants.forms import add_errors
 from junkan.grants.forms import requests as request_forms
 from junkan.grants.models import InfoRequest
 from junkan.grants.processes import INFO_REQUEST
@@ -40,7 +39,7 @@ def request_list(request: HttpRequest, public_id: Any) -> HttpResponse:
         form = request_forms.InfoRequestForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with service_errors(form) as outcome:
                 info = services.create_request(
                     request.user,
                     project,
@@ -53,9 +52,7 @@ def request_list(request: HttpRequest, public_id: Any) -> HttpResponse:
                     place=data["place"],
                     files=data["files"],
                 )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("要請を登録し、補助事業者に通知しました。"))
                 return redirect("grants:request_detail", public_id=project.public_id, pk=info.pk)
     elif managing and project.disposed_at is None:
@@ -107,11 +104,9 @@ def request_detail(request: HttpRequest, public_id: Any, pk: int) -> HttpRespons
             messages.error(request, state.reason)
             return redirect("grants:request_detail", public_id=project.public_id, pk=info.pk)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 services.transition_request(request.user, info, action, **kwargs)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 done = {
                     "answer": _("回答を送信しました。"),
                     "close": _("要請を完了にしました。"),

@@ -18,7 +18,7 @@ from junkan.audit.services import diff, record, snapshot
 from junkan.common.permissions import enforce
 from junkan.organizations.models import Organization
 from junkan.programs.models import Program
-from junkan.review import analysis, permissions
+from junkan.review import analysis, caching, permissions
 from junkan.review.engine.assignment import AssignmentInputError, AssignmentResult, assign
 from junkan.review.models import (
     Assignment,
@@ -425,6 +425,7 @@ def auto_assign(actor: User, committee: Committee) -> AssignmentResult:
                     )
                 )
         Assignment.objects.bulk_create(create)
+        caching.invalidate(committee_id=committee.pk)  # bulk_create sends no post_save
         record(
             actor,
             "review.assignment.auto",
@@ -523,6 +524,7 @@ def save_manual_assignments(
                     )
                 )
         Assignment.objects.bulk_create(create)
+        caching.invalidate(committee_id=committee.pk)  # bulk_create sends no post_save
         if added or withdrawn:
             record(
                 actor,

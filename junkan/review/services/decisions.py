@@ -138,16 +138,19 @@ def apply_proposal(actor: User, committee: Committee) -> int:
     """Record the proposal as the decisions of the applications not yet decided; how many were recorded."""
     enforce(permissions.can_change_review(actor, committee))
     results = analysis.compute_results(committee)
-    missing = sorted({a.project_type.code for a in results.applications} - set(results.budgets))
+    missing = sorted({a.project_type for a in results.applications} - set(results.budgets))
     if missing:
         raise ValidationError(
             _("予算額が入力されていない事業区分があります：%(types)s") % {"types": "、".join(missing)}
         )
+    undecided = [a.pk for a in results.applications if a.pk not in results.decisions]
+    instances = Application.objects.select_related("organization__municipality").in_bulk(undecided)
     made = 0
-    for application in results.applications:
-        if application.pk in results.decisions:
+    for row in results.applications:
+        if row.pk in results.decisions:
             continue
-        proposal = results.proposals[application.project_type.code]
+        application = instances[row.pk]
+        proposal = results.proposals[row.project_type]
         result = results.results[application.pk]
         score = scoring.display(result.score)
         if application.pk in proposal.chosen:

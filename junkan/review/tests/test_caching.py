@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from junkan.review import analysis, services
-from junkan.review.models import Outcome
+from junkan.review.models import Outcome, ScoreSheet
 from junkan.review.tests.conftest import score
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_a_submitted_sheet_changes_the_results_at_once(
 def test_a_reopened_sheet_leaves_the_results_at_once(client_as, committee, members, staff, scored):
     client = client_as(staff)
     assert results_of(client, committee)[scored[0].pk]["submitted"] == 1
-    sheet = analysis.submitted_sheets(committee)[0]
+    sheet = ScoreSheet.objects.get(pk=analysis.submitted_sheets(committee)[0].pk)  # plain rows: the model
     services.reopen_sheet(staff, sheet)
     assert results_of(client, committee)[scored[0].pk]["submitted"] == 0
 

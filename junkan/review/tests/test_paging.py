@@ -60,3 +60,41 @@ def test_a_members_list_is_paged(
     assert "3件" in first.content.decode()
     assert len(client.get(url + "?page=2").context["rows"]) == 1
     assert client.get(url + "?page=9").status_code == 404
+
+
+def test_the_results_are_summarised_per_type_and_the_ranked_list_is_paged(
+    client_as, committee, members, staff, make_application, monkeypatch
+):
+    monkeypatch.setattr(secretariat, "RESULTS_PAGE", 2)
+    applications = [make_application(type_code="1") for _ in range(2)] + [make_application(type_code="3")]
+    everything = {(m.pk, a.pk) for m in members for a in applications}
+    services.save_manual_assignments(staff, committee, everything, everything)
+    client = client_as(staff)
+    url = reverse("review:results", args=[committee.pk])
+    first = client.get(url)
+    shown = [r["application"].pk for g in first.context["groups"] for r in g["rows"]]
+    assert sorted(shown) == sorted(a.pk for a in applications[:2])
+    # The summary counts every application of every type, whatever the page.
+    assert [g["count"] for g in first.context["groups"]] == [2, 0, 1]
+    text = first.content.decode()
+    assert "全3件のうち1〜2件目" in text and 'href="?page=2#type-3-title"' in text
+    second = client.get(url + "?page=2")
+    assert [r["application"].pk for g in second.context["groups"] for r in g["rows"]] == [applications[2].pk]
+    assert 'id="type-3-title"' in second.content.decode()
+    assert client.get(url + "?page=3").status_code == 404
+    assert client.get(url + "?page=-1").status_code == 404
+
+
+def test_the_cached_lists_see_declarations_and_automatic_assignments_at_once(
+    client_as, committee, members, staff, reviewer, make_application
+):
+    application = make_application()
+    client = client_as(staff)
+    matrix = reverse("review:assignment", args=[committee.pk])
+    assert "checked" not in client.get(matrix).content.decode()
+    services.auto_assign(staff, committee)  # bulk_create: no post_save
+    assert client.get(matrix).content.decode().count(" checked") == 2
+    own = reverse("review:assigned", args=[committee.pk])
+    assert "未申告" in client_as(reviewer).get(own).content.decode()
+    services.declare(reviewer, Assignment.objects.get(member=members[0], application=application), "none", "")
+    assert "未申告" not in client_as(reviewer).get(own).content.decode()
