@@ -27,6 +27,7 @@ from junkan.common.fields import (
     TelInput,
     YenField,
 )
+from junkan.common.widgets import FastSelect
 from junkan.economy.models import Analysis
 
 LONG_TEXT_MAX = 10_000
@@ -385,9 +386,10 @@ class ReturnForm(forms.Form):
 
 
 class InboxFilterForm(forms.Form):
-    project_type = forms.ChoiceField(label=_("事業区分"), required=False, choices=())
-    status = forms.ChoiceField(label=_("状態"), required=False, choices=())
-    prefecture = forms.ChoiceField(label=_("都道府県"), required=False, choices=())
-    kind = forms.ChoiceField(label=_("申請者の種別"), required=False, choices=())
+    # FastSelect: the options in Python, not one template per option.
+    project_type = forms.ChoiceField(label=_("事業区分"), required=False, choices=(), widget=FastSelect)
+    status = forms.ChoiceField(label=_("状態"), required=False, choices=(), widget=FastSelect)
+    prefecture = forms.ChoiceField(label=_("都道府県"), required=False, choices=(), widget=FastSelect)
+    kind = forms.ChoiceField(label=_("申請者の種別"), required=False, choices=(), widget=FastSelect)
     q = forms.CharField(label=_("検索（事業名・申請者・受付番号）"), required=False, max_length=100)
-    sort = forms.ChoiceField(label=_("並べ替え"), required=False, choices=())
+    sort = forms.ChoiceField(label=_("並べ替え"), required=False, choices=(), widget=FastSelect)

@@ -37,6 +37,16 @@ SORTS = {
     "amount": ("requested_amount", _("補助金所要額（少ない順）")),
     "receipt": ("receipt_number", _("受付番号順")),
 }
+ROW_FIELDS = (
+    "public_id",
+    "receipt_number",
+    "title",
+    "organization__name",
+    "project_type__code",
+    "requested_amount",
+    "submitted_at",
+    "status",
+)
 # The inbox holds what was submitted: drafts are the applicants' own.
 INBOX_STATUSES = [
     ApplicationStatus.SUBMITTED,
@@ -92,8 +102,10 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     program = get_object_or_404(Program, slug=slug)
     enforce(permissions.can_view_inbox(request.user, program))
     form = _filter_form(request, program)
-    queryset = _filtered(program, form)
-    page = page_of(request, queryset, PER_PAGE)
+    # Plain rows of what the table shows (no model instances, the status label from a dict).
+    statuses = dict(ApplicationStatus.choices)
+    page = page_of(request, _filtered(program, form).values(*ROW_FIELDS), PER_PAGE)
+    page.object_list = [{**row, "status_label": statuses.get(row["status"], row["status"])} for row in page]
     totals = (
         Application.objects.filter(program=program, submitted_at__isnull=False)
         .exclude(status=ApplicationStatus.WITHDRAWN)

@@ -78,3 +78,28 @@ def cached(name: str, scopes: tuple[str, ...], compute: Callable[[], T], timeout
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def bump_on_change(scope: str, *models: type) -> None:
+    """Bump ``scope`` whenever a row of ``models`` is saved or deleted, or one of their many-to-many
+    relations changes (``QuerySet.update``/``bulk_create`` send no signal: their callers bump themselves).
+    Called once, from an app's ``ready()``."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    def changed(sender: object, **kwargs: object) -> None:
+        action = kwargs.get("action")
+        if action is not None and not str(action).startswith("post_"):
+            return  # m2m_changed: only once the change is made
+        bump(scope)
+
+    _receivers.append(changed)  # signals keep weak references
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(changed, sender=model, dispatch_uid=f"cache-{scope}-{label}-saved")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"cache-{scope}-{label}-deleted")
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(changed, sender=through, dispatch_uid=f"cache-{scope}-{label}-{field.name}")
+
+
+_receivers: list[Callable[..., None]] = []

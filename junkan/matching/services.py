@@ -18,10 +18,11 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
 from junkan.audit.services import record
+from junkan.common import cache as common_cache
 from junkan.common import workflow
 from junkan.common.permissions import enforce
 from junkan.matching import mail, permissions
@@ -37,6 +38,7 @@ from junkan.matching.models import (
     SolutionProfile,
 )
 from junkan.matching.processes import REQUEST
+from junkan.registry.caching import SCOPE as REGISTRY_SCOPE
 from junkan.registry.models import CompanyRegistration, RegionRegistration, RegistrationStatus, Solution
 
 _SENTENCES = re.compile(r"[。\n]+")
@@ -121,10 +123,10 @@ def rebuild_profiles() -> int:
     )
 
 
-def index_version() -> tuple[int, str]:
-    """Changes whenever a profile is written or removed."""
-    stats = SolutionProfile.objects.aggregate(latest=Max("built_at"))
-    return SolutionProfile.objects.count(), str(stats["latest"])
+def index_version() -> str:
+    """Changes whenever a profile is written or removed: the registry's generation (``registry.caching``
+    bumps it on every save or delete of a profile, registration or solution), read without a query."""
+    return common_cache.tokens(REGISTRY_SCOPE)
 
 
 def solution_index() -> SolutionIndex:
@@ -195,10 +197,8 @@ def solutions_for_region(region: RegionRegistration, limit: int = 10) -> list[di
 
 
 def _region_version() -> str:
-    stats = RegionRegistration.objects.filter(status=RegistrationStatus.APPROVED).aggregate(
-        latest=Max("updated_at")
-    )
-    return str(stats["latest"])
+    """Changes with any region (its status, places, resources): the registry's generation, without a query."""
+    return common_cache.tokens(REGISTRY_SCOPE)
 
 
 def regions_for_solution(solution: Solution, limit: int = 10) -> list[dict[str, Any]]:
@@ -230,7 +230,16 @@ def regions_for_solution(solution: Solution, limit: int = 10) -> list[dict[str, 
 
 
 def regions_for_company(registration: CompanyRegistration, limit: int = 5) -> list[dict[str, Any]]:
-    """The best regions over all of a company's solutions, each region once (its best solution's reasons)."""
+    """The best regions over all of a company's solutions, each region once (its best solution's reasons);
+    computed once per change of the registry."""
+    return common_cache.cached(
+        f"matching:company:{registration.pk}:{limit}",
+        (REGISTRY_SCOPE,),
+        lambda: _regions_for_company(registration, limit),
+    )
+
+
+def _regions_for_company(registration: CompanyRegistration, limit: int) -> list[dict[str, Any]]:
     best: dict[str, dict[str, Any]] = {}
     for solution in _solutions().filter(registration=registration):
         for item in regions_for_solution(solution, limit):

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -301,7 +302,12 @@ def region_directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/region_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
+        {
+            "form": form,
+            "page": page,
+            "query": _query_without_page(request),
+            "counts": SimpleLazyObject(registered_counts),
+        },
     )
 
 
@@ -309,7 +315,13 @@ def company_directory(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_browse_directory(request.user))
     form = DirectoryFilterForm(request.GET or None)
     del form.fields["prefecture"]
-    companies = _companies().filter(status=RegistrationStatus.APPROVED)
+    # The cards show the company's name, industry and solution titles: nothing more is read.
+    companies = CompanyRegistration.objects.select_related(
+        "organization", "industry", "industry__parent"
+    ).prefetch_related(
+        Prefetch("solutions", queryset=Solution.objects.only("id", "registration_id", "title"))
+    )
+    companies = companies.filter(status=RegistrationStatus.APPROVED)
     if form.is_valid():
         data = form.cleaned_data
         if data["industry"]:
@@ -324,5 +336,10 @@ def company_directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registry/company_directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request), "counts": registered_counts()},
+        {
+            "form": form,
+            "page": page,
+            "query": _query_without_page(request),
+            "counts": SimpleLazyObject(registered_counts),
+        },
     )

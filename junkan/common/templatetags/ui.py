@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django import template
@@ -44,12 +45,18 @@ MESSAGE_KINDS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _sprite_url() -> str:
+    """The sprite's (hashed) URL: the same for the life of the process."""
+    return static(SPRITE)
+
+
 @register.simple_tag
 def icon(name: str, label: str = "", css: str = "") -> str:
     """An inline SVG that uses the sprite's symbol; decorative unless labelled."""
     if name not in ICONS:
         raise template.TemplateSyntaxError(f"unknown icon {name!r}: add it to junkan/common/icons.py")
-    href = f"{static(SPRITE)}#{name}"
+    href = f"{_sprite_url()}#{name}"
     classes = f"icon {css}".strip()
     if label:
         return format_html(

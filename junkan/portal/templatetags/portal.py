@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.template.base import NodeList
 from django.template.loader_tags import BLOCK_CONTEXT_KEY, BlockNode
+from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -37,6 +39,30 @@ def current_function(context: template.Context) -> str | None:
 @register.simple_tag
 def functions() -> tuple:
     return FUNCTIONS
+
+
+@lru_cache(maxsize=1)
+def _function_paths() -> frozenset[str]:
+    return frozenset([reverse("portal:home"), *(reverse(fn.url_name) for fn in FUNCTIONS)])
+
+
+@register.simple_tag(takes_context=True)
+def layout_key(context: template.Context) -> str:
+    """What the base layout's header depends on, as a cache-key part: the language, the page when it is one
+    of the menu's own pages, the current function and section, and the kind of person (anonymous, or whether
+    the person is staff or a reviewer). Never who the person is: their name is rendered outside the cache."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    namespace = match.namespace if match is not None else ""
+    current = function_of(match.namespace, match.url_name) if match is not None else None
+    path = getattr(request, "path", "")
+    marked = path if path in _function_paths() else ""
+    user = context.get("user")
+    if user is not None and user.is_authenticated:
+        who = f"user:{int(bool(user.is_staff))}{int(bool(user.is_staff or 'reviewer' in user.role_set))}"
+    else:
+        who = "anonymous"
+    return f"{get_language()}|{marked}|{current}|{namespace}|{who}"
 
 
 def _render_block(context: template.Context, name: str) -> str:
