@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -331,7 +331,8 @@ class Results:
     types: list[TypeRow]
     criteria: dict[str, TypeCriteria]
     results: dict[int, scoring.ApplicationResult]
-    sheets: dict[int, list[SheetRow]]
+    sheets: dict[int, list[SheetRow]]  # empty in ``cached_results``: the sheets are cached apart
+    submitted: dict[int, int]  # counted sheets per application
     assigned: dict[int, int]
     budgets: dict[str, int]
     proposals: dict[str, TypeProposal]
@@ -343,7 +344,7 @@ class Results:
             "application": application,
             "result": self.results.get(application.pk),
             "assigned": self.assigned.get(application.pk, 0),
-            "submitted": len(self.sheets.get(application.pk, [])),
+            "submitted": self.submitted.get(application.pk, 0),
             "proposed": application.pk in chosen,
             "decision": self.decisions.get(application.pk),
         }
@@ -393,7 +394,7 @@ class Results:
                         for n in (proposal.next_candidates if proposal else ())
                     ],
                     "requested": sum(a.requested_amount for a in apps),
-                    "scored": sum(1 for a in apps if self.sheets.get(a.pk)),
+                    "scored": sum(1 for a in apps if self.submitted.get(a.pk)),
                     "disagreements": sum(
                         1 for a in apps if (r := self.results.get(a.pk)) is not None and r.disagreement
                     ),
@@ -523,6 +524,7 @@ def compute_results(committee: Committee) -> Results:
         criteria=criteria,
         results=results,
         sheets=dict(sheets),
+        submitted={pk: len(found) for pk, found in sheets.items()},
         assigned=assigned,
         budgets=budgets,
         proposals=proposals,
@@ -534,8 +536,23 @@ def compute_results(committee: Committee) -> Results:
 def cached_results(committee: Committee) -> Results:
     """``compute_results`` kept in the cache until a sheet, budget, decision, assignment, member or
     application of the committee changes (``review.caching``). Pages and exports read this; services
-    that decide from the results compute them afresh."""
-    return cache.cached("review:results", results_scopes(committee), lambda: compute_results(committee))
+    that decide from the results compute them afresh. The sheets with their marks (half the bytes) are
+    cached apart (``cached_sheets``): only the decision page and the score export read them."""
+    scopes = results_scopes(committee)
+
+    def compute() -> Results:
+        full = compute_results(committee)
+        cache.cached("review:results-sheets", scopes, lambda: full.sheets)
+        return replace(full, sheets={})
+
+    return cache.cached("review:results", scopes, compute)
+
+
+def cached_sheets(committee: Committee) -> dict[int, list[SheetRow]]:
+    """The counted sheets of ``cached_results`` per application, under the same generations."""
+    return cache.cached(
+        "review:results-sheets", results_scopes(committee), lambda: compute_results(committee).sheets
+    )
 
 
 def results_scopes(committee: Committee) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -279,7 +280,8 @@ def _managed(request: HttpRequest, pk: int) -> Committee:
 @login_required
 def scores_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
-    response = HttpResponse(scores_workbook(committee, analysis.cached_results(committee)), content_type=XLSX)
+    results = replace(analysis.cached_results(committee), sheets=analysis.cached_sheets(committee))
+    response = HttpResponse(scores_workbook(committee, results), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="review-scores-{committee.program.slug}.xlsx"'
     return files.exported(request, response, "review.scores.exported", committee, format="xlsx")
 

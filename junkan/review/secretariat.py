@@ -625,7 +625,7 @@ def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
                 return redirect("review:results", pk=committee.pk)
     computed = analysis.cached_results(committee)
     tc = computed.criteria.get(application.project_type.code)
-    sheets = computed.sheets.get(application.pk, [])
+    sheets = analysis.cached_sheets(committee).get(application.pk, [])
     rows = tc.rows if tc else ()
     return render(
         request,
