@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Page
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
@@ -24,6 +23,7 @@ from junkan.accounts.models import User
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.audit.models import AuditEntry
 from junkan.common import moves, workflow
+from junkan.common.forms import service_errors
 from junkan.common.paging import paginate
 from junkan.common.permissions import enforce
 from junkan.jp.money import format_yen
@@ -49,7 +49,7 @@ from junkan.review.models import (
     SheetStatus,
 )
 from junkan.review.processes import COMMITTEE, SHEET
-from junkan.review.views import add_errors, get_committee
+from junkan.review.views import get_committee
 
 
 def _managed(request: HttpRequest, pk: int, prefetch_managers: bool = False) -> Committee:
@@ -79,11 +79,9 @@ def committee_create(request: HttpRequest) -> HttpResponse:
     form = CommitteeCreateForm(request.POST or None, initial={"program": request.GET.get("program")})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
+        with service_errors(form) as outcome:
             committee = services.create_committee(request.user, data.pop("program"), data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("審査委員会を設置しました。委員を追加してください。"))
             return redirect("review:committee", pk=committee.pk)
     return render(request, "review/committee_form.html", {"form": form, "committee": None})
@@ -95,11 +93,9 @@ def committee_edit(request: HttpRequest, pk: int) -> HttpResponse:
     enforce(permissions.can_change_review(request.user, committee))
     form = CommitteeForm(request.POST or None, instance=Committee.objects.get(pk=committee.pk))
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.update_committee(request.user, committee, form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("審査委員会の設定を保存しました。"))
             return redirect("review:committee", pk=committee.pk)
     return render(request, "review/committee_form.html", {"form": form, "committee": committee})
@@ -158,12 +154,9 @@ def manager_add(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
     form = ManagerForm(request.POST)
     if form.is_valid():
-        try:
+        with service_errors(request=request) as outcome:
             services.add_manager(request.user, committee, form.cleaned_data["email"])
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
+        if outcome.ok:
             messages.success(request, _("担当の事務局職員を追加しました。"))
     else:
         for errors in form.errors.values():
@@ -187,7 +180,7 @@ def member_form(request: HttpRequest, pk: int, member_pk: int | None = None) -> 
     )
     form = MemberForm(committee, request.POST or None, member=member)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             if member is None:
                 services.add_member(
                     request.user,
@@ -200,9 +193,7 @@ def member_form(request: HttpRequest, pk: int, member_pk: int | None = None) -> 
                 services.update_member(
                     request.user, member, form.profile(), form.cleaned_data["organizations"]
                 )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("委員の情報を保存しました。利益相反を確認しました。"))
             return redirect("review:committee", pk=committee.pk)
     return render(
@@ -215,12 +206,9 @@ def member_form(request: HttpRequest, pk: int, member_pk: int | None = None) -> 
 def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     committee = _managed(request, pk)
     member = get_object_or_404(CommitteeMember, pk=member_pk, committee=committee)
-    try:
+    with service_errors(request=request) as outcome:
         services.remove_member(request.user, member)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(
             request, _("%(name)sを退任としました。担当していた割当ては解除しました。") % {"name": member}
         )
@@ -337,12 +325,9 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
                 except ValueError:
                     continue
                 wanted.add((member_pk, application_pk))
-        try:
+        with service_errors(request=request) as outcome:
             added, withdrawn = services.save_manual_assignments(request.user, committee, wanted, shown)
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("割当てを保存しました（追加%(added)s件、解除%(withdrawn)s件）。")
@@ -392,12 +377,9 @@ def assignment_auto(request: HttpRequest, pk: int) -> HttpResponse:
             tasks.set_progress(committee.pk, state="queued", step=0)
             tasks.auto_assign.enqueue(request.user.pk, committee.pk)
         return redirect("review:assignment", pk=committee.pk)
-    try:
+    with service_errors(request=request) as outcome:
         result = services.auto_assign(request.user, committee)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         text = services.shortage_message(result, applications)
         if text:
             messages.error(request, text)
@@ -424,12 +406,9 @@ def assignment_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def conflicts_check(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
-    try:
+    with service_errors(request=request) as outcome:
         found = services.check_conflicts(request.user, committee)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(
             request,
             _(
@@ -449,11 +428,9 @@ def hearings(request: HttpRequest, pk: int) -> HttpResponse:
     _post_only_when_reviewing(request, committee)
     form = HearingForm(analysis.review_applications(committee), request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form) as outcome:
             services.save_hearing(request.user, committee, form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if outcome.ok:
             messages.success(request, _("ヒアリングの日程を登録しました。"))
             return redirect("review:hearings", pk=committee.pk)
     slots = HearingSlot.objects.filter(committee=committee).select_related("application__organization")
@@ -483,11 +460,9 @@ def hearing(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
                 instance=HearingSlot.objects.get(pk=slot.pk),
             )
             if form.is_valid():
-                try:
+                with service_errors(form) as outcome:
                     services.save_hearing(request.user, committee, form.cleaned_data, slot)
-                except ValidationError as error:
-                    add_errors(form, error)
-                else:
+                if outcome.ok:
                     messages.success(request, _("ヒアリングの日程を保存しました。"))
                     return redirect("review:hearing", pk=committee.pk, slot_pk=slot.pk)
     return render(
@@ -502,12 +477,9 @@ def hearing(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
 def hearing_invite(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
     committee = _managed(request, pk)
     slot = get_object_or_404(HearingSlot, pk=slot_pk, committee=committee)
-    try:
+    with service_errors(request=request) as outcome:
         services.invite_to_hearing(request.user, slot)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(request, _("申請者にヒアリングの案内をメールで送りました。"))
     return redirect("review:hearing", pk=committee.pk, slot_pk=slot.pk)
 
@@ -546,11 +518,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         enforce(permissions.can_change_review(request.user, committee))
         form = _budget_form(summary, request.POST)
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 services.set_budgets(request.user, committee, form.amounts())
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("予算額を保存し、採択案を計算し直しました。"))
                 return redirect("review:results", pk=committee.pk)
     page = paginate(range(summary.application_count), RESULTS_PAGE, request.GET.get("page"))
@@ -586,12 +556,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def apply_proposal(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _managed(request, pk)
-    try:
+    with service_errors(request=request) as outcome:
         made = services.apply_proposal(request.user, committee)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
+    if outcome.ok:
         messages.success(request, _("採択案のとおり%(count)s件の採否を記録しました。") % {"count": made})
     return redirect("review:results", pk=committee.pk)
 
@@ -616,11 +583,9 @@ def decision(request: HttpRequest, pk: int, public_id: Any) -> HttpResponse:
     if request.method == "POST":
         enforce(permissions.can_change_review(request.user, committee))
         if form.is_valid():
-            try:
+            with service_errors(form) as outcome:
                 services.decide(request.user, committee, application, form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if outcome.ok:
                 messages.success(request, _("採否を記録しました。"))
                 return redirect("review:results", pk=committee.pk)
     computed = analysis.cached_results(committee)
