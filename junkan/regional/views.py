@@ -18,15 +18,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.common import files, moves, workflow
+from junkan.common import cache, files, moves, workflow
 from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
-from junkan.regional import charts, forms, progress, services
+from junkan.regional import caching, charts, forms, progress, services
 from junkan.regional import permissions as p
 from junkan.regional.engine.budget import COST_KIND_LABELS, CostKind, planned_total, remaining
 from junkan.regional.engine.hearing import CRITERIA, GROUP_LABELS
-from junkan.regional.engine.stage import PATH, step_index
+from junkan.regional.engine.stage import PATH, Stage, step_index
 from junkan.regional.engine.team import planned_visits
 from junkan.regional.models import (
     AnalysisFile,
@@ -102,8 +102,13 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def _counts(regions: QuerySet[RegionRegistration]) -> list[tuple[str, int]]:
-    counts = progress.stage_counts(regions)
-    return [(STAGE_LABELS[s], n) for s, n in counts.items()]
+    """How many regions are at each stage, over every region: once per change (``regional.caching``)."""
+    counts = cache.cached(
+        "regional-stage-counts",
+        (caching.SCOPE,),
+        lambda: {stage.value: n for stage, n in progress.stage_counts(regions).items()},
+    )
+    return [(STAGE_LABELS[Stage(s)], n) for s, n in counts.items()]
 
 
 @login_required

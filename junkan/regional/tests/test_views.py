@@ -307,3 +307,28 @@ def test_the_region_attaches_its_economy_data_and_others_cannot(world, as_, regi
     assert case.economy_account == account
     page = as_("member").get(url).content.decode()
     assert reverse("economy:account", args=[account.public_id]) in page
+
+
+def test_progress_counts_are_cached_and_follow_a_change_at_once(world, as_):
+    from junkan.regional import progress
+    from junkan.regional.models import CaseStatus
+
+    url = reverse("regional:overview")
+
+    def shown() -> dict:
+        return dict(as_("staff").get(url).context["counts"])
+
+    def fresh() -> dict:
+        counts = progress.stage_counts(progress.regions_in_program(published_only=False))
+        return {str(progress.STAGE_NAMES[s]): n for s, n in counts.items()}
+
+    before = shown()
+    assert before == fresh() and sum(before.values()) >= 1
+    # Every case of one region goes back to draft (each saved as the shared transition saves a move): the
+    # region leaves the program, and the next page shows it although the counts are cached.
+    for case in world["case"].region.consortium_cases.all():
+        case.status = CaseStatus.DRAFT
+        case.save(update_fields=["status"])
+    after = shown()
+    assert after == fresh()
+    assert sum(after.values()) == sum(before.values()) - 1
