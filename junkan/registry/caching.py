@@ -1,9 +1,10 @@
 """The registry's cache scope: the public directories' cards are rendered once per change of what they show.
 
 Every save, delete or many-to-many change of a registration, a solution, an organization (its name is the
-company's title), a municipality (a region's places), a local resource, an SDG goal, an industry or a matching
-profile bumps ``SCOPE`` (the matching suggestions on the profiles are keyed on it too); code that changes
-these rows with ``QuerySet.update`` or ``bulk_create`` calls ``invalidate()``.
+company's title), a municipality (a region's places), a local resource, an SDG goal, an industry, a matching
+profile or a 「ローカルSDGsビジネス」 claim (the ``?localbiz=`` filter and the badges) bumps ``SCOPE``
+(the matching suggestions on the profiles are keyed on it too); code that changes these rows with
+``QuerySet.update`` or ``bulk_create`` calls ``invalidate()``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ def invalidate() -> None:
 
 
 def connect() -> None:
+    from junkan.localbiz.models import Claim
     from junkan.matching.models import SolutionProfile
     from junkan.municipalities.models import Municipality
     from junkan.organizations.models import Organization
@@ -41,4 +43,5 @@ def connect() -> None:
         SdgGoal,
         Industry,
         SolutionProfile,
+        Claim,
     )
