@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from junkan.common.permissions import Decision, allow, deny
+from junkan.common.permissions import Decision
 from junkan.common.workflow import Context, Move, Process
 from junkan.grants import permissions
 from junkan.grants.models import (
@@ -50,9 +49,11 @@ def _mail_grantee(ctx: Context) -> None:
 
 
 def project_kept(obj: Any) -> Decision:
-    if obj.project.disposed_at is not None:
-        return deny(_("この補助事業の記録は保存期限を過ぎて廃棄されています。"))
-    return allow()
+    """The project's guard: nothing is recorded once its records are disposed of (one rule, one message)."""
+    # Imported here: grants.processes imports this module at its end to list every grants process.
+    from junkan.grants.processes import not_disposed
+
+    return not_disposed(obj)
 
 
 CONDITION: Process[AdoptionCondition] = Process(

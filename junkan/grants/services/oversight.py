@@ -47,7 +47,7 @@ from junkan.grants.models import (
 )
 from junkan.grants.oversight_processes import CONDITION, INSPECTION
 from junkan.grants.services.lifecycle import lock
-from junkan.jp.dates import fiscal_year_label
+from junkan.jp.dates import fiscal_year_label, today_tokyo
 
 # The letter of each point, as the seed numbers them.
 LETTERS = {
@@ -212,7 +212,7 @@ def condition_met(
     errors = {}
     if not isinstance(met_on, date):
         errors["met_on"] = _("達成日を入力してください。")
-    elif met_on > timezone.localdate():
+    elif met_on > today_tokyo():
         errors["met_on"] = _("達成日に未来の日付は入力できません。")
     if not evidence:
         errors["evidence"] = _("達成を確認した根拠（書類・報告など）を入力してください。")
@@ -303,7 +303,7 @@ def inspection_done(actor: Any, inspection: Inspection, *, done_on: date, findin
     errors = {}
     if not isinstance(done_on, date):
         errors["done_on"] = _("実施日を入力してください。")
-    elif done_on > timezone.localdate():
+    elif done_on > today_tokyo():
         errors["done_on"] = _("実施日に未来の日付は入力できません。")
     if not findings:
         errors["findings"] = _("調査の結果（所見）を入力してください。")
