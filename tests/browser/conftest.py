@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -108,6 +109,47 @@ def login(page: Page, base_url: str, email: str, password: str) -> None:
     page.locator("#id_password").fill(password)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
+
+
+_last_step: dict[str, int] = {}
+
+
+def login_2fa(page: Page, base_url: str, email: str, *, fresh_session: bool = False) -> None:
+    """Log in with the password and the TOTP code. A code is accepted once, so a second login of the same
+    person within one 30-second step waits for the next code. ``fresh_session`` drops the page's cookies
+    first (a reviewer's browser that logged in as someone else)."""
+    from conftest import PASSWORD, totp_code
+
+    step = int(time.time()) // 30
+    if _last_step.get(email) == step:
+        time.sleep(30 - time.time() % 30 + 0.5)
+    if fresh_session:
+        page.context.clear_cookies()
+    login(page, base_url, email, PASSWORD)
+    if "/2fa/" in page.url:
+        page.locator("#id_code").fill(totp_code())
+        with page.expect_navigation():
+            page.get_by_role("button", name="ログイン").click()
+        _last_step[email] = int(time.time()) // 30
+    assert "/2fa/" not in page.url
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
+    """Another person's browser (own cookies), like the ``page`` fixture."""
+    contexts = []
+
+    def make() -> Page:
+        context = browser.new_context(
+            locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 # The data migrations that ship reference data, in the order the migration graph applies them, with the

@@ -12,17 +12,15 @@ then submitted). The history lists every state change, and an outsider cannot se
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD, totp_code
-from tests.browser.conftest import assert_accessible, assert_reflows, login
+from conftest import PASSWORD
+from tests.browser.conftest import assert_accessible, assert_reflows, login, login_2fa
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,8 +32,6 @@ from junkan.applications.samples import MINIMAL_PDF as PDF_BYTES  # noqa: E402
 COST = 8_123_456
 DECIDED = 8_500_000
 TITLE = "飯田市エコタウンにおける廃食用油の燃料化の実現可能性調査"
-
-_last_step: dict[str, int] = {}
 
 
 def check(page: Page, *, reflow: bool = False) -> None:
@@ -49,38 +45,6 @@ def check(page: Page, *, reflow: bool = False) -> None:
 def submit(page: Page, name: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=name, exact=True).click()
-
-
-def login_2fa(page: Page, base: str, email: str) -> None:
-    """Log in with the password and the TOTP code; a code is accepted once, so wait for a fresh one."""
-    step = int(time.time()) // 30
-    if _last_step.get(email) == step:
-        time.sleep(30 - time.time() % 30 + 0.5)
-    login(page, base, email, PASSWORD)
-    if "/2fa/" in page.url:
-        page.locator("#id_code").fill(totp_code())
-        with page.expect_navigation():
-            page.get_by_role("button", name="ログイン").click()
-        _last_step[email] = int(time.time()) // 30
-    assert "/2fa/" not in page.url
-
-
-@pytest.fixture
-def new_page(browser: Browser) -> Iterator:
-    """Another person's browser (own cookies), like the ``page`` fixture."""
-    contexts = []
-
-    def make() -> Page:
-        context = browser.new_context(
-            locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1280, "height": 900}
-        )
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

@@ -8,16 +8,15 @@ consenting region's published business plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD, totp_code
-from tests.browser.conftest import assert_accessible, assert_reflows, login, reload_shipped_data
+from conftest import PASSWORD
+from tests.browser.conftest import assert_accessible, assert_reflows, login, login_2fa, reload_shipped_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,36 +29,10 @@ def submit(page: Page, name: str) -> None:
         page.get_by_role("button", name=name, exact=True).first.click()
 
 
-def login_2fa(page: Page, base: str, email: str) -> None:
-    login(page, base, email, PASSWORD)
-    if "/2fa/" in page.url:
-        page.locator("#id_code").fill(totp_code())
-        with page.expect_navigation():
-            page.get_by_role("button", name="ログイン").click()
-    assert "/2fa/" not in page.url
-
-
 @pytest.fixture(autouse=True)
 def shipped(transactional_db):
     """Earlier transactional tests flush what the migrations ship (the hubs and their areas among them)."""
     reload_shipped_data()
-
-
-@pytest.fixture
-def new_page(browser: Browser) -> Iterator:
-    contexts = []
-
-    def make() -> Page:
-        context = browser.new_context(
-            locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1280, "height": 900}
-        )
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

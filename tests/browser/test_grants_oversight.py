@@ -8,16 +8,15 @@ confirmation page); the grantee reads the conditions and the findings; an outsid
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD, totp_code
-from tests.browser.conftest import assert_accessible, login
+from conftest import PASSWORD
+from tests.browser.conftest import assert_accessible, login, login_2fa
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,32 +28,6 @@ TITLE = "飯田市エコタウンにおける廃食用油の燃料化の実現�
 def submit(page: Page, name: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=name, exact=True).first.click()
-
-
-def login_2fa(page: Page, base: str, email: str) -> None:
-    login(page, base, email, PASSWORD)
-    if "/2fa/" in page.url:
-        page.locator("#id_code").fill(totp_code())
-        with page.expect_navigation():
-            page.get_by_role("button", name="ログイン").click()
-    assert "/2fa/" not in page.url
-
-
-@pytest.fixture
-def new_page(browser: Browser) -> Iterator:
-    contexts = []
-
-    def make() -> Page:
-        context = browser.new_context(
-            locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1280, "height": 900}
-        )
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

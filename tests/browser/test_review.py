@@ -9,40 +9,21 @@ to adopted with conditions, notifies the applicants and publishes; anyone then r
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD, totp_code
-from tests.browser.conftest import assert_accessible, assert_reflows, login
+from tests.browser.conftest import assert_accessible, assert_reflows, login_2fa
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-_last_step: dict[str, int] = {}
 
 
 def check(page: Page) -> None:
     assert_accessible(page)
     assert_reflows(page)
     page.set_viewport_size({"width": 1280, "height": 900})
-
-
-def login_2fa(page: Page, base: str, email: str) -> None:
-    """Log in with the password and the TOTP code; a code is accepted once, so wait for a fresh one."""
-    step = int(time.time()) // 30
-    if _last_step.get(email) == step:
-        time.sleep(30 - time.time() % 30 + 0.5)
-    page.context.clear_cookies()
-    login(page, base, email, PASSWORD)
-    if "/2fa/" in page.url:
-        page.locator("#id_code").fill(totp_code())
-        with page.expect_navigation():
-            page.get_by_role("button", name="ログイン").click()
-        _last_step[email] = int(time.time()) // 30
-    assert "/2fa/" not in page.url
 
 
 def submit(page: Page, name: str) -> None:
@@ -169,7 +150,7 @@ def test_assign_score_decide_publish(
     django_user_model.objects.filter(pk=second.pk).update(full_name="審査 二郎")
 
     # The secretariat sets up the committee and its members.
-    login_2fa(page, base, staff.email)
+    login_2fa(page, base, staff.email, fresh_session=True)
     page.goto(f"{base}/review/")
     check(page)
     page.goto(f"{base}/review/new/")
@@ -221,12 +202,12 @@ def test_assign_score_decide_publish(
     assert any("2019年7月10日" in m.body for m in mail.outbox)
 
     # Both members declare and score what they were given.
-    login_2fa(page, base, first.email)
+    login_2fa(page, base, first.email, fresh_session=True)
     page.goto(f"{base}/review/")
     check(page)
     assert score_all(page, base, committee.pk, "4") == 3
     expect(page.get_by_role("heading", name="他の委員の評点")).to_be_visible()
-    login_2fa(page, base, second.email)
+    login_2fa(page, base, second.email, fresh_session=True)
     assert score_all(page, base, committee.pk, "2") == 2
     # The second member now sees the first member's scores; never 飯田市's application.
     expect(page.get_by_role("rowheader", name="審査 一郎")).to_be_visible()
@@ -235,7 +216,7 @@ def test_assign_score_decide_publish(
     assert ScoreSheet.objects.filter(status="submitted").count() == 5
 
     # The secretariat: results, budgets, the proposal, one decision changed, notification, publication.
-    login_2fa(page, base, staff.email)
+    login_2fa(page, base, staff.email, fresh_session=True)
     page.goto(f"{base}/review/{committee.pk}/results/")
     check(page)
     expect(page.locator("table.review-results").first).to_contain_text("80.00")
