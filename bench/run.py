@@ -208,8 +208,23 @@ def junkan_env(url: str, extra: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
+def cache_env(args: argparse.Namespace) -> dict[str, str]:
+    """The cache junkan runs with: Redis, as production must (``check --deploy`` refuses a per-process
+    cache: junkan.E001), or ``--cache local`` (each worker its own memory: not a valid deployment)."""
+    return {"REDIS_URL": args.redis} if args.cache == "redis" else {}
+
+
+def flush_cache(env: dict[str, str]) -> None:
+    """Empty the bench's Redis database: the SQLite and PostgreSQL runs must not share fragments."""
+    if env.get("REDIS_URL"):
+        import redis
+
+        redis.Redis.from_url(env["REDIS_URL"]).flushdb()
+
+
 def fill_and_prepare(url: str, scale: float, env: dict[str, str]) -> dict[str, Any]:
     ensure_database(url)
+    flush_cache(env)
     subprocess.run([sys.executable, str(BENCH / "fill.py"), "--scale", str(scale)], env=env, check=True)
     out = subprocess.run(
         [sys.executable, str(BENCH / "pages.py")], env=env, check=True, capture_output=True, text=True
@@ -247,7 +262,7 @@ def run_table(args: argparse.Namespace) -> dict[str, Any]:
     with ceiling_server(args.workers) as ceiling:
         for db, scale in combos:
             url = database_url(scale, args.postgres if db == "postgres" else "")
-            env = junkan_env(url)
+            env = junkan_env(url, cache_env(args))
             label = f"{db} {scale:g}×"
             print(f"== {label}: filling and counting queries", file=sys.stderr, flush=True)
             prepared = fill_and_prepare(url, scale, env)
@@ -287,7 +302,7 @@ def print_table(results: dict[str, Any], args: argparse.Namespace) -> None:
         f"Python {platform.python_version()} · load average {os.getloadavg()[0]:.1f} at the end"
     )
     print(
-        f"\n{machine}\ngunicorn {args.workers} sync workers per server, "
+        f"\n{machine}\ngunicorn {args.workers} sync workers per server, cache {args.cache}, "
         f"{args.concurrency} concurrent clients, "
         f"{args.rounds} alternating rounds of {args.window:g} s per page\n"
     )
@@ -354,7 +369,7 @@ def run_load(args: argparse.Namespace) -> None:
     for db in args.databases:
         scale = args.scales[-1]
         url = database_url(scale, args.postgres if db == "postgres" else "")
-        env = junkan_env(url)
+        env = junkan_env(url, cache_env(args))
         prepared = fill_and_prepare(url, scale, env)
         requests = [r for r in requests_of(prepared).values() if isinstance(r, Request)]
         with Server("junkan.wsgi", ROOT, env, args.workers) as server:
@@ -433,6 +448,13 @@ def main() -> None:
         help="base URL; the scale is appended to the database name (junkan_perf_s1)",
     )
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"))
+    parser.add_argument(
+        "--cache",
+        choices=("redis", "local"),
+        default="redis",
+        help="redis (the shared cache production runs with; emptied before each database and scale) or local "
+        "(each worker its own memory, as before 2026-12-05: faster, but check --deploy refuses it)",
+    )
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per page")

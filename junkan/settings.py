@@ -178,6 +178,15 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
     )
 }
+if _redis_url:
+    # Rendered fragments and derived values, stored under keys that carry their data's generation tokens
+    # (a key never changes meaning): each process keeps a copy of what it read in front of Redis
+    # (junkan/common/cache_backends.py). The {% cache %} tag uses this alias by its name.
+    CACHES["template_fragments"] = {
+        "BACKEND": "junkan.common.cache_backends.TieredRedisCache",
+        "LOCATION": _redis_url,
+        "KEY_PREFIX": "f",
+    }
 
 TASKS = {
     "default": {

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
+from django.core.cache import InvalidCacheBackendError, cache, caches
 from django.db import transaction
 
 T = TypeVar("T")
@@ -70,13 +70,24 @@ def memo(name: str, scopes: tuple[str, ...], compute: Callable[[], T]) -> T:
     return value
 
 
+def values_cache():  # type: ignore[no-untyped-def]
+    """Where values keyed on generation tokens go: the ``template_fragments`` cache when it is configured
+    (with Redis, each process keeps a copy of what it read: such a key never changes meaning), else the
+    default cache."""
+    try:
+        return caches["template_fragments"]
+    except InvalidCacheBackendError:
+        return cache
+
+
 def cached(name: str, scopes: tuple[str, ...], compute: Callable[[], T], timeout: int = DAY) -> T:
     """``compute()`` once per generation of ``scopes``; ``name`` distinguishes values of the same scopes."""
     key = f"{name}@{tokens(*scopes)}"
-    value = cache.get(key)
+    store = values_cache()
+    value = store.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        store.set(key, value, timeout)
     return value
 
 
