@@ -273,9 +273,10 @@ def _profile(request: HttpRequest, kind: str, pk: int) -> Any:
 
 
 def region_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The public body is cached per registry, regional support and hubs generation, region, and the
-    viewer's kind (an insider of the regional support sees unpublished work; a member of an organization
-    is offered to ask for an introduction); the owner panel, the audit and the forms stay per request."""
+    """The public body is cached per registry and regional support generation (the latter covers the hubs),
+    region, and the viewer's kind (an insider of the regional support sees unpublished work; a member of an
+    organization is offered to ask for an introduction); the owner panel, the audit and the forms stay per
+    request."""
     region = _profile(request, "region", pk)
     return render(
         request,

@@ -1,4 +1,4 @@
-"""The profiles' public body is cached per generation (registry, regional support, hubs), registration and
+"""The profiles' public body is cached per generation (registry, regional support), registration and
 kind of viewer: a change shows on the very next request, and nothing per person is shared."""
 
 from __future__ import annotations
