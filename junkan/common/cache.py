@@ -14,12 +14,15 @@ them, so a change on one server is seen on every other at once.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.core.cache import InvalidCacheBackendError, cache, caches
 from django.db import transaction
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 T = TypeVar("T")
 DAY = 24 * 3600
@@ -89,6 +92,17 @@ def cached(name: str, scopes: tuple[str, ...], compute: Callable[[], T], timeout
         value = compute()
         store.set(key, value, timeout)
     return value
+
+
+def fragment(
+    name: str, scopes: tuple[str, ...], parts: Iterable[object], render: Callable[[], str], timeout: int = DAY
+) -> SafeString:
+    """HTML that ``render()`` gives, once per generation of ``scopes``, language and ``parts`` (the filters,
+    the page, the date, the viewer's kind: everything it depends on besides the scopes' data). For a part of
+    a page that is the same for everyone who may see it: never CSRF tokens or per-person forms. ``render``
+    may raise (``Http404`` for a page that does not exist): nothing is stored then."""
+    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:32]
+    return mark_safe(cached(f"{name}:{get_language()}:{digest}", scopes, render, timeout))  # noqa: S308
 
 
 def bump_on_change(scope: str, *models: type) -> None:
