@@ -6,13 +6,14 @@ The forms only collect what people type; ``calculator_data`` turns it into the e
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.choices import BaseChoiceIterator, normalize_choices
 from django.utils.translation import gettext_lazy as _
 
 from junkan.carbon import engine, services
@@ -21,6 +22,7 @@ from junkan.carbon.engine.numbers import NumberError, non_negative
 from junkan.carbon.models import FactorKind, FuelFactor, SupplierFactor
 from junkan.common import cache
 from junkan.common.fields import YenField
+from junkan.common.forms import FastBoundField, FastFormSet
 from junkan.common.widgets import FastSelect
 
 PARTS = (
@@ -111,10 +113,23 @@ def _fraction_to_percent(value: object) -> str:
     return engine.plain(Decimal(str(value)).scaleb(2))
 
 
-def fuel_choices() -> list[tuple[str, Any]]:
+class Normalized(BaseChoiceIterator):
+    """Choices already in Django's normalized form ((value, label) and (group, [(value, label)…]) pairs): a
+    field takes them as they are, instead of walking hundreds of options again for every row of the page."""
+
+    def __init__(self, choices: list[tuple[str, Any]]) -> None:
+        self.choices = normalize_choices(choices)
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return iter(self.choices)
+
+
+def fuel_choices() -> Normalized:
     """Every fuel key of every stored revision, by name (the engine says if a revision lacks one).
     Read once per change of the factor tables."""
-    return [("", _("（選択）")), *cache.cached("carbon:fuel_choices", (services.FACTORS,), _fuel_choices)]
+    return Normalized(
+        [("", _("（選択）")), *cache.cached("carbon:fuel_choices", (services.FACTORS,), _fuel_choices)]
+    )
 
 
 def _fuel_choices() -> list[tuple[str, str]]:
@@ -126,12 +141,10 @@ def _fuel_choices() -> list[tuple[str, str]]:
     return list(names.items())
 
 
-def supplier_choices() -> list[tuple[str, Any]]:
+def supplier_choices() -> Normalized:
     """Electricity and gas suppliers' menus grouped by set; the value is the row's id (cached like fuels)."""
-    return [
-        ("", _("（選択）")),
-        *cache.cached("carbon:supplier_choices", (services.FACTORS,), _supplier_choices),
-    ]
+    suppliers = cache.cached("carbon:supplier_choices", (services.FACTORS,), _supplier_choices)
+    return Normalized([("", _("（選択）")), *suppliers])
 
 
 def _supplier_choices() -> list[tuple[str, Any]]:
@@ -147,6 +160,8 @@ def _supplier_choices() -> list[tuple[str, Any]]:
 
 class SettingsForm(forms.Form):
     """The fuel table revision, and for saving a title and an organization."""
+
+    bound_field_class = FastBoundField
 
     title = forms.CharField(
         label=_("件名"),
@@ -173,6 +188,8 @@ class SettingsForm(forms.Form):
 
 class ActivityForm(forms.Form):
     """One line of a part. Which fields count depends on the kind (see the help on the page)."""
+
+    bound_field_class = FastBoundField  # the field groups in Python: the page renders ~70 of them
 
     kind = forms.ChoiceField(label=_("種類"), choices=KIND_CHOICES, required=False, widget=FastSelect)
     label = forms.CharField(label=_("項目名"), max_length=200, required=False)
@@ -250,7 +267,7 @@ class ActivityForm(forms.Form):
         return not self.cleaned_data.get("kind")
 
 
-class BaseActivityFormSet(forms.BaseFormSet):
+class BaseActivityFormSet(FastFormSet):
     def __init__(self, *args: Any, fuels: list, suppliers: list, **kwargs: Any) -> None:
         self.choices = {"fuels": fuels, "suppliers": suppliers}
         super().__init__(*args, **kwargs)
@@ -265,25 +282,35 @@ ActivityFormSet = forms.formset_factory(
 
 
 class BoundaryForm(forms.Form):
+    bound_field_class = FastBoundField
+
     process = forms.CharField(label=_("省略したプロセス"), max_length=200, required=False)
     reason = forms.CharField(label=_("理由"), max_length=300, required=False)
 
 
-BoundaryFormSet = forms.formset_factory(BoundaryForm, extra=1, max_num=20, absolute_max=20)
+BoundaryFormSet = forms.formset_factory(
+    BoundaryForm, formset=FastFormSet, extra=1, max_num=20, absolute_max=20
+)
 
 
 class RenewableForm(forms.Form):
+    bound_field_class = FastBoundField
+
     label = forms.CharField(label=_("設備"), max_length=200, required=False, help_text=_("例：太陽光発電"))
     capacity_kw = NumberField(label=_("設備容量（kW）"), required=False)
     annual_kwh = NumberField(label=_("年間発電量（kWh/年）"), required=False)
     annual_heat_gj = NumberField(label=_("年間熱利用量（GJ/年）"), required=False)
 
 
-RenewableFormSet = forms.formset_factory(RenewableForm, extra=1, max_num=20, absolute_max=20)
+RenewableFormSet = forms.formset_factory(
+    RenewableForm, formset=FastFormSet, extra=1, max_num=20, absolute_max=20
+)
 
 
 class ExtrasForm(forms.Form):
     """Cost-effectiveness, regional share and resource productivity; every field is optional."""
+
+    bound_field_class = FastBoundField
 
     subsidy_yen = YenField(label=_("補助金額"), required=False, help_text=_("例：12,000千円"))
     life_years = forms.IntegerField(

@@ -26,15 +26,29 @@ becomes an error message.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.boundfield import BoundField
+from django.forms.formsets import (
+    INITIAL_FORM_COUNT,
+    MAX_NUM_FORM_COUNT,
+    MIN_NUM_FORM_COUNT,
+    TOTAL_FORM_COUNT,
+    ManagementForm,
+)
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 
 class AccessibleFormRenderer(TemplatesSetting):
@@ -42,6 +56,147 @@ class AccessibleFormRenderer(TemplatesSetting):
 
     form_template_name = "common/forms/form.html"
     field_template_name = "common/forms/field.html"
+
+
+# Widgets whose template is Django's input.html (through text.html, checkbox.html...): rendered in Python.
+_INPUT_TEMPLATES = {
+    f"django/forms/widgets/{name}.html"
+    for name in ("text", "number", "email", "url", "password", "hidden", "checkbox", "date", "search", "tel")
+}
+
+
+def _esc(value: Any) -> str:
+    """``conditional_escape`` without its lazy-argument wrapper (called a few thousand times a page)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def _formatted(value: Any) -> str:
+    """``{{ value|stringformat:'s' }}``: a safe value stays as it is."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape("%s" % (value,))  # noqa: UP031 - what stringformat:'s' does
+
+
+def _input(widget: forms.Widget, name: str, value: Any, attrs: dict[str, Any] | None) -> SafeString:
+    """Django's ``input.html`` (and the ``<type>.html`` that includes it) for ``widget``, in Python (the
+    renderer strips the template's output)."""
+    context = widget.get_context(name, value, attrs)["widget"]
+    parts = [f'<input type="{_esc(context["type"])}" name="{_esc(context["name"])}"']
+    if context["value"] is not None:
+        parts.append(f' value="{_formatted(context["value"])}"')
+    for key, item in context["attrs"].items():
+        if item is True:
+            parts.append(f" {_esc(key)}")
+        elif item is not False:
+            parts.append(f' {_esc(key)}="{_formatted(item)}"')
+    parts.append(">")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped
+
+
+class FastBoundField(BoundField):
+    """A bound field whose field group (``common/forms/field.html``) and plain input are rendered in Python.
+
+    The markup is the templates' to the byte (``common/tests/test_fast_fields.py`` compares them), without a
+    template render per field and per input: a form of many rows (the CO2 calculator: 69 field groups on
+    every computation) spent most of its time there. A form opts in with ``bound_field_class``.
+    """
+
+    def as_widget(self, widget: Any = None, attrs: Any = None, only_initial: bool = False) -> SafeString:
+        widget = widget or self.field.widget
+        if only_initial or widget.template_name not in _INPUT_TEMPLATES or self.field.localize:
+            return super().as_widget(widget, attrs, only_initial)
+        attrs = self.build_widget_attrs(attrs or {}, widget)
+        if self.auto_id and "id" not in widget.attrs:
+            attrs.setdefault("id", self.auto_id)
+        return _input(widget, self.html_name, self.value(), attrs)
+
+    def as_field_group(self) -> SafeString:
+        if self.template_name != AccessibleFormRenderer.field_template_name:
+            return super().as_field_group()
+        help_text, errors = self.help_text, self.errors
+        auto_id = _esc(self.auto_id)
+        invalid = " field-invalid" if errors else ""
+        required = (
+            format_html('<span class="required">{}</span>', gettext("必須"))
+            if self.field.required or getattr(self.field, "spec_required", False)
+            else ""
+        )
+        notes = (
+            (f'<div class="helptext" id="{auto_id}_helptext">{help_text}</div>' if help_text else "")
+            + "\n"
+            + (
+                f'<div class="field-error" id="{auto_id}_error">'
+                + "".join(f"<p>{_esc(error)}</p>" for error in errors)
+                + "</div>"
+                if errors
+                else ""
+            )
+            + "\n"
+        )
+        label = _esc(self.label)
+        if self.use_fieldset:
+            described = ""
+            if help_text or errors:
+                described = (
+                    ' aria-describedby="'
+                    + (f"{auto_id}_helptext" if help_text else "")
+                    + (f" {auto_id}_error" if errors else "")
+                    + '"'
+                )
+            html = (
+                f'<fieldset class="field{invalid}"{described}>\n  <legend>{label}{required}</legend>\n  '
+                f"{notes}\n  {self}\n</fieldset>"
+            )
+        elif self.widget_type == "checkbox":
+            html = (
+                f'<div class="field field-checkbox{invalid}">\n  {notes}\n  {self} '
+                f'<label for="{auto_id}">{label}</label>\n</div>'
+            )
+        else:
+            label_tag = f'<label for="{auto_id}">{label}{required}</label>' if self.label else ""
+            html = f'<div class="field{invalid}">\n  {label_tag}\n  {notes}\n  {self}\n</div>'
+        return mark_safe(html)  # noqa: S308 - the label, ids and errors are escaped; help text is safe
+
+
+class FastManagementForm(ManagementForm):
+    """A formset's hidden counts, rendered as ``common/forms/form.html`` does (no error, no visible field)
+    without the template."""
+
+    bound_field_class = FastBoundField
+
+    def render(self, template_name: Any = None, context: Any = None, renderer: Any = None) -> SafeString:
+        if template_name or context or renderer or self.errors or self.visible_fields():
+            return super().render(template_name, context, renderer)
+        if self.template_name != AccessibleFormRenderer.form_template_name:
+            return super().render()
+        return mark_safe("".join(str(field) for field in self.hidden_fields()))  # noqa: S308 - escaped
+
+    __str__ = render
+    __html__ = render
+
+
+class FastFormSet(forms.BaseFormSet):
+    """A formset whose management form is rendered in Python (``FastManagementForm``)."""
+
+    @cached_property
+    def management_form(self) -> ManagementForm:
+        if self.is_bound:
+            form = FastManagementForm(
+                self.data, auto_id=self.auto_id, prefix=self.prefix, renderer=self.renderer
+            )
+            form.full_clean()
+            return form
+        initial = {
+            TOTAL_FORM_COUNT: self.total_form_count(),
+            INITIAL_FORM_COUNT: self.initial_form_count(),
+            MIN_NUM_FORM_COUNT: self.min_num,
+            MAX_NUM_FORM_COUNT: self.max_num,
+        }
+        return FastManagementForm(
+            auto_id=self.auto_id, prefix=self.prefix, initial=initial, renderer=self.renderer
+        )
 
 
 def add_errors(form: Any, error: ValidationError, aliases: Mapping[str, str] | None = None) -> None:

@@ -203,21 +203,34 @@ def add_condition(
     return condition
 
 
+def _past_day_and_text(day: tuple[str, Any, str, str], text: tuple[str, str | None, str]) -> str:
+    """Something that happened: a date not in the future and a required text, each refused with its own
+    message under its field; returns the text stripped. ``day`` is (field, value, if missing, if future),
+    ``text`` is (field, value, if missing)."""
+    day_field, day_value, day_missing, day_future = day
+    text_field, text_value, text_missing = text
+    stripped = (text_value or "").strip()
+    errors = {}
+    if not isinstance(day_value, date):
+        errors[day_field] = day_missing
+    elif day_value > today_tokyo():
+        errors[day_field] = day_future
+    if not stripped:
+        errors[text_field] = text_missing
+    if errors:
+        raise ValidationError(errors)
+    return stripped
+
+
 def condition_met(
     actor: Any, condition: AdoptionCondition, *, met_on: date, evidence: str
 ) -> AdoptionCondition:
     """The condition is met: the date, who confirmed it and on what evidence."""
     enforce(permissions.can_manage(actor, condition.project))
-    evidence = (evidence or "").strip()
-    errors = {}
-    if not isinstance(met_on, date):
-        errors["met_on"] = _("達成日を入力してください。")
-    elif met_on > today_tokyo():
-        errors["met_on"] = _("達成日に未来の日付は入力できません。")
-    if not evidence:
-        errors["evidence"] = _("達成を確認した根拠（書類・報告など）を入力してください。")
-    if errors:
-        raise ValidationError(errors)
+    evidence = _past_day_and_text(
+        ("met_on", met_on, _("達成日を入力してください。"), _("達成日に未来の日付は入力できません。")),
+        ("evidence", evidence, _("達成を確認した根拠（書類・報告など）を入力してください。")),
+    )
     return workflow.transition(
         CONDITION,
         actor,
@@ -299,16 +312,10 @@ def plan_inspection(
 def inspection_done(actor: Any, inspection: Inspection, *, done_on: date, findings: str) -> Inspection:
     """The inspection took place: the date and the findings (shown to the grantee from now on)."""
     enforce(permissions.can_manage(actor, inspection.project))
-    findings = (findings or "").strip()
-    errors = {}
-    if not isinstance(done_on, date):
-        errors["done_on"] = _("実施日を入力してください。")
-    elif done_on > today_tokyo():
-        errors["done_on"] = _("実施日に未来の日付は入力できません。")
-    if not findings:
-        errors["findings"] = _("調査の結果（所見）を入力してください。")
-    if errors:
-        raise ValidationError(errors)
+    findings = _past_day_and_text(
+        ("done_on", done_on, _("実施日を入力してください。"), _("実施日に未来の日付は入力できません。")),
+        ("findings", findings, _("調査の結果（所見）を入力してください。")),
+    )
     return workflow.transition(
         INSPECTION, actor, inspection, "done", fields={"done_on": done_on, "findings": findings}
     )

@@ -439,3 +439,27 @@ def test_the_secretariats_queues_count_open_conditions_and_inspections(client_as
     planned(make_project, staff)
     body = client_as(staff).get(reverse("dashboard:home")).content.decode()
     assert "未達成の採択の条件" in body and "予定・是正確認中の現地調査" in body
+
+
+def test_a_met_condition_and_a_done_inspection_need_a_past_date_and_their_text(make_project, staff):
+    """Each refusal names its field: a missing or future date, and a blank evidence or findings."""
+    from datetime import timedelta
+
+    from junkan.jp.dates import today_tokyo
+
+    future = today_tokyo() + timedelta(days=1)
+    condition = services.add_condition(staff, make_project("decided"), text="用地の内諾書を提出すること。")
+    with pytest.raises(ValidationError) as refused:
+        services.condition_met(staff, condition, met_on=future, evidence=" ")
+    assert set(refused.value.message_dict) == {"met_on", "evidence"}
+    assert "未来" in refused.value.message_dict["met_on"][0]
+    with pytest.raises(ValidationError) as refused:
+        services.condition_met(staff, condition, met_on=None, evidence="内諾書")  # type: ignore[arg-type]
+    assert set(refused.value.message_dict) == {"met_on"}
+    inspection = planned(make_project, staff)
+    with pytest.raises(ValidationError) as refused:
+        services.inspection_done(staff, inspection, done_on=future, findings="")
+    assert set(refused.value.message_dict) == {"done_on", "findings"}
+    condition.refresh_from_db()
+    inspection.refresh_from_db()
+    assert condition.met_on is None and inspection.done_on is None  # nothing half-saved

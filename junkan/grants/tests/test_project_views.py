@@ -83,9 +83,12 @@ def test_secretariat_index_filters_and_due_board(client_as, make_project, staff)
 
 
 def test_index_query_count_does_not_grow_with_rows(client_as, make_project, staff) -> None:
+    from junkan.grants import caching
+
     client = client_as(staff)
     make_project("decided")
     client.get(reverse("grants:index"))
+    caching.invalidate()  # rendered afresh, not from the cache
     with CaptureQueriesContext(connection) as one:
         client.get(reverse("grants:index"))
     for _ in range(4):
@@ -93,6 +96,9 @@ def test_index_query_count_does_not_grow_with_rows(client_as, make_project, staf
     with CaptureQueriesContext(connection) as five:
         client.get(reverse("grants:index"))
     assert len(five) == len(one)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(reverse("grants:index"))
+    assert len(cached) < len(one)
 
 
 def test_history_shows_entries_of_the_project_and_its_reports(client_as, make_project, owner, staff) -> None:

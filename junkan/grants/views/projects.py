@@ -18,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -25,10 +26,10 @@ from django.utils.translation import gettext_lazy
 from junkan.accounts.permissions import is_secretariat
 from junkan.applications.models import CoApplicant, CoApplicantStatus
 from junkan.audit.models import AuditEntry
-from junkan.common import files, workflow
+from junkan.common import cache, files, workflow
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
-from junkan.grants import charts, permissions
+from junkan.grants import caching, charts, permissions
 from junkan.grants.engine import post_evaluation as post_evaluation_engine
 from junkan.grants.engine import reminders
 from junkan.grants.models import (
@@ -138,23 +139,48 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     enforce(permissions.can_use_secretariat_pages(request.user))
-    programs = list(
-        Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name")
-    )
-    qs = _projects().defer(*project_type_wide("project_type__"))
     program_slug = request.GET.get("program", "")
     status = request.GET.get("status", "")
     overdue_only = request.GET.get("overdue") == "1"
     hub_slug = request.GET.get("hub", "")
+    filters = {"program": program_slug, "status": status, "overdue": overdue_only, "hub": hub_slug}
+    # The reports due, the filters, the chart and the page of projects are the same for every secretariat
+    # member: rendered once per change of the grants (caching.SCOPE), day, filters, page and language.
+    listing = cache.fragment(
+        "grants_index",
+        (caching.SCOPE,),
+        (today.isoformat(), sorted(filters.items()), request.GET.get("page", "")),
+        lambda: _secretariat_listing(request, today, filters),
+    )
+    # The forms that open adopted projects carry the person's CSRF token: never cached.
+    to_open = (
+        adopted_without_project()
+        .values("application__program__slug", "application__program__name")
+        .annotate(count=Count("id"))
+        .order_by("application__program__slug")
+    )
+    return render(
+        request,
+        "grants/projects/index.html",
+        {"secretariat": True, "to_open": list(to_open), "listing": listing},
+    )
+
+
+def _secretariat_listing(request: HttpRequest, today: Any, filters: dict[str, Any]) -> str:
+    """The secretariat's list below the adopted projects to open (``grants/projects/_listing.html``)."""
+    programs = list(
+        Program.objects.filter(projects__isnull=False).distinct().order_by("-fiscal_year", "name")
+    )
+    qs = _projects().defer(*project_type_wide("project_type__"))
     hubs = list(Hub.objects.order_by("order"))
-    if program_slug:
-        qs = qs.filter(program__slug=program_slug)
-    hub = next((h for h in hubs if h.slug == hub_slug), None)
+    if filters["program"]:
+        qs = qs.filter(program__slug=filters["program"])
+    hub = next((h for h in hubs if h.slug == filters["hub"]), None)
     if hub is not None:  # the local governments in the hub's area (seed 000: regional hubs)
         qs = qs.filter(organization_q(area_ids([hub])))
-    if status in ProjectStatus.values:
-        qs = qs.filter(status=status)
-    if overdue_only:
+    if filters["status"] in ProjectStatus.values:
+        qs = qs.filter(status=filters["status"])
+    if filters["overdue"]:
         qs = qs.filter(reports__status__in=EDITABLE_REPORT_STATUSES, reports__due_on__lt=today).distinct()
     page = page_of(request, qs.order_by("program__fiscal_year", "organization__name", "id"), PAGE_SIZE)
     projects = list(page.object_list)
@@ -169,27 +195,20 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
     )
     for report in due_reports:
         report.days_overdue = reminders.days_overdue(report.due_on, today) if report.due_on else 0
-    to_open = (
-        adopted_without_project()
-        .values("application__program__slug", "application__program__name")
-        .annotate(count=Count("id"))
-        .order_by("application__program__slug")
-    )
     query = urlencode(
         {
             k: v
             for k, v in {
-                "program": program_slug,
-                "status": status,
-                "overdue": "1" if overdue_only else "",
+                "program": filters["program"],
+                "status": filters["status"],
+                "overdue": "1" if filters["overdue"] else "",
                 "hub": hub.slug if hub else "",
             }.items()
             if v
         }
     )
-    return render(
-        request,
-        "grants/projects/index.html",
+    return render_to_string(
+        "grants/projects/_listing.html",
         {
             "projects": projects,
             "page": page,
@@ -198,10 +217,9 @@ def _secretariat_index(request: HttpRequest, today: Any) -> HttpResponse:
             "secretariat": True,
             "programs": programs,
             "statuses": ProjectStatus.choices,
-            "filters": {"program": program_slug, "status": status, "overdue": overdue_only, "hub": hub_slug},
+            "filters": filters,
             "hubs": hubs,
             "due_reports": due_reports,
-            "to_open": list(to_open),
             "money_rows": charts.decided_by_year(qs),
         },
     )
