@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import CharField, F, Prefetch, Value
+from django.db.models.functions import Cast, Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from junkan.accounts.permissions import is_secretariat
 from junkan.audit.models import AuditEntry
+from junkan.common import cache
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
+from junkan.grants import caching as grants_caching
 from junkan.hubs import areas, permissions
 from junkan.hubs.models import Hub
 from junkan.municipalities.models import Municipality
@@ -109,18 +114,40 @@ def area_regions(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def area_projects(request: HttpRequest, slug: str) -> HttpResponse:
-    """The grant projects of local governments in the hub's area (a read-only list)."""
+    """The grant projects of local governments in the hub's area (a read-only list, the same for the hub's
+    staff and the secretariat: rendered once per change of the grants, page and language)."""
+    hub = get_object_or_404(Hub, slug=slug)
+    enforce(permissions.can_view_area(request.user, hub))
+    listing = cache.fragment(
+        "hub_projects",
+        (grants_caching.SCOPE,),
+        (hub.pk, request.GET.get("page", "")),
+        lambda: _area_projects_listing(request, hub),
+    )
+    return render(request, "hubs/area_projects.html", {"hub": hub, "listing": listing})
+
+
+def _area_projects_listing(request: HttpRequest, hub: Hub) -> str:
     from junkan.grants.models import Project
 
-    hub = _area_hub(request, slug)
-    ids = [p.pk for p in hub.prefectures.all()]
+    ids = list(hub.prefectures.values_list("pk", flat=True))
     projects = (
         Project.objects.filter(areas.organization_q(ids))
         .select_related("organization", "program", "project_type")
+        .only(
+            "title",
+            "status",
+            "adopted_on",
+            "organization__name",
+            "program__name",
+            "program__short_name",
+            "project_type__code",
+            "project_type__name",
+        )
         .order_by("-adopted_on", "id")
     )
     page = page_of(request, projects, PER_PAGE)
-    return render(request, "hubs/area_projects.html", {"hub": hub, "page": page})
+    return render_to_string("hubs/_area_projects.html", {"page": page})
 
 
 @dataclass(frozen=True)
@@ -133,58 +160,109 @@ class Case:
     fiscal_year: int | None
     status: str
     url: str
-    sort_key: tuple[int, str]
+
+
+# The columns both kinds of row give, in this order (a union pages them together in the database).
+_CASE_COLUMNS = (
+    "kind_order",
+    "row_id",
+    "ref",
+    "sort_name",
+    "party",
+    "year",
+    "sort_year",
+    "row_status",
+    "sub",
+)
 
 
 @login_required
 def area_cases(request: HttpRequest, slug: str) -> HttpResponse:
     """The cases the hub follows: regional support cases and grant projects of its area, newest year first.
 
-    Read-only. A row links to its page where the viewer may open it (the secretariat; a published case)."""
-    from junkan.grants.models import Project
+    Read-only. A row links to its page where the viewer may open it (the secretariat; a published case).
+    Both kinds are paged together in the database (one union), so a page costs the same at national scale;
+    the permission to open a case is checked for the rows of the page only."""
+    from junkan.grants.models import Project, ProjectStatus
     from junkan.regional import permissions as regional_permissions
-    from junkan.regional.models import CaseStatus, ConsortiumCase
+    from junkan.regional.models import CaseKind, CaseStatus, ConsortiumCase
 
     hub = _area_hub(request, slug)
     ids = [p.pk for p in hub.prefectures.all()]
-    rows: list[Case] = []
-    cases = (
-        ConsortiumCase.objects.filter(areas.region_q(ids, prefix="region__"))
-        .exclude(status=CaseStatus.DRAFT)
-        .select_related("region__organization", "round")
-        .distinct()
+    in_area = ConsortiumCase.objects.filter(areas.region_q(ids, prefix="region__")).values("pk")
+    cases = ConsortiumCase.objects.filter(pk__in=in_area).exclude(status=CaseStatus.DRAFT)
+    projects = Project.objects.filter(areas.organization_q(ids))
+    case_rows = (
+        cases.annotate(
+            kind_order=Value(0),
+            row_id=F("pk"),
+            ref=Cast("pk", CharField()),
+            sort_name=F("region__name"),
+            party=F("region__organization__name"),
+            year=F("round__fiscal_year"),
+            sort_year=Coalesce("round__fiscal_year", 0),
+            row_status=F("status"),
+            sub=F("kind"),
+        )
+        .order_by()
+        .values(*_CASE_COLUMNS)
     )
-    for case in cases:
-        readable = regional_permissions.can_view_case(request.user, case).allowed
-        rows.append(
-            Case(
-                kind=str(_("環境整備の支援案件")),
-                title=f"{case.region.name}（{case.get_kind_display()}）",
-                party=case.region.organization.name,
-                fiscal_year=case.round.fiscal_year,
-                status=case.get_status_display(),
-                url=reverse("regional:case", args=[case.pk]) if readable else "",
-                sort_key=(-case.round.fiscal_year, case.region.name),
-            )
+    project_rows = (
+        projects.annotate(
+            kind_order=Value(1),
+            row_id=F("pk"),
+            ref=Cast("public_id", CharField()),
+            sort_name=F("title"),
+            party=F("organization__name"),
+            year=F("program__fiscal_year"),
+            sort_year=Coalesce("program__fiscal_year", 0),
+            row_status=F("status"),
+            sub=Value(""),
         )
-    projects = Project.objects.filter(areas.organization_q(ids)).select_related("organization", "program")
-    secretariat = is_secretariat(request.user)
-    for project in projects:
-        rows.append(
-            Case(
-                kind=str(_("補助事業")),
-                title=project.title,
-                party=project.organization.name,
-                fiscal_year=project.program.fiscal_year,
-                status=project.get_status_display(),
-                url=reverse("grants:project", args=[project.public_id]) if secretariat else "",
-                sort_key=(-(project.program.fiscal_year or 0), project.title),
-            )
-        )
-    rows.sort(key=lambda row: row.sort_key)
+        .order_by()
+        .values(*_CASE_COLUMNS)
+    )
+    rows = case_rows.union(project_rows, all=True).order_by("-sort_year", "sort_name", "kind_order", "row_id")
     page = page_of(request, rows, PER_PAGE)
+    page_rows = list(page.object_list)
+    case_ids = [row["row_id"] for row in page_rows if row["kind_order"] == 0]
+    readable = {
+        case.pk
+        for case in ConsortiumCase.objects.filter(pk__in=case_ids).select_related("region")
+        if regional_permissions.can_view_case(request.user, case).allowed
+    }
+    secretariat = is_secretariat(request.user)
+    kinds = dict(CaseKind.choices)
+    case_states = dict(CaseStatus.choices)
+    project_states = dict(ProjectStatus.choices)
+    case_label, project_label = str(_("環境整備の支援案件")), str(_("補助事業"))
+    shown: list[Case] = []
+    for row in page_rows:
+        if row["kind_order"] == 0:
+            shown.append(
+                Case(
+                    kind=case_label,
+                    title=f"{row['sort_name']}（{kinds.get(row['sub'], row['sub'])}）",
+                    party=row["party"],
+                    fiscal_year=row["year"],
+                    status=str(case_states.get(row["row_status"], row["row_status"])),
+                    url=reverse("regional:case", args=[row["row_id"]]) if row["row_id"] in readable else "",
+                )
+            )
+        else:
+            shown.append(
+                Case(
+                    kind=project_label,
+                    title=row["sort_name"],
+                    party=row["party"],
+                    fiscal_year=row["year"],
+                    status=str(project_states.get(row["row_status"], row["row_status"])),
+                    url=reverse("grants:project", args=[uuid.UUID(row["ref"])]) if secretariat else "",
+                )
+            )
+    page.object_list = shown
     return render(
         request,
         "hubs/area_cases.html",
-        {"hub": hub, "page": page, "case_count": len(cases), "project_count": len(projects)},
+        {"hub": hub, "page": page, "case_count": cases.count(), "project_count": projects.count()},
     )

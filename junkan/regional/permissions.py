@@ -95,7 +95,7 @@ def can_view_region(user: object, region: Any) -> Decision:
 
 def can_work_on_region(user: object, region: Any) -> Decision:
     """Edit the region's own case (concept, consortium, requests, plans, KPIs)."""
-    if is_region_worker(user, region) or is_secretariat(user):
+    if is_secretariat(user) or is_region_worker(user, region):
         return allow()
     if is_team_expert(user, region):
         return deny(_("地域の担当者・地域コーディネーター・事務局のみ変更できます。"))

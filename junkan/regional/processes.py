@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from junkan.common.permissions import Decision, allow, deny
 from junkan.common.workflow import Context, Move, Process, transition
-from junkan.regional import mail, rules
+from junkan.regional import caching, mail, rules
 from junkan.regional import permissions as p
 from junkan.regional.models import (
     BusinessPlan,
@@ -62,6 +62,7 @@ def open_hearing(context: Context) -> None:
     Judgement.objects.bulk_create(
         [Judgement(hearing=hearing, key=c.key) for c in CRITERIA], ignore_conflicts=True
     )
+    caching.invalidate()  # bulk_create sends no signal
 
 
 def mail_selection(context: Context) -> None:

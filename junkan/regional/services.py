@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from junkan.audit.services import plain, record
 from junkan.common import files, uploads
 from junkan.common.permissions import enforce
+from junkan.regional import caching
 from junkan.regional import permissions as p
 from junkan.regional.engine import budget, team
 from junkan.regional.models import (
@@ -164,6 +165,7 @@ def start_case(
         except IntegrityError:
             raise ValidationError(_("この地域はこの募集回に既に案件があります。")) from None
         CostLine.objects.bulk_create([CostLine(case=case, kind=k.value) for k in budget.CostKind])
+        caching.invalidate()  # bulk_create sends no signal
         record(
             actor,
             "regional.case.created",

@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +30,7 @@ from junkan.regional.engine.hearing import CRITERIA, GROUP_LABELS
 from junkan.regional.engine.stage import PATH, Stage, step_index
 from junkan.regional.engine.team import planned_visits
 from junkan.regional.models import (
+    Activity,
     AnalysisFile,
     Body,
     BodyKind,
@@ -43,7 +45,7 @@ from junkan.regional.models import (
     SupportTeam,
     TeamExpert,
 )
-from junkan.regional.processes import CASE, PROCESSES
+from junkan.regional.processes import PROCESSES
 from junkan.regional.progress import STAGE_NAMES as STAGE_LABELS
 from junkan.registry.models import RegionRegistration
 
@@ -97,8 +99,17 @@ def overview(request: HttpRequest) -> HttpResponse:
     enforce(p.can_view_progress(request.user))
     regions = progress.regions_in_program(published_only=False)
     page = page_of(request, regions, PER_PAGE)
-    rows = progress.progress_for(page.object_list)
-    return render(request, "regional/overview.html", {"page": page, "rows": rows, "counts": _counts(regions)})
+    # The counts, the rows and the pager are one fragment per generation of ``regional`` (and ``registry``:
+    # the regions' names), page and language: read only when it is rendered afresh.
+    return render(
+        request,
+        "regional/overview.html",
+        {
+            "page": page,
+            "rows": SimpleLazyObject(lambda: progress.progress_for(page.object_list)),
+            "counts": SimpleLazyObject(lambda: _counts(regions)),
+        },
+    )
 
 
 def _counts(regions: QuerySet[RegionRegistration]) -> list[tuple[str, int]]:
@@ -179,28 +190,43 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
             elif action == "team":
                 team = services.start_team(request.user, region)
                 return redirect("regional:team", team.pk)
-    state = progress.region_progress(region)
-    coordinators = list(region.coordinators.select_related("user").prefetch_related("activities"))
+    # The stage, the cases, teams and plans and each coordinator's log are fragments per region and
+    # generation of ``regional`` (read only when rendered afresh); who may log an activity, and the forms,
+    # are per request.
+    state = SimpleLazyObject(lambda: progress.region_progress(region))
+    coordinators = list(region.coordinators.all())
+    logs = SimpleLazyObject(lambda: _activity_logs(coordinators))
     for coordinator in coordinators:
         coordinator.may_log = p.can_log_activity(request.user, coordinator).allowed  # type: ignore[attr-defined]
+        coordinator.log = SimpleLazyObject(lambda pk=coordinator.pk: logs[pk])  # type: ignore[attr-defined]
     return render(
         request,
         "regional/region.html",
         {
             "region": region,
             "state": state,
-            "steps": _steps(state.stage),
+            "steps": SimpleLazyObject(lambda: _steps(state.stage)),
             "cases": region.consortium_cases.select_related("round").order_by("-round__fiscal_year"),
-            "teams": region.support_teams.all(),
+            "teams": region.support_teams.select_related("body"),
             "plans": region.business_plans.all(),
             "coordinators": coordinators,
             "can_work": can_work,
+            "secretariat": secretariat,
             "start_form": start_form,
             "coordinator_form": coordinator_form,
             "activity_form": forms.ActivityForm(prefix="activity"),
             "plan_form": plan_form,
         },
     )
+
+
+def _activity_logs(coordinators: list[Coordinator]) -> dict[int, list[Any]]:
+    """The latest 20 activities of each coordinator, in one query for all of them."""
+    logs: dict[int, list[Any]] = {c.pk: [] for c in coordinators}
+    for activity in Activity.objects.filter(coordinator__in=coordinators):
+        if len(logs[activity.coordinator_id]) < 20:
+            logs[activity.coordinator_id].append(activity)
+    return logs
 
 
 def _steps(stage: Any) -> dict[str, Any]:
@@ -226,14 +252,21 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _case(pk: int) -> ConsortiumCase:
+    # The cost lines once, for the budget form, the table and the rules (``case.cost_lines.all()``).
     return get_object_or_404(
-        ConsortiumCase.objects.select_related("region__organization", "round", "body"), pk=pk
+        ConsortiumCase.objects.select_related(
+            "region__organization", "round", "body", "economy_account"
+        ).prefetch_related("cost_lines"),
+        pk=pk,
     )
 
 
 def case(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(pk)
     enforce(p.can_view_case(request.user, case))
+    # Who this person is for the case, asked once: the forms and buttons below are per request; the
+    # read-only parts (hubs, problems, hearing, analyses, budget table) are fragments per case and
+    # generation of ``regional`` (the insiders' parts are the same for every insider).
     insider = p.is_insider(request.user, case.region)
     can_edit = p.can_edit_case(request.user, case).allowed and services.case_is_open(case)
     secretariat = is_secretariat(request.user)
@@ -286,16 +319,6 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                     services.add_analysis(request.user, case, upload_form.cleaned_data["file"])
                     messages.success(request, _("分析を添付しました。"))
                     return redirect("regional:case", case.pk)
-    lines_view = [
-        {
-            "label": COST_KIND_LABELS[CostKind(line.kind)],
-            "planned": line.planned,
-            "actual": line.actual,
-            "reason": line.reason,
-        }
-        for line in lines
-    ]
-    engine_lines = services_lines(case)
     return render(
         request,
         "regional/case.html",
@@ -309,17 +332,37 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
             "upload_form": upload_form,
             "economy_form": economy_form,
             "economy_account": case.economy_account if insider else None,
-            "lines": lines_view,
-            "planned_total": planned_total(engine_lines),
-            "actual_total": sum(line["actual"] for line in lines_view),
-            "remaining": remaining(int(case.budget_cap), engine_lines),
-            "analyses": case.analyses.all() if insider else [],
+            # Read when a fragment is rendered afresh only.
+            "budget": SimpleLazyObject(lambda: _budget(case, lines)),
+            "analyses": SimpleLazyObject(lambda: list(case.analyses.all()) if insider else []),
             "actions": _actions("case", request.user, case) if insider else [],
             "process": "case",
-            "hearing": Hearing.objects.filter(case=case).first() if insider else None,
-            "problems": _case_problems(case) if insider else [],
+            "hearing": SimpleLazyObject(
+                lambda: Hearing.objects.filter(case=case).first() if insider else None
+            ),
+            "problems": SimpleLazyObject(lambda: _case_problems(case) if insider else []),
         },
     )
+
+
+def _budget(case: ConsortiumCase, lines: list[Any]) -> dict[str, Any]:
+    """The budget table: each cost line, the totals and what may still be spent under the cap."""
+    rows = [
+        {
+            "label": COST_KIND_LABELS[CostKind(line.kind)],
+            "planned": line.planned,
+            "actual": line.actual,
+            "reason": line.reason,
+        }
+        for line in lines
+    ]
+    engine_lines = services_lines(case)
+    return {
+        "lines": rows,
+        "planned_total": planned_total(engine_lines),
+        "actual_total": sum(row["actual"] for row in rows),
+        "remaining": remaining(int(case.budget_cap), engine_lines),
+    }
 
 
 def services_lines(case: ConsortiumCase) -> list[Any]:
@@ -329,9 +372,11 @@ def services_lines(case: ConsortiumCase) -> list[Any]:
 
 
 def _case_problems(case: ConsortiumCase) -> list[str]:
+    """What the region must still do before submitting (while the case is open; none once it may submit:
+    the submit move's guard is these problems)."""
     from junkan.regional.rules import case_problems
 
-    if workflow.can(CASE, None, case, "submit").allowed or not services.case_is_open(case):
+    if not services.case_is_open(case):
         return []
     return case_problems(case)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -103,3 +104,29 @@ def test_the_hub_page_links_it_for_its_staff(client_as, chubu_staff, outsider):
     detail = reverse("hubs:detail", args=["chubu-office"])
     assert URL in client_as(chubu_staff).get(detail).content.decode()
     assert URL not in client_as(outsider).get(detail).content.decode()
+
+
+def test_a_page_costs_the_same_however_many_rows(client_as, case, project, staff):
+    """Both kinds are paged together in the database: the queries do not grow with the area's rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(staff)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as one:
+        body = client.get(URL).content.decode()
+    assert reverse("regional:case", args=[case.pk]) in body
+    application = project.application
+    for n in range(40):
+        application.pk = None
+        application.public_id = uuid.uuid4()
+        application.save()
+        project.pk = None
+        project.public_id = uuid.uuid4()
+        project.application = application
+        project.title = f"事業{n:02d}"
+        project.save()
+    with CaptureQueriesContext(connection) as many:
+        body = client.get(URL).content.decode()
+    assert len(many) == len(one)
+    assert "支援案件 1件・補助事業 41件" in body and client.get(URL, {"page": "2"}).status_code == 200
