@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,27 +18,59 @@ from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
 from junkan.organizations import permissions, services
 from junkan.organizations.forms import InviteForm, MemberRoleForm, OrganizationForm
-from junkan.organizations.models import Invitation, InvitationStatus, Membership, MembershipRole, Organization
+from junkan.organizations.models import (
+    Invitation,
+    InvitationStatus,
+    Membership,
+    MembershipRole,
+    Organization,
+    OrganizationKind,
+)
 
 MEMBERS_PER_PAGE = 50
+ORGANIZATIONS_PER_PAGE = 50
 
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_list_own_organizations(request.user))
+    # Plain rows, 50 a page: the kind and role labels translated once, the links formatted from one reverse.
     memberships = (
         Membership.objects.filter(user=request.user)
-        .select_related("organization", "organization__municipality")
-        .annotate(member_count=Count("organization__memberships"))
-        .order_by("organization__name")
+        .order_by("organization__name", "pk")
+        .values(
+            "organization_id",
+            "organization__name",
+            "organization__kind",
+            "organization__municipality__full_name",
+            "role",
+        )
+        # A subquery per row of the page (the pager's count leaves it out), not a join over every member.
+        .annotate(
+            member_count=Subquery(
+                Membership.objects.filter(organization_id=OuterRef("organization_id"))
+                .values("organization_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+        )
     )
+    page = page_of(request, memberships, ORGANIZATIONS_PER_PAGE)
+    kinds = {value: str(label) for value, label in OrganizationKind.choices}
+    roles = {value: str(label) for value, label in MembershipRole.choices}
+    detail = _url_format("organizations:detail")
+    rows = list(page.object_list)
+    for row in rows:
+        row["url"] = detail.format(row["organization_id"])
+        row["kind_label"] = kinds.get(row["organization__kind"], row["organization__kind"])
+        row["role_label"] = roles[row["role"]]
     invitations = Invitation.objects.filter(
         email__iexact=request.user.email, status=InvitationStatus.PENDING
     ).select_related("organization")
     return render(
         request,
         "organizations/list.html",
-        {"memberships": memberships, "invitations": [i for i in invitations if not i.is_expired]},
+        {"memberships": rows, "page": page, "invitations": [i for i in invitations if not i.is_expired]},
     )
 
 
@@ -68,11 +103,29 @@ def _detail(
     request: HttpRequest, organization: Organization, invite_form: InviteForm, status: int = 200
 ) -> HttpResponse:
     can_manage = permissions.can_manage_members(request.user, organization).allowed
-    members = organization.memberships.select_related("user").order_by("role", "user__full_name", "pk")
+    # Plain rows (a page of 50 with three forms each for an owner): no model instances, the role labels
+    # translated once, the role menu rendered once per role, the CSRF field once per page.
+    members = organization.memberships.order_by("role", "user__full_name", "pk").values(
+        "pk", "role", "acts_for_applications", "user_id", "user__full_name", "user__email"
+    )
     page = page_of(request, members, MEMBERS_PER_PAGE)
+    labels = {value: str(label) for value, label in MembershipRole.choices}
+    options = _role_options(labels) if can_manage else {}
+    urls = {
+        name: _url_format(f"organizations:{name}", organization.pk)
+        for name in ("member_applications", "member_role", "member_remove")
+    }
+    rows = list(page.object_list)
+    for row in rows:
+        row["role_label"] = labels[row["role"]]
+        row["role_options"] = options.get(row["role"], "")
+        row["is_owner"] = row["role"] == MembershipRole.OWNER
+        row["is_me"] = row["user_id"] == request.user.pk
+        if can_manage:
+            row.update({name: url.format(row["pk"]) for name, url in urls.items()})
     context = {
         "organization": organization,
-        "memberships": page.object_list,
+        "memberships": rows,
         "page": page,
         "own_membership": permissions.membership_of(request.user, organization),
         "invitations": (
@@ -83,9 +136,33 @@ def _detail(
         "can_manage": can_manage,
         "can_edit": permissions.can_edit_organization(request.user, organization).allowed,
         "invite_form": invite_form,
-        "role_choices": MembershipRole.choices,
+        "csrf_field": format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        )
+        if can_manage
+        else "",
     }
     return render(request, "organizations/detail.html", context, status=status)
+
+
+_MARK = 987654321
+
+
+def _url_format(name: str, *args: object) -> str:
+    """The URL ``name`` with ``args`` and a last argument left as ``{}``: reversed once for a page of rows."""
+    return reverse(name, args=[*args, _MARK]).replace(str(_MARK), "{}")
+
+
+def _role_options(labels: dict[str, str]) -> dict[str, str]:
+    """The role menu's options with each role selected, rendered once per page."""
+    return {
+        selected: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if value == selected else "", label) for value, label in labels.items()),
+        )
+        for selected in labels
+    }
 
 
 def _membership(organization: Organization, membership_pk: int) -> Membership:

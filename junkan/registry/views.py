@@ -23,8 +23,10 @@ from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
 from junkan.hubs.models import Hub
 from junkan.localbiz.services import confirmed_solution_ids
+from junkan.matching.templatetags.matching import can_ask
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, Organization
+from junkan.regional import permissions as regional_permissions
 from junkan.registry import permissions, services
 from junkan.registry.forms import CompanyForm, DirectoryFilterForm, ReasonForm, RegionForm, SolutionForm
 from junkan.registry.models import (
@@ -262,17 +264,49 @@ def _profile_context(request: HttpRequest, registration: RegionRegistration | Co
     }
 
 
+def _profile(request: HttpRequest, kind: str, pk: int) -> Any:
+    """The registration's own row, permission checked: enough for the per-person parts around the cached
+    body, which reads the rest (``details``) only when it is rendered."""
+    registration = get_object_or_404(MODELS[kind].objects.select_related("organization"), pk=pk)
+    enforce(permissions.can_view_registration(request.user, registration))
+    return registration
+
+
 def region_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    region = _registration(request, "region", pk)
+    """The public body is cached per registry and regional support generation (the latter covers the hubs),
+    region, and the viewer's kind (an insider of the regional support sees unpublished work; a member of an
+    organization is offered to ask for an introduction); the owner panel, the audit and the forms stay per
+    request."""
+    region = _profile(request, "region", pk)
     return render(
-        request, "registry/region_detail.html", {"region": region, **_profile_context(request, region)}
+        request,
+        "registry/region_detail.html",
+        {
+            "region": region,
+            "details": SimpleLazyObject(lambda: _regions().get(pk=region.pk)),
+            "insider": regional_permissions.is_insider(request.user, region),
+            "asking": region.is_public and can_ask(request.user, -1),
+            **_profile_context(request, region),
+        },
     )
 
 
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    company = _registration(request, "company", pk)
+    """The public body (facts, solutions, suggestions) is cached per registry generation, company and the
+    viewer's kind (an owner sees the pending claims; a member of another organization may ask for an
+    introduction); while the registration is editable its owners get it afresh with its forms."""
+    company = _profile(request, "company", pk)
     return render(
-        request, "registry/company_detail.html", {"company": company, **_profile_context(request, company)}
+        request,
+        "registry/company_detail.html",
+        {
+            "company": company,
+            "details": SimpleLazyObject(
+                lambda: _companies().prefetch_related("solutions__localbiz_claims").get(pk=company.pk)
+            ),
+            "asking": company.is_public and can_ask(request.user, company.organization_id),
+            **_profile_context(request, company),
+        },
     )
 
 

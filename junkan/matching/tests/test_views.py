@@ -30,6 +30,23 @@ def test_anonymous_sees_suggestions_without_the_button(client, town, firm):
     assert reverse("matching:ask") not in page
 
 
+def test_the_ask_button_follows_the_viewer_on_cached_profiles(client_as, officer, seller, town, firm):
+    """The profiles are cached per kind of viewer: whoever comes first, only members of another organization
+    get the button, and a new suggestion shows at once."""
+    region_url = reverse("registry:region", args=[town.pk])
+    company_url = reverse("registry:company", args=[firm.pk])
+    ask = reverse("matching:ask") + "?"
+    assert ask in client_as(officer).get(region_url).content.decode()
+    assert ask not in client_as(None).get(region_url).content.decode()
+    assert ask not in client_as(seller).get(company_url).content.decode()  # its own company
+    assert ask in client_as(officer).get(company_url).content.decode()
+    assert ask not in client_as(None).get(company_url).content.decode()
+    boiler = firm.solutions.get(title="木質チップボイラーの導入と運営")
+    boiler.title = "木質チップボイラーの導入と運営（改）"
+    boiler.save(update_fields=["title"])
+    assert "木質チップボイラーの導入と運営（改）" in client_as(None).get(region_url).content.decode()
+
+
 def test_the_company_page_shows_regions(client, town, firm):
     page = client.get(reverse("registry:company", args=[firm.pk])).content.decode()
     assert "ソリューションに合いそうな実践地域" in page and "森林未来都市しもかわ" in page

@@ -16,7 +16,7 @@ def test_it_lists_only_my_organizations(client_as, owner, outsider, organization
     Organization.objects.create(kind="company", name="別の株式会社")
     response = client_as(owner).get(reverse("organizations:list"))
     assert response.status_code == 200
-    assert [m.organization for m in response.context["memberships"]] == [organization]
+    assert [m["organization_id"] for m in response.context["memberships"]] == [organization.pk]
     assert "別の株式会社" not in response.content.decode()
     response = client_as(outsider).get(reverse("organizations:list"))
     assert list(response.context["memberships"]) == []
@@ -29,6 +29,23 @@ def test_list_query_count_does_not_grow_with_rows(client_as, owner, django_asser
     client = client_as(owner)
     with django_assert_max_num_queries(7):
         assert client.get(reverse("organizations:list")).status_code == 200
+
+
+def test_list_is_paged(client_as, owner, organization):
+    Organization.objects.bulk_create(Organization(kind="company", name=f"会社{n:03d}") for n in range(50))
+    companies = Organization.objects.filter(name__startswith="会社")
+    Membership.objects.bulk_create(Membership(organization=org, user=owner) for org in companies)
+    client = client_as(owner)
+    url = reverse("organizations:list")
+    first = client.get(url)
+    rows = first.context["memberships"]
+    assert len(rows) == 50 and rows[0]["organization__name"] == "会社000"
+    assert rows[0]["kind_label"] == "民間企業" and rows[0]["member_count"] == 1
+    assert "?page=2" in first.content.decode()
+    second = client.get(url + "?page=2").context["memberships"]
+    assert [m["organization_id"] for m in second] == [organization.pk]
+    assert second[0]["role_label"] == "管理者" and second[0]["member_count"] == 2
+    assert client.get(url + "?page=3").status_code == 404
 
 
 @pytest.mark.parametrize("url_name", ["organizations:list", "organizations:create"])
@@ -326,3 +343,18 @@ def test_members_see_who_may_submit_but_no_toggle(client_as, organization, membe
     page = client_as(member).get(reverse("organizations:detail", args=[organization.pk])).content.decode()
     assert "できます（管理者）" in page
     assert url not in page
+
+
+def test_detail_rows_for_the_owner(client_as, organization, owner, member):
+    """The plain rows keep each member's forms: the owner's own row offers to leave, the others to remove."""
+    page = client_as(owner).get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    own = Membership.objects.get(user=owner)
+    other = Membership.objects.get(user=member)
+    for name in ("member_role", "member_remove"):
+        for membership in (own, other):
+            assert reverse(f"organizations:{name}", args=[organization.pk, membership.pk]) in page
+    assert reverse("organizations:member_applications", args=[organization.pk, other.pk]) in page
+    assert reverse("organizations:member_applications", args=[organization.pk, own.pk]) not in page
+    assert page.count("退出する") == 1 and page.count(">外す<") == 1
+    assert page.count('name="csrfmiddlewaretoken"') >= 5
+    assert '<option value="member" selected>メンバー</option>' in page

@@ -14,9 +14,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("regional/_region_support.html", takes_context=True)
-def region_support(context: dict[str, Any], region: Any) -> dict[str, Any]:
-    user = context["request"].user
-    insider = p.is_insider(user, region)
+def region_support(context: dict[str, Any], region: Any, insider: bool | None = None) -> dict[str, Any]:
+    """``insider``: ``permissions.is_insider`` by the caller (a cached profile puts it in its key)."""
+    if insider is None:
+        insider = p.is_insider(context["request"].user, region)
     state = progress.region_progress(region, published_only=not insider)
     bodies = Body.objects.filter(region=region)
     if not insider:

@@ -89,6 +89,25 @@ def test_minutes_are_public_only_when_body_and_meeting_are_published(world, as_)
     assert "議事の記録" in as_("member").get(url).content.decode()
 
 
+def test_the_region_page_of_the_registry_follows_the_support_record(world, as_):
+    """The registry's profile caches the support section per regional generation and insider or not: a
+    change shows at once, and the unpublished work an insider saw first is never shown to an outsider."""
+    url = reverse("registry:region", args=[world["case"].region_id])
+    world["plan"].is_published = True
+    world["plan"].save(update_fields=["is_published"])
+    insider = as_("member").get(url).content.decode()
+    assert "支援の記録を見る" in insider and "森のエネルギー計画" in insider
+    outsider = as_("outsider").get(url).content.decode()
+    assert "支援の記録を見る" not in outsider and "森のエネルギー計画" in outsider
+    world["plan"].title = "森と水のエネルギー計画"
+    world["plan"].save(update_fields=["title"])
+    assert "森と水のエネルギー計画" in as_("anonymous").get(url).content.decode()
+    world["plan"].is_published = False
+    world["plan"].save(update_fields=["is_published"])
+    assert "森と水のエネルギー計画" not in as_("outsider").get(url).content.decode()
+    assert "森と水のエネルギー計画" in as_("coordinator").get(url).content.decode()
+
+
 def test_the_region_page_of_the_registry_shows_the_stage_and_published_kpis(world, as_):
     url = reverse("registry:region", args=[world["case"].region_id])
     assert "地域循環共生圏づくりの支援" not in as_("outsider").get(url).content.decode()
