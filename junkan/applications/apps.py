@@ -5,3 +5,8 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "申請"
     name = "junkan.applications"
     label = "applications"
+
+    def ready(self) -> None:
+        from junkan.applications import caching
+
+        caching.connect()

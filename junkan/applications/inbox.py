@@ -12,15 +12,16 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from junkan.applications import permissions, services
+from junkan.applications import caching, permissions, services
 from junkan.applications.forms import InboxFilterForm, ReturnForm
 from junkan.applications.models import Application, ApplicationStatus
 from junkan.applications.processes import APPLICATION
 from junkan.applications.views import get_application
-from junkan.common import files, workflow
+from junkan.common import cache, files, workflow
 from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
@@ -101,6 +102,20 @@ def _filter_form(request: HttpRequest, program: Program) -> InboxFilterForm:
 def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     program = get_object_or_404(Program, slug=slug)
     enforce(permissions.can_view_inbox(request.user, program))
+    query = request.GET.copy()
+    page_number = query.pop("page", [""])[-1]
+    # The totals, the filters and the page of applications are the same for every secretariat member:
+    # rendered once per change of the call's applications (caching.scopes), query, page and language.
+    listing = cache.fragment(
+        "applications_inbox",
+        caching.scopes(program.pk),
+        (program.pk, query.urlencode(), page_number),
+        lambda: _listing(request, program, query.urlencode()),
+    )
+    return render(request, "applications/inbox.html", {"program": program, "listing": listing})
+
+
+def _listing(request: HttpRequest, program: Program, query: str) -> str:
     form = _filter_form(request, program)
     # Plain rows of what the table shows (no model instances, the status label from a dict).
     statuses = dict(ApplicationStatus.choices)
@@ -113,12 +128,9 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(count=Count("id"), requested=Sum("requested_amount"), total=Sum("total_cost"))
         .order_by("project_type__order", "project_type__code")
     )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "applications/inbox.html",
-        {"program": program, "form": form, "page": page, "totals": totals, "query": query.urlencode()},
+    return render_to_string(
+        "applications/_inbox_listing.html",
+        {"program": program, "form": form, "page": page, "totals": totals, "query": query},
     )
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from junkan.audit.services import record
-from junkan.callqa import permissions
+from junkan.callqa import caching, permissions
 from junkan.callqa.models import Question
 from junkan.callqa.processes import QUESTION
 from junkan.common import workflow
@@ -45,6 +45,7 @@ def answer(actor: Any, question: Question, move: str, public_question: str, text
     with transaction.atomic():
         fields = {"public_question": public_question.strip(), "answer": text.strip()}
         Question.objects.filter(pk=question.pk).update(**fields)
+        caching.invalidate()  # update() sends no signal
         for key, value in fields.items():
             setattr(question, key, value)
         return workflow.transition(QUESTION, actor, question, move)

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from junkan.callqa import permissions, services
+from junkan.callqa import caching, permissions, services
 from junkan.callqa.forms import AnswerForm, AskForm
 from junkan.callqa.models import Question, QuestionStatus
 from junkan.callqa.processes import QUESTION
-from junkan.common import workflow
+from junkan.common import cache, workflow
 from junkan.common.forms import service_errors
 from junkan.common.paging import paginate
 from junkan.common.permissions import enforce
@@ -37,12 +38,24 @@ def published(program: Program):  # type: ignore[no-untyped-def]
 
 
 def program_answers(request: HttpRequest, slug: str) -> HttpResponse:
+    """The published answers are the same for everyone: rendered once per change of the Q&A, page and
+    language; the invitation to ask is per person."""
     program = _program(slug)
-    page = paginate(published(program), PER_PAGE, request.GET.get("page"))
+    number = request.GET.get("page")
+    body = cache.fragment(
+        f"callqa:answers:{program.pk}",
+        (caching.SCOPE,),
+        (number,),
+        lambda: render_to_string(
+            "callqa/_answers_body.html",
+            {"page": paginate(published(program), PER_PAGE, number)},
+            request=request,
+        ),
+    )
     return render(
         request,
         "callqa/answers.html",
-        {"program": program, "page": page, "can_ask": permissions.can_ask(request.user, program).allowed},
+        {"program": program, "body": body, "can_ask": permissions.can_ask(request.user, program).allowed},
     )
 
 

@@ -5,3 +5,8 @@ class ExchangeConfig(AppConfig):
     verbose_name = "交流の場・事務局への相談"
     name = "junkan.exchange"
     label = "exchange"
+
+    def ready(self) -> None:
+        from junkan.exchange import caching
+
+        caching.connect()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from junkan.audit.services import record
 from junkan.common import workflow
 from junkan.common.permissions import deny, enforce
-from junkan.exchange import permissions
+from junkan.exchange import caching, permissions
 from junkan.exchange.models import (
     Consultation,
     ConsultationMessage,
@@ -67,6 +67,7 @@ def post_reply(actor: Any, topic: Topic, organization: Any, body: str) -> Reply:
             topic=topic, organization=organization, author=actor, body=_required(body, _("本文"))
         )
         Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
+        caching.invalidate()  # update() sends no signal: the theme's list shows the last activity
         record(actor, "exchange.reply.posted", reply, data={"topic": topic.pk})
     return reply
 

@@ -7,15 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.common import workflow
+from junkan.common import cache, workflow
 from junkan.common.forms import service_errors
-from junkan.common.paging import page_of
+from junkan.common.paging import page_of, paginate
 from junkan.common.permissions import enforce
-from junkan.exchange import permissions, services
+from junkan.exchange import caching, permissions, services
 from junkan.exchange.forms import (
     ConsultationFilterForm,
     ConsultationForm,
@@ -24,7 +28,7 @@ from junkan.exchange.forms import (
     ReplyForm,
     TopicForm,
 )
-from junkan.exchange.models import Consultation, Reply, Report, Theme, Topic
+from junkan.exchange.models import Consultation, ConsultationStatus, Reply, Report, Theme, Topic, TopicKind
 from junkan.exchange.processes import CONSULTATION
 from junkan.registry.stats import registered_counts
 
@@ -43,25 +47,48 @@ def theme_list(request: HttpRequest) -> HttpResponse:
             "can_take_part": permissions.can_take_part(request.user).allowed,
             "can_consult": permissions.can_consult(request.user).allowed,
             "is_staff": is_secretariat(request.user),
-            "counts": registered_counts(),
+            "counts": SimpleLazyObject(registered_counts),
         },
     )
 
 
+def _theme(slug: str) -> Theme:
+    theme = caching.themes().get(slug)
+    if theme is None:
+        raise Http404
+    return theme
+
+
 @login_required
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    theme = get_object_or_404(Theme, slug=slug)
+    theme = _theme(slug)
     enforce(permissions.can_take_part(request.user))
-    topics = theme.topics.select_related("organization").annotate(
-        reply_count=Count("replies", filter=Q(replies__is_hidden=False))
-    )
-    if not is_secretariat(request.user):
-        topics = topics.filter(Q(is_hidden=False) | Q(author=request.user))
-    page = page_of(request, topics.order_by("-last_activity_at", "-id"), PER_PAGE)
+    staff = is_secretariat(request.user)
+    viewer = caching.viewer_kind(request.user, staff)
+    number = request.GET.get("page")
+
+    def listing() -> str:
+        topics = (
+            theme.topics.annotate(reply_count=Count("replies", filter=Q(replies__is_hidden=False)))
+            .order_by("-last_activity_at", "-id")
+            .values(
+                "id", "title", "is_hidden", "kind", "organization__name", "reply_count", "last_activity_at"
+            )
+        )
+        if not staff:
+            topics = topics.filter(Q(is_hidden=False) | Q(author=request.user))
+        page = paginate(topics, PER_PAGE, number)
+        kinds = {value: str(label) for value, label in TopicKind.choices}
+        for topic in page.object_list:
+            topic["kind_label"] = kinds.get(topic["kind"], topic["kind"])
+        return render_to_string("exchange/_topics.html", {"page": page})
+
+    # The page of topics is the same for every viewer of one kind: rendered once per change of the forum.
+    topics = cache.fragment("exchange-topics", (caching.SCOPE,), (theme.pk, viewer, number), listing)
     return render(
         request,
         "exchange/theme_detail.html",
-        {"theme": theme, "page": page, "can_post": permissions.can_post(request.user, theme).allowed},
+        {"theme": theme, "topics": topics, "can_post": permissions.can_post(request.user, theme).allowed},
     )
 
 
@@ -92,10 +119,6 @@ def _topic(request: HttpRequest, pk: int) -> Topic:
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     topic = _topic(request, pk)
     staff = is_secretariat(request.user)
-    replies = topic.replies.select_related("organization", "author")
-    if not staff:
-        replies = replies.filter(Q(is_hidden=False) | Q(author=request.user))
-    page = page_of(request, replies.order_by("created_at", "id"), REPLIES_PER_PAGE)
     organizations = permissions.registered_organizations(request.user)
     form = ReplyForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
@@ -106,16 +129,28 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if outcome.ok:
             messages.success(request, _("返信しました。"))
             return redirect("exchange:topic", pk=topic.pk)
+    number = request.GET.get("page")
+
+    def thread() -> str:
+        replies = topic.replies.select_related("organization", "author")
+        if not staff:
+            replies = replies.filter(Q(is_hidden=False) | Q(author=request.user))
+        page = paginate(replies.order_by("created_at", "id"), REPLIES_PER_PAGE, number)
+        context = {"topic": topic, "page": page, "is_staff": staff, "csrf_token": caching.CSRF_PLACEHOLDER}
+        return render_to_string("exchange/_thread.html", context)
+
+    # The topic and its page of replies are the same for every viewer of one kind (the report and moderation
+    # forms carry a placeholder for this request's CSRF token): rendered once per change of the forum.
+    viewer = caching.viewer_kind(request.user, staff)
+    posts = cache.fragment("exchange-thread", (caching.SCOPE,), (topic.pk, viewer, number), thread)
     return render(
         request,
         "exchange/topic_detail.html",
         {
             "topic": topic,
-            "page": page,
+            "posts": caching.with_csrf_token(posts, request),
             "form": form,
             "can_reply": bool(organizations) and permissions.can_post(request.user, topic.theme).allowed,
-            "is_staff": staff,
-            "reason_form": ReasonForm(),
         },
     )
 
@@ -196,20 +231,33 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     staff = is_secretariat(request.user)
     if not staff:
         enforce(permissions.can_consult(request.user))
-    form = ConsultationFilterForm(request.GET or None)
-    consultations = Consultation.objects.select_related("organization", "asker")
-    if not staff:
-        consultations = consultations.filter(asker=request.user)
-    if form.is_valid() and form.cleaned_data["status"]:
-        consultations = consultations.filter(status=form.cleaned_data["status"])
-    page = page_of(request, consultations.order_by("-updated_at", "-id"), PER_PAGE)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "exchange/consultation_list.html",
-        {"page": page, "form": form, "is_staff": staff, "query": query.urlencode()},
-    )
+    status = request.GET.get("status")
+    number = request.GET.get("page")
+
+    def listing() -> str:
+        form = ConsultationFilterForm({"status": status} if status is not None else None)
+        consultations = Consultation.objects.all()
+        if not staff:
+            consultations = consultations.filter(asker=request.user)
+        if form.is_valid() and form.cleaned_data["status"]:
+            consultations = consultations.filter(status=form.cleaned_data["status"])
+        rows = consultations.order_by("-updated_at", "-id").values(
+            "id", "subject", "status", "created_at", "organization__name", "asker__full_name"
+        )
+        page = paginate(rows, PER_PAGE, number)
+        labels = {value: str(label) for value, label in ConsultationStatus.choices}
+        for row in page.object_list:
+            row["status_label"] = labels.get(row["status"], row["status"])
+        query = urlencode({"status": status}) if status is not None else ""
+        context = {"page": page, "form": form, "is_staff": staff, "query": query}
+        return render_to_string("exchange/_consultations.html", context)
+
+    if staff:
+        # Every consultation, the same for the whole secretariat: rendered once per change, filter and page.
+        table = cache.fragment("exchange-consultations", (caching.CONSULTATIONS,), (status, number), listing)
+    else:
+        table = mark_safe(listing())  # noqa: S308 - rendered by the template engine, escaped
+    return render(request, "exchange/consultation_list.html", {"table": table, "is_staff": staff})
 
 
 @login_required

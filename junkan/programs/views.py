@@ -6,17 +6,22 @@ change nothing, their results can be bookmarked, and they work without JavaScrip
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
+from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
-from junkan.common import files
+from junkan.callqa import caching as callqa_caching
+from junkan.common import cache, files
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
-from junkan.programs import evaluation, permissions, presentation
+from junkan.jp.dates import tokyo_date
+from junkan.programs import caching, evaluation, permissions, presentation
 from junkan.programs.engine import eligibility, finder, subsidy
 from junkan.programs.forms import (
     EligibilityQuestionnaireForm,
@@ -46,14 +51,38 @@ def visible_programs(user: object) -> QuerySet[Program]:
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
+    """The list is the same for everyone of a kind (the secretariat also sees unpublished calls): rendered
+    once per change of the calls, language, query and the moments passed (a call opening or closing)."""
     enforce(permissions.can_list_programs(request.user))
+    now = timezone.now()
+    unpublished = permissions.can_see_unpublished(request.user).allowed
+    body = cache.fragment(
+        "programs:list",
+        (caching.SCOPE,),
+        (unpublished, request.GET.urlencode(), tokyo_date(now), _moments_passed(now)),
+        lambda: render_to_string("programs/_list_body.html", _list_context(request, now), request=request),
+    )
+    return render(request, "programs/list.html", {"body": body})
+
+
+def _moments_passed(now: datetime) -> tuple[int, int]:
+    """How many openings and deadlines of all calls lie before ``now`` (and at it): a call's status changes
+    only when this does, so it keys the cached list."""
+    moments = cache.cached("programs:moments", (caching.SCOPE,), _moments)
+    return bisect.bisect_left(moments, now), bisect.bisect_right(moments, now)
+
+
+def _moments() -> list[datetime]:
+    return sorted(moment for pair in Program.objects.values_list("opens_at", "closes_at") for moment in pair)
+
+
+def _list_context(request: HttpRequest, now: datetime) -> dict[str, object]:
     visible = visible_programs(request.user)
     fiscal_years = sorted(set(visible.values_list("fiscal_year", flat=True)), reverse=True)
     themes = list(Theme.objects.filter(programs__in=visible).distinct())
     form = ProgramFilterForm(request.GET or None, fiscal_years=fiscal_years, themes=themes)
     form.is_valid()  # invalid filters are ignored; the valid ones still apply
     filters = getattr(form, "cleaned_data", {})
-    now = timezone.now()
     programs = visible.prefetch_related(
         Prefetch(
             "project_types",
@@ -93,11 +122,8 @@ def program_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     rows = [{"program": program, "timing": presentation.timing(program, now)} for program in page.object_list]
-    return render(
-        request,
-        "programs/list.html",
-        {"form": form, "rows": rows, "page": page, "query": query.urlencode(), "filtered": bool(request.GET)},
-    )
+    filtered = bool(request.GET)
+    return {"form": form, "rows": rows, "page": page, "query": query.urlencode(), "filtered": filtered}
 
 
 def _program(request: HttpRequest, slug: str, queryset: QuerySet[Program] | None = None) -> Program:
@@ -113,7 +139,24 @@ def _with_rules(queryset: QuerySet[Program]) -> QuerySet[Program]:
 
 
 def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    program = _program(request, slug, _with_rules(Program.objects.prefetch_related("themes", "attachments")))
+    """The page is the same for everyone of a kind (the secretariat's links; signed in or not for the Q&A's
+    invitation to ask): rendered once per change of the calls or their Q&A, language, status and countdown."""
+    program = _program(request, slug)
+    timing = presentation.timing(program)
+    can_manage = permissions.can_manage_programs(request.user).allowed
+    body = cache.fragment(
+        f"programs:detail:{program.pk}",
+        (caching.SCOPE, callqa_caching.SCOPE),
+        (timing, can_manage, request.user.is_authenticated),
+        lambda: render_to_string(
+            "programs/_detail_body.html", _detail_context(program.pk, timing, can_manage), request=request
+        ),
+    )
+    return render(request, "programs/detail.html", {"program": program, "body": body})
+
+
+def _detail_context(pk: int, timing: presentation.Timing, can_manage: bool) -> dict[str, object]:
+    program = _with_rules(Program.objects.prefetch_related("themes", "attachments")).get(pk=pk)
     types = []
     for project_type in program.project_types.all():
         presentation.annotate_categories(project_type)
@@ -126,20 +169,16 @@ def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 "rules": presentation.type_rule_rows(project_type),
             }
         )
-    return render(
-        request,
-        "programs/detail.html",
-        {
-            "program": program,
-            "timing": presentation.timing(program),
-            "opens_text": presentation.moment_text(program.opens_at),
-            "closes_text": presentation.moment_text(program.closes_at),
-            "types": types,
-            "can_manage": permissions.can_manage_programs(request.user).allowed,
-            "has_finder": program.finder_entries.exists(),
-            "online": bool(program.application_forms) and program.status() == ProgramStatus.OPEN,
-        },
-    )
+    return {
+        "program": program,
+        "timing": timing,
+        "opens_text": presentation.moment_text(program.opens_at),
+        "closes_text": presentation.moment_text(program.closes_at),
+        "types": types,
+        "can_manage": can_manage,
+        "has_finder": program.finder_entries.exists(),
+        "online": bool(program.application_forms) and timing.status == ProgramStatus.OPEN,
+    }
 
 
 def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:

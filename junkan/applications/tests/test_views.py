@@ -259,11 +259,17 @@ def test_inbox_query_count_does_not_grow(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from junkan.applications import caching
+
+    caching.invalidate(open_call.pk)  # rendered afresh, not from the cache
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     add(20)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(url)
+    assert len(cached.captured_queries) < len(small.captured_queries)
 
 
 def test_decide_return_mails_the_applicant(client_as, submitted, staff, django_capture_on_commit_callbacks):
