@@ -87,13 +87,25 @@ def mine(request: HttpRequest) -> HttpResponse:
 def inbox(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_use_inbox(request.user))
     status = request.GET.get("status", QuestionStatus.RECEIVED)
-    questions = Question.objects.select_related("program", "project_type")
+    # The same for every secretariat member: rendered once per change of the questions, state, page, language.
+    listing = cache.fragment(
+        "callqa_inbox",
+        (caching.SCOPE,),
+        (status, request.GET.get("page", "")),
+        lambda: _inbox_listing(request, status),
+    )
+    return render(request, "callqa/inbox.html", {"listing": listing})
+
+
+def _inbox_listing(request: HttpRequest, status: str) -> str:
+    questions = Question.objects.select_related("program").only(
+        "body", "created_at", "program__name", "program__short_name", "program__closes_at"
+    )
     if status in QuestionStatus.values:
         questions = questions.filter(status=status)
     page = paginate(questions.order_by("created_at", "id"), PER_PAGE, request.GET.get("page"))
-    return render(
-        request,
-        "callqa/inbox.html",
+    return render_to_string(
+        "callqa/_inbox_listing.html",
         {"page": page, "status": status, "statuses": QuestionStatus.choices, "query": f"status={status}"},
     )
 

@@ -68,6 +68,12 @@ def can_create(user: object) -> Decision:
     return deny(_("データを登録するには、組織に所属している必要があります。"))
 
 
+def sees_public_only(user: object) -> bool:
+    """Whether the person sees only public data (no organization, not the secretariat): what is the same
+    for everyone, and may be cached."""
+    return not is_secretariat(user) and not organization_ids(user)
+
+
 def visible(queryset: QuerySet[Any], user: object) -> QuerySet[Any]:
     """What the person may see of ``queryset``: public objects and private ones of their organizations."""
     if is_secretariat(user):

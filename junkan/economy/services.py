@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from junkan.audit.services import record
 from junkan.common.permissions import enforce
-from junkan.economy import imports, payloads, permissions
+from junkan.economy import caching, imports, payloads, permissions
 from junkan.economy.engine import circulation, io
 from junkan.economy.engine.industry import IndustryFigures, IndustryRow, structure
 from junkan.economy.engine.problems import EconomyInputError
@@ -169,6 +169,7 @@ def save_account(
             IndustryFigure(account=account, position=index, **{k: row.get(k) for k in INDUSTRY_FIELDS})
             for index, row in enumerate(industries, start=1)
         )
+        caching.invalidate()  # bulk_create sends no signal
         data = {name: _plain(getattr(account, name)) for name in ACCOUNT_FIELDS}
         data["municipality"] = municipality.code if municipality else None
         data["industries"] = [{k: _plain(row.get(k)) for k in INDUSTRY_FIELDS} for row in industries]

@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -60,13 +61,24 @@ def index(request: HttpRequest) -> HttpResponse:
             "tables": _tables(request).order_by("-updated_at")[:10],
             "analyses": _analyses(request)[:10],
             "can_create": permissions.can_create(request.user),
+            # The lists are the same for everyone who sees only public data: cached per economy generation.
+            "public_only": permissions.sees_public_only(request.user),
         },
     )
 
 
 def _listing(request: HttpRequest, queryset: QuerySet[Any], template: str) -> HttpResponse:
     page = page_of(request, queryset, PER_PAGE)
-    return render(request, template, {"page": page, "items": page.object_list})
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "items": page.object_list,
+            # The page is the same for everyone who sees only public data: cached per economy generation.
+            "public_only": permissions.sees_public_only(request.user),
+        },
+    )
 
 
 def account_list(request: HttpRequest) -> HttpResponse:
@@ -145,7 +157,8 @@ def account_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "economy/account_detail.html",
         {
             "account": account,
-            "profile": profile.account_profile(account),
+            # Computed only when the cached profile is rendered (once per economy generation and language).
+            "profile": SimpleLazyObject(lambda: profile.account_profile(account)),
             "can_edit": permissions.can_edit(request.user, account),
             "revisions": account.revisions.select_related("saved_by")[:10],
             "notes": sources.ACCOUNT_NOTES,

@@ -10,4 +10,6 @@ class MatchingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from junkan.matching import signals  # noqa: F401
+        from junkan.matching import caching, signals  # noqa: F401
+
+        caching.connect()

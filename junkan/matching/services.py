@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from junkan.audit.services import record
@@ -304,10 +304,8 @@ def requests_of(user: Any) -> Any:
     from django.db.models import Q
 
     organizations = user.memberships.values_list("organization_id", flat=True)
-    return (
-        CollaborationRequest.objects.filter(Q(requester__in=organizations) | Q(recipient__in=organizations))
-        .select_related("requester", "recipient", "region", "solution")
-        .prefetch_related(Prefetch("messages"))
+    return CollaborationRequest.objects.filter(
+        Q(requester__in=organizations) | Q(recipient__in=organizations)
     )
 
 

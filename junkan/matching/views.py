@@ -8,22 +8,24 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.audit.models import AuditEntry
-from junkan.common import moves, workflow
+from junkan.common import cache, moves, workflow
 from junkan.common.paging import paginate
 from junkan.common.permissions import enforce
-from junkan.matching import forms, permissions, services
+from junkan.matching import caching, forms, permissions, services
 from junkan.matching.models import CollaborationRequest, MatchingEvent, Origin, RequestStatus
 from junkan.matching.processes import REQUEST
 from junkan.organizations.models import Organization
+from junkan.organizations.permissions import remember_memberships
 from junkan.registry.models import RegionRegistration, RegistrationStatus, Solution
 
 PAGE = 20
@@ -38,6 +40,7 @@ def _request(request: HttpRequest, pk: int) -> CollaborationRequest:
         ),
         pk=pk,
     )
+    remember_memberships(request.user, [item.requester_id, item.recipient_id])  # one query for both sides
     enforce(permissions.can_view_request(request.user, item))
     return item
 
@@ -153,6 +156,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     contacts = None
     if permissions.can_see_contacts(request.user, item).allowed:
         contacts = _contacts(item)
+
+    # The thread and the history are the same for everyone who may see the request (its parties and the
+    # secretariat): rendered once per change of matching.
+    def thread() -> str:
+        return render_to_string("matching/_thread.html", {"thread": item.messages.select_related("author")})
+
+    def history() -> str:
+        return render_to_string("matching/_history.html", {"history": _history(item)})
+
+    scope = (caching.SCOPE,)
     return render(
         request,
         "matching/request.html",
@@ -168,8 +181,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_post": permissions.can_post_message(request.user, item).allowed,
             "contacts": contacts,
             "contacts_hidden": permissions.can_see_contacts(request.user, item).reason,
-            "history": _history(item),
-            "thread": item.messages.select_related("author"),
+            "history": cache.fragment("matching-request-history", scope, (item.pk,), history),
+            "thread": cache.fragment("matching-request-thread", scope, (item.pk,), thread),
         },
     )
 
@@ -256,10 +269,17 @@ def detail_with_errors(
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """The requests of my organizations, newest first."""
-    page = paginate(
-        services.requests_of(request.user).order_by("-created_at", "-id"), PAGE, request.GET.get("page")
+    # Plain rows (no model instances, no messages): the date, both names and the state, labelled once.
+    rows = (
+        services.requests_of(request.user)
+        .order_by("-created_at", "-id")
+        .values("id", "created_at", "status", "requester__name", "recipient__name")
     )
-    return render(request, "matching/mine.html", {"page": page, "labels": dict(RequestStatus.choices)})
+    page = paginate(rows, PAGE, request.GET.get("page"))
+    labels = {value: str(label) for value, label in RequestStatus.choices}
+    for row in page.object_list:
+        row["status_label"] = labels.get(row["status"], row["status"])
+    return render(request, "matching/mine.html", {"page": page})
 
 
 @login_required
@@ -268,54 +288,58 @@ def manage(request: HttpRequest) -> HttpResponse:
     enforce(permissions.can_manage_matching(request.user))
     now = timezone.now()
     buckets = [(_("1週間以内"), 7), (_("1か月以内"), 31), (_("3か月以内"), 92)]
-    # One query for the whole table: per state, how many were last updated within each bucket.
-    cumulative = {
-        f"within_{days}": Count("id", filter=Q(updated_at__gte=now - timedelta(days=days)))
-        for _label, days in buckets
-    }
-    per_state = {
-        row["status"]: row
-        for row in CollaborationRequest.objects.order_by()
-        .values("status")
-        .annotate(total=Count("id"), **cumulative)
-    }
+    # Per state, how many were last updated within each bucket (as of now), and in all.
+    per_state = caching.counts_since([now - timedelta(days=days) for _label, days in buckets])
     table = []
     for value, label in RequestStatus.choices:
-        found = per_state.get(value, {})
+        found = per_state.get(value, [0] * (len(buckets) + 1))
         row: dict[str, Any] = {"state": value, "label": label, "counts": []}
         previous = 0
-        for _label, days in buckets:
-            count = found.get(f"within_{days}", 0)
+        for count in found[:-1]:
             row["counts"].append(count - previous)
             previous = count
-        total = found.get("total", 0)
-        row["counts"].append(total - previous)
-        row["total"] = total
+        row["counts"].append(found[-1] - previous)
+        row["total"] = found[-1]
         table.append(row)
     state = request.GET.get("state", "")
-    listing = CollaborationRequest.objects.select_related("requester", "recipient").order_by(
-        "updated_at", "id"
-    )
-    if state in RequestStatus.values:
-        listing = listing.filter(status=state)
-    page = paginate(listing, PAGE, request.GET.get("page"))
-    events = MatchingEvent.objects.annotate(pair_count=Count("pairs", distinct=True)).order_by(
-        "-held_on", "-id"
-    )
+    number = request.GET.get("page")
+    events_number = request.GET.get("events")
+    labels = {value: str(label) for value, label in RequestStatus.choices}
+
+    def listing() -> str:
+        rows = CollaborationRequest.objects.order_by("updated_at", "id").values(
+            "id", "updated_at", "status", "requester__name", "recipient__name"
+        )
+        if state in RequestStatus.values:
+            rows = rows.filter(status=state)
+        page = paginate(rows, PAGE, number)
+        for row in page.object_list:
+            row["status_label"] = labels.get(row["status"], row["status"])
+        context = {"page": page, "query": f"state={state}" if state else ""}
+        return render_to_string("matching/_manage_requests.html", context)
+
+    def event_list() -> str:
+        events = MatchingEvent.objects.annotate(pair_count=Count("pairs", distinct=True)).order_by(
+            "-held_on", "-id"
+        )
+        return render_to_string(
+            "matching/_manage_events.html", {"events": paginate(events, PAGE, events_number)}
+        )
+
+    # The list of requests and the events are the same for the whole secretariat: rendered once per change
+    # of matching, state filter and page.
+    scope = (caching.SCOPE,)
     return render(
         request,
         "matching/manage.html",
         {
             "table": table,
             "bucket_labels": [b[0] for b in buckets] + [_("3か月より前")],
-            "funnel": services.funnel(),
-            "page": page,
-            "state": state,
-            "state_label": dict(RequestStatus.choices).get(state, ""),
-            "query": f"state={state}" if state else "",
-            "events": paginate(events, PAGE, request.GET.get("events")),
+            "funnel": caching.funnel(),
+            "state_label": labels.get(state, ""),
+            "requests": cache.fragment("matching-manage-requests", scope, (state, number), listing),
+            "events": cache.fragment("matching-manage-events", scope, (events_number,), event_list),
             "event_form": forms.EventForm(),
-            "now": now,
         },
     )
 

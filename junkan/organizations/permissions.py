@@ -19,6 +19,18 @@ def membership_of(user: object, organization: Organization) -> Membership | None
     return cache[organization.pk]
 
 
+def remember_memberships(user: object, organizations: list[int]) -> None:
+    """The person's memberships in several organizations (ids) in one query, kept for ``membership_of``."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    cache: dict[int, Membership | None] = user.__dict__.setdefault("_membership_cache", {})
+    wanted = set(organizations) - cache.keys()
+    if wanted:
+        found = {m.organization_id: m for m in Membership.objects.filter(organization__in=wanted, user=user)}
+        for pk in wanted:
+            cache[pk] = found.get(pk)
+
+
 def can_list_own_organizations(user: object) -> Decision:
     """A signed-in person sees the organizations they belong to (and invitations to their address)."""
     if not getattr(user, "is_authenticated", False):

@@ -107,3 +107,34 @@ def test_inbox_is_for_the_secretariat(client_as, program, owner, staff):
     services.ask(owner, program, None, "飯田市", "受付中の質問")
     assert client_as(owner).get(reverse("callqa:inbox")).status_code == 404
     assert "受付中の質問" in client_as(staff).get(reverse("callqa:inbox")).text
+
+
+def test_the_inbox_follows_every_change_it_shows(client_as, program, owner, staff):
+    """Cached under the callqa scope: a new question, an answer and a renamed call are on the next request
+    (fails without ``callqa.caching``'s signals)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(staff)
+    url = reverse("callqa:inbox")
+    assert "最初の質問" not in client.get(url).text
+    question = services.ask(owner, program, None, "飯田市", "最初の質問")
+    assert "最初の質問" in client.get(url).text
+    with CaptureQueriesContext(connection) as cached:
+        client.get(url)
+    with CaptureQueriesContext(connection) as fresh:
+        client.get(url, {"status": "private"})
+    assert len(cached) < len(fresh)
+    for n in range(5):
+        services.ask(owner, program, None, "飯田市", f"質問{n}")
+    with CaptureQueriesContext(connection) as more:
+        client.get(url, {"status": "private"})
+    assert len(more) == len(fresh)
+    assert "最初の質問" not in client.get(url, {"status": "private"}).text
+    services.answer(staff, question, "private", "", "個別に回答します")
+    assert "最初の質問" not in client.get(url).text
+    assert "最初の質問" in client.get(url, {"status": "private"}).text
+    program.short_name = "改めた公募名"
+    program.save(update_fields=["short_name"])
+    assert "改めた公募名" in client.get(url).text
+    assert client.get(url, {"page": "9"}).status_code == 404
