@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from junkan.common import cache
 from junkan.common.permissions import enforce
 from junkan.search import permissions, services
 from junkan.search.forms import SearchForm
 from junkan.search.models import DocumentKind
+
+# The filters' lists (local resources, SDG goals, prefectures) are not in the index: their own scope.
+FILTERS_SCOPE = "search:filters"
 
 
 def _query_without(request: HttpRequest, *names: str) -> str:
@@ -19,7 +28,19 @@ def _query_without(request: HttpRequest, *names: str) -> str:
 
 
 def results(request: HttpRequest) -> HttpResponse:
+    """The page is the same for everyone who asks the same (a GET form, no token): the form, counts and
+    page of hits are rendered once per change of the index or of the filters' lists, query and language."""
     enforce(permissions.can_search(request.user))
+    page = cache.cached(
+        "search:page:" + hashlib.sha256(request.GET.urlencode().encode()).hexdigest() + f":{get_language()}",
+        (services.SCOPE, FILTERS_SCOPE),
+        lambda: _page(request),
+    )
+    return render(request, "search/results.html", page)
+
+
+def _page(request: HttpRequest) -> dict[str, object]:
+    """The title's query and the rendered body of the page (raises Http404 for a page that does not exist)."""
     form = SearchForm(request.GET or None)
     found = None
     if form.is_valid() and form.cleaned_data["q"].strip():
@@ -32,9 +53,8 @@ def results(request: HttpRequest) -> HttpResponse:
         )
         found = services.search(data["q"], filters, request.GET.get("page"))
     kinds = [(kind, found.counts.get(kind, 0)) for kind in DocumentKind] if found else []
-    return render(
-        request,
-        "search/results.html",
+    body = render_to_string(
+        "search/_results_body.html",
         {
             "form": form,
             "found": found,
@@ -43,4 +63,6 @@ def results(request: HttpRequest) -> HttpResponse:
             "query": _query_without(request, "page"),
             "query_without_kind": _query_without(request, "page", "kind"),
         },
+        request=request,
     )
+    return {"found": found is not None, "title_query": found.query if found else "", "body": mark_safe(body)}  # noqa: S308

@@ -154,3 +154,30 @@ def test_a_phrase_query_of_several_words_uses_one_more_query_only(client, make_c
     assert "小田原の事例" in html
     assert "<mark>森里川海</mark>" in html
     assert len(context.captured_queries) <= 11
+
+
+def test_the_page_is_cached_until_the_index_or_the_filters_change(client, make_case):
+    """The rendered page is kept per query (search.views: the index's scope and the filters' lists): a
+    document indexed, changed or removed, or a renamed filter choice, is on the very next request."""
+    case = make_case(title="最初の熱供給")
+    assert "最初の熱供給" in after_form(body(client, q="間伐材"))
+    with CaptureQueriesContext(connection) as cached:
+        assert "最初の熱供給" in after_form(body(client, q="間伐材"))
+    assert len(cached) == 0
+    make_case(title="あとから加えた熱供給")
+    assert "あとから加えた熱供給" in after_form(body(client, q="間伐材"))
+    case.title = "名前を変えた熱供給"
+    case.save()
+    html = after_form(body(client, q="間伐材"))
+    assert "名前を変えた熱供給" in html and "最初の熱供給" not in html
+    case.delete()
+    assert "名前を変えた熱供給" not in after_form(body(client, q="間伐材"))
+
+    from junkan.registry.models import LocalResource
+
+    resource = LocalResource.objects.get(code="forest")
+    resource.name = "改めた地域資源の名前"
+    resource.save(update_fields=["name"])
+    assert "改めた地域資源の名前" in body(client, q="間伐材")
+    assert client.get(URL, {"q": "間伐材", "page": "9"}).status_code == 404
+    assert client.get(URL, {"q": "間伐材", "page": "9"}).status_code == 404
