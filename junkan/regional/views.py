@@ -207,6 +207,10 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
     for coordinator in coordinators:
         coordinator.may_log = p.can_log_activity(request.user, coordinator).allowed  # type: ignore[attr-defined]
         coordinator.log = SimpleLazyObject(lambda pk=coordinator.pk: logs[pk])  # type: ignore[attr-defined]
+        # One form per coordinator: the same field names (the view reads prefix "activity"), ids of its own.
+        coordinator.activity_form = forms.ActivityForm(  # type: ignore[attr-defined]
+            prefix="activity", auto_id=f"id_coordinator{coordinator.pk}_%s"
+        )
     return render(
         request,
         "regional/region.html",
@@ -222,7 +226,6 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
             "secretariat": secretariat,
             "start_form": start_form,
             "coordinator_form": coordinator_form,
-            "activity_form": forms.ActivityForm(prefix="activity"),
             "plan_form": plan_form,
         },
     )

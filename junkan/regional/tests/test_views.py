@@ -351,3 +351,18 @@ def test_progress_counts_are_cached_and_follow_a_change_at_once(world, as_):
     after = shown()
     assert after == fresh()
     assert sum(after.values()) == sum(before.values()) - 1
+
+
+def test_each_coordinators_activity_form_has_ids_of_its_own(world, as_, region, owner):
+    """Two coordinators: two activity forms on the region page, the same field names, no id twice."""
+    import re
+    from collections import Counter
+    from datetime import date
+
+    from junkan.regional import services
+
+    services.appoint_coordinator(owner, region, {"name": "森 はるか", "appointed_on": date(2026, 5, 1)})
+    html = as_("staff").get(reverse("regional:region", args=[region.pk])).content.decode()
+    assert html.count('name="activity-note"') == 2
+    twice = [i for i, n in Counter(re.findall(r'\sid="([^"]+)"', html)).items() if n > 1]
+    assert twice == []
