@@ -198,11 +198,15 @@ def _guard_decision(move: Move, obj: Any) -> Decision:
 def can(process: Process[Any], user: Any, obj: Any, name: str) -> Decision:
     """May ``user`` make the move ``name`` on ``obj`` now? The first reason why not, in words."""
     move = process.move(name)
-    for decision in (
-        _state_decision(process, move, obj),
-        move.who(user, obj) if user is not None else allow(),
-        _guard_decision(move, obj),
-    ):
+    # In order, each asked only when the one before allows: a guard may query, and a move the state
+    # already refuses need not run it.
+    checks: tuple[Callable[[], Decision], ...] = (
+        lambda: _state_decision(process, move, obj),
+        lambda: move.who(user, obj) if user is not None else allow(),
+        lambda: _guard_decision(move, obj),
+    )
+    for check in checks:
+        decision = check()
         if not decision.allowed:
             return decision
     return allow()

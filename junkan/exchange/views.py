@@ -110,7 +110,9 @@ def topic_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _topic(request: HttpRequest, pk: int) -> Topic:
-    topic = get_object_or_404(Topic.objects.select_related("theme", "organization", "author"), pk=pk)
+    # The theme for the page's links and the permission to reply; the author and organization are read
+    # only when the cached thread is rendered afresh.
+    topic = get_object_or_404(Topic.objects.select_related("theme"), pk=pk)
     enforce(permissions.can_view_post(request.user, topic))
     return topic
 

@@ -97,6 +97,8 @@ def progress_for(
 ) -> list[RegionProgress]:
     """The progress of the given regions (one page), in their order."""
     regions = list(regions)
+    if not regions:
+        return []
     ids = [r.pk for r in regions]
     cases = ConsortiumCase.objects.filter(region_id__in=ids).exclude(status=CaseStatus.DRAFT)
     if published_only:

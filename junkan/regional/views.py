@@ -85,11 +85,19 @@ def index(request: HttpRequest) -> HttpResponse:
         .order_by("name", "pk")
     )
     page = page_of(request, regions, PER_PAGE)
-    rows = progress.progress_for(page.object_list)
+    # Which regions are this person's is asked per request; their rows are the same for everyone who works
+    # on them: a fragment per generation, regions of the page and language (read only on a miss).
+    listed = list(page.object_list)
     return render(
         request,
         "regional/index.html",
-        {"page": page, "rows": rows, "secretariat": is_secretariat(user), "labels": STAGE_LABELS},
+        {
+            "page": page,
+            "listed": ",".join(str(region.pk) for region in listed),
+            "rows": SimpleLazyObject(lambda: progress.progress_for(listed)),
+            "secretariat": is_secretariat(user),
+            "labels": STAGE_LABELS,
+        },
     )
 
 
@@ -768,6 +776,10 @@ def _post_evaluations(plan: BusinessPlan) -> list[Any]:
     )
 
 
+def _kpis(plan: BusinessPlan) -> list[Kpi]:
+    return list(plan.kpis.prefetch_related("years"))
+
+
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(BusinessPlan.objects.select_related("region__organization", "team"), pk=pk)
     enforce(p.can_view_plan(request.user, plan))
@@ -781,8 +793,13 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     )
     programs = Program.objects.all()
     plan_form = forms.PlanForm(instance=plan, prefix="plan")
+    # The links' initial values are read only for those who edit (the form is theirs alone).
     links_form = forms.PlanLinksForm(
-        initial={"programs": list(plan.programs.all()), "applications": list(plan.applications.all())},
+        initial=(
+            {"programs": list(plan.programs.all()), "applications": list(plan.applications.all())}
+            if can_edit
+            else {}
+        ),
         programs=programs,
         applications=applications,
         prefix="links",
@@ -839,7 +856,11 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
                     services.add_cycle(request.user, plan, cycle_form.cleaned_data)
                     messages.success(request, _("PDCAサイクルを記録しました。"))
                     return redirect("regional:plan", plan.pk)
-    rows = [progress.kpi_row(k) for k in plan.kpis.prefetch_related("years")]
+    # The KPIs with their charts and the PDCA cycles are fragments per plan and generation of ``regional``:
+    # read only on a miss (or for the year form's list of KPIs).
+    rows = SimpleLazyObject(
+        lambda: [{"row": r, "chart": charts.kpi_chart(r)} for r in map(progress.kpi_row, _kpis(plan))]
+    )
     return render(
         request,
         "regional/plan.html",
@@ -847,7 +868,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "insider": insider,
             "can_edit": can_edit,
-            "rows": [{"row": r, "chart": charts.kpi_chart(r)} for r in rows],
+            "rows": rows,
             "plan_form": plan_form,
             "links_form": links_form,
             "kpi_form": kpi_form,

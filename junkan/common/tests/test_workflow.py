@@ -237,3 +237,35 @@ def test_every_declared_process_is_sound_and_translated():
                 if english == japanese:
                     found.append(f"{proc.key}.{move.name}: {japanese!r} has no English")
     assert found == []
+
+
+def test_can_asks_who_and_the_guards_only_once_the_state_allows(region, owner):
+    """A guard may query the database: a move the state or the person already refuses does not run it."""
+    asked: list[str] = []
+
+    def who(user, obj) -> Decision:
+        asked.append("who")
+        return deny("所有者だけができます。")
+
+    def guard(obj) -> Decision:
+        asked.append("guard")
+        return allow()
+
+    proc = workflow.Process(
+        "testing.lazy",
+        "登録",
+        RegionRegistration,
+        S,
+        S.DRAFT,
+        (
+            workflow.Move("approved", (S.SUBMITTED,), S.APPROVED, "承認する", who=who, guards=(guard,)),
+            workflow.Move("submitted", (S.DRAFT,), S.SUBMITTED, "申請する", who=who, guards=(guard,)),
+        ),
+    )
+    try:
+        assert not workflow.can(proc, owner, region, "approved").allowed  # a draft: the state refuses
+        assert asked == []
+        assert workflow.can(proc, owner, region, "submitted").reason == "所有者だけができます。"
+        assert asked == ["who"]
+    finally:
+        workflow.REGISTRY.pop("testing.lazy")

@@ -179,6 +179,51 @@ def test_the_region_page_keeps_what_each_person_may_do(client_as, world, owner, 
     assert "活動を記録する" in _page(client_as(coordinator), url)
 
 
+# The index and a plan ------------------------------------------------------------------------------------
+
+
+def test_the_index_rows_follow_a_stage_change(client_as, world, member):
+    from junkan.regional.models import BusinessPlan, PlanStatus
+
+    client = client_as(member)
+    url = reverse("regional:index")
+    assert 'data-label="段階">支援チーム</td>' in _page(client, url)
+    BusinessPlan.objects.filter(pk=world["plan"].pk).update(status=PlanStatus.BUSINESS)
+    assert 'data-label="段階">支援チーム</td>' in _page(client, url)  # no signal: the cached rows
+    plan = BusinessPlan.objects.get(pk=world["plan"].pk)
+    plan.save()
+    assert 'data-label="段階">事業化</td>' in _page(client, url)
+
+
+def test_the_plan_kpis_and_cycles_are_seen_at_once(client_as, world, owner, outsider):
+    from decimal import Decimal
+
+    from junkan.regional.models import KpiYear, PdcaCycle
+
+    plan, kpi = world["plan"], world["kpi"]
+    client = client_as(owner)
+    url = reverse("regional:plan", args=[plan.pk])
+    assert "<td>950</td>" in _page(client, url)
+    KpiYear.objects.filter(kpi=kpi).update(actual=Decimal(700))
+    assert "<td>950</td>" in _page(client, url) and "<td>700</td>" not in _page(client, url)
+    services.set_kpi_year(owner, kpi, 2026, None, Decimal(800))
+    assert "<td>800</td>" in _page(client, url)
+
+    PdcaCycle.objects.bulk_create(
+        [PdcaCycle(plan=plan, fiscal_year=2026, check_note="署名なし", act_note="改善")]
+    )
+    assert "署名なし" not in _page(client, url)
+    PdcaCycle.objects.create(plan=plan, fiscal_year=2027, check_note="振り返り", act_note="改善")
+    page = _page(client, url)
+    assert "署名なし" in page and "振り返り" in page
+    # The cycles are the region's: not on the published plan's public page, however it was cached.
+    plan.is_published = True
+    plan.save(update_fields=["is_published"])
+    _page(client, url)
+    public = _page(client_as(outsider), url)
+    assert "<td>800</td>" in public and "振り返り" not in public and 'name="kpi-name"' not in public
+
+
 # Queries ---------------------------------------------------------------------------------------------------
 
 
@@ -217,13 +262,15 @@ def _queries(client, url: str, *, cold: bool) -> int:
 
 @pytest.mark.parametrize("cold", [True, False])
 def test_queries_do_not_grow_with_the_records(client_as, world, owner, staff, make_user, cold):
-    """A case with more analyses and cost amounts, a region with more coordinators, activities and plans, and
-    more regions in the program: the same number of queries, computed afresh (cold) or cached."""
+    """A case with more analyses, a region with more coordinators, activities and plans, a plan with more
+    KPIs, more regions in the program: the same number of queries, computed afresh (cold) or cached."""
     region = world["case"].region
     urls = {
         "overview": reverse("regional:overview"),
         "case": reverse("regional:case", args=[world["case"].pk]),
         "region": reverse("regional:region", args=[region.pk]),
+        "plan": reverse("regional:plan", args=[world["plan"].pk]),
+        "index": reverse("regional:index"),
     }
     client = client_as(staff)
     before = {name: _queries(client, url, cold=cold) for name, url in urls.items()}
@@ -238,6 +285,12 @@ def test_queries_do_not_grow_with_the_records(client_as, world, owner, staff, ma
                 staff, appointed, {"done_on": date(2026, 6, day), "kind": "meeting", "note": "会合"}
             )
         services.create_plan(owner, region, {"title": f"計画{number}"})
+        kpi = services.add_kpi(
+            owner,
+            world["plan"],
+            {"area": "economy", "name": f"KPI{number}", "unit": "件", "baseline": 1, "baseline_year": 2025},
+        )
+        services.set_kpi_year(owner, kpi, 2026, 2, 1)
         other = _another_region(make_user, number)
         selected_case(other.organization.memberships.get().user, staff, other, round_)
     after = {name: _queries(client, url, cold=cold) for name, url in urls.items()}
