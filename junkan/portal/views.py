@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from junkan.common import cache
 from junkan.common.icons import ICONS
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
@@ -18,7 +22,9 @@ from junkan.portal.models import News
 from junkan.portal.navigation import FUNCTIONS
 from junkan.portal.permissions import can_view_news, can_view_public_page
 from junkan.portal.seo import sitemap_response
+from junkan.registry import caching as registry_caching
 from junkan.registry.models import CompanyRegistration, RegistrationStatus, Solution
+from junkan.support import caching as support_caching
 from junkan.support.models import Expert, SpecialistOrganization, SupportMeasure
 
 NEWS_PER_PAGE = 20
@@ -40,29 +46,36 @@ def tsunagaru(request: HttpRequest) -> HttpResponse:
 
 
 def deau(request: HttpRequest) -> HttpResponse:
-    """であう: companies and their solutions, experts, specialist organizations and support measures."""
+    """であう: companies and their solutions, experts, specialist organizations and support measures. The
+    same for everyone: rendered once per change of the registry or the support directory, day and language."""
     enforce(can_view_public_page(request.user))
-    approved = RegistrationStatus.APPROVED
     today = timezone.localdate()
+    body = cache.fragment(
+        "portal:deau",
+        (registry_caching.SCOPE, support_caching.SCOPE),
+        (today,),
+        lambda: render_to_string("portal/_deau_body.html", _deau_context(today), request=request),
+    )
+    return render(request, "portal/deau.html", {"body": body})
+
+
+def _deau_context(today: date) -> dict[str, object]:
+    approved = RegistrationStatus.APPROVED
     open_measures = (
         SupportMeasure.objects.published().select_related("ministry").with_state(today).filter(closed=0)
     )
-    return render(
-        request,
-        "portal/deau.html",
-        {
-            "company_count": CompanyRegistration.objects.filter(status=approved).count(),
-            "solutions": list(
-                Solution.objects.filter(registration__status=approved)
-                .select_related("registration__organization")
-                .order_by("-id")[:6]
-            ),
-            "expert_count": Expert.objects.published().count(),
-            "organization_count": SpecialistOrganization.objects.published().count(),
-            "open_measure_count": open_measures.count(),
-            "measures": list(open_measures[:3]),
-        },
-    )
+    return {
+        "company_count": CompanyRegistration.objects.filter(status=approved).count(),
+        "solutions": list(
+            Solution.objects.filter(registration__status=approved)
+            .select_related("registration__organization")
+            .order_by("-id")[:6]
+        ),
+        "expert_count": Expert.objects.published().count(),
+        "organization_count": SpecialistOrganization.objects.published().count(),
+        "open_measure_count": open_measures.count(),
+        "measures": list(open_measures[:3]),
+    }
 
 
 def design(request: HttpRequest) -> HttpResponse:

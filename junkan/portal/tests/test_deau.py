@@ -57,3 +57,35 @@ def test_deau_query_count_is_constant(client, make_company, django_assert_max_nu
     with CaptureQueriesContext(connection) as many:
         client.get("/deau/")
     assert len(many) == len(few)
+
+
+def test_deau_is_cached_until_the_registry_or_the_support_directory_changes(client, make_company):
+    """The page is rendered once per change (registry and support scopes) and day: each change is on the
+    very next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def page() -> str:
+        return client.get("/deau/").content.decode()
+
+    make_company("株式会社最初（架空）")
+    assert "株式会社最初（架空）の薪ボイラー" in page()
+    with CaptureQueriesContext(connection) as cached:
+        page()
+    assert len(cached) == 0
+    make_company("株式会社二番目（架空）")
+    assert "株式会社二番目（架空）の薪ボイラー" in page() and "2団体" in page()
+    expert = Expert.objects.create(name="公開 専門家", affiliation="架空", bio="b", is_published=True)
+    assert "1人" in page()
+    expert.is_published = False
+    expert.save(update_fields=["is_published"])
+    assert "0人" in page()
+    item = measure("新しい施策", 10)
+    assert "新しい施策" in page()
+    ministry = item.ministry
+    ministry.name = "改めた府省庁"
+    ministry.save(update_fields=["name"])
+    assert "改めた府省庁" in page()
+    item.deadline = timezone.localdate() - timedelta(days=1)
+    item.save(update_fields=["deadline"])
+    assert "新しい施策" not in page()
