@@ -168,3 +168,11 @@ def test_the_start_page_shows_the_request_to_answer_and_suggestions(client_as, a
     assert "マッチング・協業の相談" in page and "返答してください" in page
     page = client_as(officer).get(reverse("dashboard:home")).content.decode()
     assert "おすすめ：木質チップボイラーの導入と運営" in page
+
+
+def test_the_thread_and_history_name_people_without_their_email(client_as, asked, officer, seller):
+    """Before acceptance the other party sees who wrote, by name, never the person's login e-mail."""
+    url = reverse("matching:request", args=[asked.pk])
+    page = client_as(seller).get(url).content.decode()
+    assert officer.full_name in page
+    assert officer.email not in page
