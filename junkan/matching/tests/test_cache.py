@@ -67,10 +67,10 @@ def test_the_request_page_follows_its_thread_and_history(client_as, asked, offic
     assert "よろしくお願いします" in client_as(seller).get(url).text
     services.move(seller, asked, "accept")
     page = client_as(officer).get(url).text
-    assert page.count("seller-test@example.jp") >= 1  # the history names who accepted
-    seller.email = "seller-renamed@example.jp"
-    seller.save(update_fields=["email"])
-    assert "seller-renamed@example.jp" in client_as(officer).get(url).text
+    assert page.count("企業 担当") >= 1  # the history names who accepted
+    seller.full_name = "企業 改名"
+    seller.save(update_fields=["full_name"])
+    assert "企業 改名" in client_as(officer).get(url).text
     # an audit entry about the request alone (no other row saved) shows in its history too
     before = client_as(officer).get(url).text.count("メッセージ")
     record(make_staff(), "matching.request.message", asked)
