@@ -94,6 +94,15 @@ def cached(name: str, scopes: tuple[str, ...], compute: Callable[[], T], timeout
     return value
 
 
+def keyed(
+    name: str, scopes: tuple[str, ...], parts: Iterable[object], compute: Callable[[], T], timeout: int = DAY
+) -> T:
+    """``compute()`` once per generation of ``scopes``, language and ``parts`` (hashed: a query string, a
+    page number, the viewer's kind)."""
+    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:32]
+    return cached(f"{name}:{get_language()}:{digest}", scopes, compute, timeout)
+
+
 def fragment(
     name: str, scopes: tuple[str, ...], parts: Iterable[object], render: Callable[[], str], timeout: int = DAY
 ) -> SafeString:
@@ -101,8 +110,7 @@ def fragment(
     the page, the date, the viewer's kind: everything it depends on besides the scopes' data). For a part of
     a page that is the same for everyone who may see it: never CSRF tokens or per-person forms. ``render``
     may raise (``Http404`` for a page that does not exist): nothing is stored then."""
-    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:32]
-    return mark_safe(cached(f"{name}:{get_language()}:{digest}", scopes, render, timeout))  # noqa: S308
+    return mark_safe(keyed(name, scopes, parts, render, timeout))  # noqa: S308
 
 
 def bump_on_change(scope: str, *models: type) -> None:

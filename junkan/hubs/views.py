@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import CharField, F, Prefetch, Value
+from django.db.models import CharField, F, Prefetch, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -79,8 +79,10 @@ def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _area_hub(request: HttpRequest, slug: str) -> Hub:
-    hub = get_object_or_404(_hubs(), slug=slug)
+def _area_hub(request: HttpRequest, slug: str, hubs: QuerySet[Hub] | None = None) -> Hub:
+    """The hub of an area page, for its own staff and the secretariat (others 404); ``hubs`` without the
+    prefectures for a page that reads them only when its cached list is rendered afresh."""
+    hub = get_object_or_404(_hubs() if hubs is None else hubs, slug=slug)
     enforce(permissions.can_view_area(request.user, hub))
     return hub
 
@@ -116,8 +118,7 @@ def area_regions(request: HttpRequest, slug: str) -> HttpResponse:
 def area_projects(request: HttpRequest, slug: str) -> HttpResponse:
     """The grant projects of local governments in the hub's area (a read-only list, the same for the hub's
     staff and the secretariat: rendered once per change of the grants, page and language)."""
-    hub = get_object_or_404(Hub, slug=slug)
-    enforce(permissions.can_view_area(request.user, hub))
+    hub = _area_hub(request, slug, Hub.objects.all())
     listing = cache.fragment(
         "hub_projects",
         (grants_caching.SCOPE,),

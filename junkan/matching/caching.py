@@ -3,7 +3,7 @@ everyone who may see them is computed or rendered once per change.
 
 Every save or delete of a collaboration request, a message of its thread, a matching event, a pair met at
 an event or an organization (the names shown) bumps ``SCOPE``; so does an audit entry about a request (its
-history) and a person's name or address changing (the authors and actors shown). Code that changes these
+history) and a person's name changing (the authors and actors shown). Code that changes these
 rows with ``QuerySet.update`` or ``bulk_create`` calls ``invalidate()``. Permission checks, the moves a person
 may make and every form stay per request, outside what is cached.
 """
@@ -54,7 +54,7 @@ def funnel() -> dict[str, int]:
 
 def _user_saved(sender: Any, update_fields: Any = None, **kwargs: Any) -> None:
     # Signing in saves last_login only: the names shown do not change then.
-    if update_fields is None or {"full_name", "email"} & set(update_fields):
+    if update_fields is None or "full_name" in update_fields:
         invalidate()
 
 

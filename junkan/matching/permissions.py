@@ -40,6 +40,15 @@ def can_view_request(user: object, request: object) -> Decision:
     return hide(_("この相談の当事者ではありません。"))
 
 
+def offers_introduction(user: object, recipient_pk: int) -> bool:
+    """Whether the suggestions offer this person to ask for an introduction: a member of an organization
+    other than the recipient (``-1``: any). A cached profile puts the answer in its key; ``can_ask`` decides
+    the request itself."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Organization.objects.filter(memberships__user=user).exclude(pk=recipient_pk).exists()
+
+
 def can_ask(user: object, requester: Organization, recipient: Organization) -> Decision:
     """A member of ``requester`` may ask ``recipient`` (another organization)."""
     if membership_of(user, requester) is None:

@@ -150,7 +150,8 @@ _MARK = 987654321
 
 def _url_format(name: str, *args: object) -> str:
     """The URL ``name`` with ``args`` and a last argument left as ``{}``: reversed once for a page of rows."""
-    return reverse(name, args=[*args, _MARK]).replace(str(_MARK), "{}")
+    head, _mark, tail = reverse(name, args=[*args, _MARK]).rpartition(str(_MARK))
+    return head + "{}" + tail  # the last occurrence: an id before it may contain the same digits
 
 
 def _role_options(labels: dict[str, str]) -> dict[str, str]:

@@ -27,6 +27,11 @@ class Timing:
     days: int | None
     text: str
 
+    @property
+    def accepting(self) -> bool:
+        """Whether the call takes applications now (within its period)."""
+        return self.status == ProgramStatus.OPEN
+
 
 def moment_text(moment: datetime) -> str:
     """令和元年(2019年)6月21日（金）17時00分, in Japan time."""

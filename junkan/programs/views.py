@@ -34,7 +34,6 @@ from junkan.programs.models import (
     FinderEntry,
     Program,
     ProgramAttachment,
-    ProgramStatus,
     ProjectNature,
     ProjectType,
     Theme,
@@ -177,7 +176,7 @@ def _detail_context(pk: int, timing: presentation.Timing, can_manage: bool) -> d
         "types": types,
         "can_manage": can_manage,
         "has_finder": program.finder_entries.exists(),
-        "online": bool(program.application_forms) and timing.status == ProgramStatus.OPEN,
+        "online": bool(program.application_forms) and timing.accepting,
     }
 
 

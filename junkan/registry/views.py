@@ -23,7 +23,7 @@ from junkan.common.permissions import enforce
 from junkan.hubs.areas import area_ids, region_q
 from junkan.hubs.models import Hub
 from junkan.localbiz.services import confirmed_solution_ids
-from junkan.matching.templatetags.matching import can_ask
+from junkan.matching.permissions import offers_introduction
 from junkan.municipalities.models import Municipality
 from junkan.organizations.models import Membership, Organization
 from junkan.regional import permissions as regional_permissions
@@ -285,7 +285,7 @@ def region_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "region": region,
             "details": SimpleLazyObject(lambda: _regions().get(pk=region.pk)),
             "insider": regional_permissions.is_insider(request.user, region),
-            "asking": region.is_public and can_ask(request.user, -1),
+            "asking": region.is_public and offers_introduction(request.user, -1),
             **_profile_context(request, region),
         },
     )
@@ -304,7 +304,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "details": SimpleLazyObject(
                 lambda: _companies().prefetch_related("solutions__localbiz_claims").get(pk=company.pk)
             ),
-            "asking": company.is_public and can_ask(request.user, company.organization_id),
+            "asking": company.is_public and offers_introduction(request.user, company.organization_id),
             **_profile_context(request, company),
         },
     )

@@ -98,8 +98,18 @@ def _m2m(handler: Any, model: type) -> Any:
     return receiver
 
 
+# The filters' lists (local resources, SDG goals, prefectures) are not in the index: their own cache scope
+# for the rendered result page (``views.results``).
+FILTERS_SCOPE = "search:filters"
+
+
 def connect() -> None:
     """Connect every receiver once (called from ``SearchConfig.ready``)."""
+    from junkan.common import cache
+    from junkan.municipalities.models import Municipality
+    from junkan.registry.models import LocalResource, SdgGoal
+
+    cache.bump_on_change(FILTERS_SCOPE, LocalResource, SdgGoal, Municipality)
     saves = [
         (CaseStudy, _case, _case),
         (CaseOutcome, _outcome, _outcome),

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from junkan.common import cache
 from junkan.common.permissions import enforce
-from junkan.search import permissions, services
+from junkan.search import permissions, services, signals
 from junkan.search.forms import SearchForm
 from junkan.search.models import DocumentKind
-
-# The filters' lists (local resources, SDG goals, prefectures) are not in the index: their own scope.
-FILTERS_SCOPE = "search:filters"
 
 
 def _query_without(request: HttpRequest, *names: str) -> str:
@@ -31,11 +25,8 @@ def results(request: HttpRequest) -> HttpResponse:
     """The page is the same for everyone who asks the same (a GET form, no token): the form, counts and
     page of hits are rendered once per change of the index or of the filters' lists, query and language."""
     enforce(permissions.can_search(request.user))
-    page = cache.cached(
-        "search:page:" + hashlib.sha256(request.GET.urlencode().encode()).hexdigest() + f":{get_language()}",
-        (services.SCOPE, FILTERS_SCOPE),
-        lambda: _page(request),
-    )
+    scopes = (services.SCOPE, signals.FILTERS_SCOPE)
+    page = cache.keyed("search:page", scopes, (request.GET.urlencode(),), lambda: _page(request))
     return render(request, "search/results.html", page)
 
 

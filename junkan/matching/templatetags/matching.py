@@ -9,30 +9,21 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from junkan.matching import services
-from junkan.organizations.models import Organization
+from junkan.matching import permissions, services
 
 register = template.Library()
 SHOWN = 5
 
 
-def can_ask(user: Any, recipient_pk: int) -> bool:
-    """Whether the suggestions offer this person to ask for an introduction: a member of an organization
-    other than the recipient (a cached profile puts it in its key)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return Organization.objects.filter(memberships__user=user).exclude(pk=recipient_pk).exists()
-
-
 @register.inclusion_tag("matching/_suggestions.html", takes_context=True)
 def matching_for_region(context: dict[str, Any], region: Any, asking: bool | None = None) -> dict[str, Any]:
     """The solutions that fit an approved region, with reasons and a button to ask for an introduction
-    (``asking``: ``can_ask`` computed by the caller)."""
+    (``asking``: ``permissions.offers_introduction`` by the caller)."""
     if not region.is_public:
         return {"items": []}
     items = services.solutions_for_region(region, SHOWN)
     if asking is None:
-        asking = can_ask(context["request"].user, -1)
+        asking = permissions.offers_introduction(context["request"].user, -1)
     for item in items:
         query = urlencode({"solution": item["id"], "origin": "suggestion", "score": item["score"]})
         item["ask_url"] = reverse("matching:ask") + "?" + query if asking else ""
@@ -47,12 +38,13 @@ def matching_for_region(context: dict[str, Any], region: Any, asking: bool | Non
 
 @register.inclusion_tag("matching/_suggestions.html", takes_context=True)
 def matching_for_company(context: dict[str, Any], company: Any, asking: bool | None = None) -> dict[str, Any]:
-    """The regions that fit an approved company's solutions (``asking``: ``can_ask`` by the caller)."""
+    """The regions that fit an approved company's solutions (``asking``: ``permissions.offers_introduction``
+    by the caller)."""
     if not company.is_public:
         return {"items": []}
     items = services.regions_for_company(company, SHOWN)
     if asking is None:
-        asking = can_ask(context["request"].user, company.organization_id)
+        asking = permissions.offers_introduction(context["request"].user, company.organization_id)
     for item in items:
         query = urlencode({"region": item["id"], "origin": "suggestion", "score": item["score"]})
         item["ask_url"] = reverse("matching:ask") + "?" + query if asking else ""

@@ -358,3 +358,12 @@ def test_detail_rows_for_the_owner(client_as, organization, owner, member):
     assert page.count("退出する") == 1 and page.count(">外す<") == 1
     assert page.count('name="csrfmiddlewaretoken"') >= 5
     assert '<option value="member" selected>メンバー</option>' in page
+
+
+def test_the_rows_urls_fill_only_the_last_argument():
+    """The member links are reversed once per page with a marker for the row's id: an organization whose
+    id holds the marker's digits keeps its own id."""
+    from junkan.organizations.views import _MARK, _url_format
+
+    url = _url_format("organizations:member_role", _MARK)
+    assert url.format(7) == reverse("organizations:member_role", args=[_MARK, 7])
