@@ -1,8 +1,9 @@
 """Profile key pages in-process: ``python bench/profile_pages.py --scale 1 --only registry [--profile]``.
 
 For each page of ``bench/pages.py`` whose name contains ``--only``: the mean and best milliseconds of
-``--n`` requests with the Django test client after one warm-up (caches filled), the SQL queries and the
-bytes; with ``--profile`` the functions where the time goes (cProfile, sorted by cumulative time).
+``--n`` requests with the Django test client after one warm-up (caches filled), the SQL queries (``--sql``
+prints them) and the bytes; with ``--profile`` the functions where the time goes (cProfile, sorted by
+cumulative time).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=5)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--sql", action="store_true", help="print the SQL of one warm request")
     parser.add_argument("--cold", action="store_true", help="clear the cache before every request")
     args = parser.parse_args()
     from fill import database_url
@@ -86,6 +88,9 @@ def main() -> None:
             f"{page.name}: {response.status_code} mean {mean:.1f} ms, best {min(times):.1f} ms,"
             f" {len(captured.captured_queries)} queries, {len(response.content) / 1000:.1f} kB"
         )
+        if args.sql:
+            for number, query in enumerate(captured.captured_queries, start=1):
+                print(f"  {number:>2}. {query['sql'][:300]}")
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
 
