@@ -11,6 +11,8 @@ from typing import Any
 
 from django.db.models import Q
 
+from junkan.common import cache
+from junkan.hubs import caching
 from junkan.hubs.models import Hub, HubKind
 from junkan.municipalities.models import Municipality, MunicipalityKind
 
@@ -36,12 +38,25 @@ def _offices_first(hubs: Iterable[Hub]) -> list[Hub]:
     return sorted(hubs, key=lambda hub: (hub.kind != HubKind.REGIONAL_OFFICE, hub.order))
 
 
+def _by_prefecture() -> dict[int, list[Hub]]:
+    """Every prefecture's hubs, the regional office first: read once per change of the hubs (per process)."""
+
+    def compute() -> dict[int, list[Hub]]:
+        hubs = {hub.pk: hub for hub in Hub.objects.all()}
+        found: dict[int, list[Hub]] = {}
+        for hub_id, prefecture_id in Hub.prefectures.through.objects.values_list("hub_id", "municipality_id"):
+            found.setdefault(prefecture_id, []).append(hubs[hub_id])
+        return {pk: _offices_first(listed) for pk, listed in found.items()}
+
+    return cache.memo("hubs:by_prefecture", (caching.SCOPE,), compute)
+
+
 def hubs_for_prefecture(prefecture: Municipality | int | None) -> list[Hub]:
     """The hubs whose area includes the prefecture: the regional office first, then the EPO."""
     if prefecture is None:
         return []
     pk = prefecture if isinstance(prefecture, int) else prefecture.pk
-    return _offices_first(Hub.objects.filter(prefectures=pk))
+    return list(_by_prefecture().get(pk, []))
 
 
 def hub_for_prefecture(
@@ -51,7 +66,8 @@ def hub_for_prefecture(
     if prefecture is None:
         return None
     pk = prefecture if isinstance(prefecture, int) else prefecture.pk
-    return Hub.objects.filter(prefectures=pk, kind=kind).order_by("order").first()
+    of_kind = [hub for hub in _by_prefecture().get(pk, []) if hub.kind == kind]
+    return min(of_kind, key=lambda hub: hub.order) if of_kind else None
 
 
 def hub_for(municipality: Municipality | None, kind: str = HubKind.REGIONAL_OFFICE) -> Hub | None:
@@ -80,10 +96,9 @@ def region_prefecture_ids(region: Any) -> set[int]:
 
 
 def hubs_for_region(region: Any) -> list[Hub]:
-    ids = region_prefecture_ids(region)
-    if not ids:
-        return []
-    return _offices_first(Hub.objects.filter(prefectures__in=ids).distinct())
+    by_prefecture = _by_prefecture()
+    hubs = {hub.pk: hub for pk in region_prefecture_ids(region) for hub in by_prefecture.get(pk, [])}
+    return _offices_first(hubs.values())
 
 
 def area_ids(hubs: Iterable[Hub]) -> set[int]:

@@ -84,7 +84,7 @@ def get_project(request: HttpRequest, public_id: Any, check: Any = permissions.c
     Every project page starts here; the co-applicants come along for the permission check."""
     project = get_object_or_404(
         Project.objects.select_related(
-            "program", "project_type", "organization", "application__created_by"
+            "program", "project_type", "organization__municipality", "application__created_by"
         ).prefetch_related(
             Prefetch(
                 "application__co_applicants", queryset=CoApplicant.objects.select_related("organization")
@@ -266,11 +266,9 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
     pending_changes = project.plan_changes.filter(status=PlanChangeStatus.REQUESTED).count()
     open_requests = project.info_requests.filter(status=InfoRequestStatus.OPEN).count()
     return_orders = list(project.return_orders.order_by("-ordered_on", "-id"))
-    co_applicants = list(
-        project.application.co_applicants.filter(status=CoApplicantStatus.ACCEPTED).select_related(
-            "organization"
-        )
-    )
+    co_applicants = [  # prefetched by get_project, with their organizations
+        co for co in project.application.co_applicants.all() if co.status == CoApplicantStatus.ACCEPTED
+    ]
     return render(
         request,
         "grants/projects/overview.html",

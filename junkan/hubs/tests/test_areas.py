@@ -46,3 +46,26 @@ def test_nothing_for_no_place():
 
 def test_region_hubs_follow_its_areas(region):
     assert {h.slug for h in areas.hubs_for_region(region)} == {"chubu-office", "epo-chubu"}
+
+
+def test_which_hubs_cover_a_prefecture_is_read_once_and_follows_a_change_at_once(django_assert_num_queries):
+    """The map of hubs by prefecture is kept per process; a hub's new area or name is seen at once."""
+    kagawa = Municipality.objects.get(kind=MunicipalityKind.PREFECTURE, name="香川県")
+    areas.hubs_for_prefecture(kagawa)
+    with django_assert_num_queries(0):
+        assert areas.hub_for_prefecture(kagawa).slug == "chushikoku-office"
+
+    kanto = Hub.objects.get(slug="kanto-office")
+    kanto.prefectures.add(kagawa)  # a many-to-many change
+    assert [h.slug for h in areas.hubs_for_prefecture(kagawa)] == [
+        "kanto-office",  # offices by their order, then the EPO
+        "chushikoku-office",
+        "epo-shikoku",
+    ]
+    kanto.prefectures.remove(kagawa)
+    office = Hub.objects.get(slug="chushikoku-office")
+    office.name = "中国四国地方環境事務所（改称）"
+    office.save()  # a save
+    assert areas.hub_for_prefecture(kagawa).name == "中国四国地方環境事務所（改称）"
+    office.delete()  # a delete
+    assert areas.hub_for_prefecture(kagawa) is None
