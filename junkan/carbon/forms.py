@@ -22,7 +22,7 @@ from junkan.carbon.engine.numbers import NumberError, non_negative
 from junkan.carbon.models import FactorKind, FuelFactor, SupplierFactor
 from junkan.common import cache
 from junkan.common.fields import YenField
-from junkan.common.forms import FastBoundField, FastFormSet
+from junkan.common.forms import FastFormSet
 from junkan.common.widgets import FastSelect
 
 PARTS = (
@@ -161,8 +161,6 @@ def _supplier_choices() -> list[tuple[str, Any]]:
 class SettingsForm(forms.Form):
     """The fuel table revision, and for saving a title and an organization."""
 
-    bound_field_class = FastBoundField
-
     title = forms.CharField(
         label=_("件名"),
         max_length=200,
@@ -188,8 +186,6 @@ class SettingsForm(forms.Form):
 
 class ActivityForm(forms.Form):
     """One line of a part. Which fields count depends on the kind (see the help on the page)."""
-
-    bound_field_class = FastBoundField  # the field groups in Python: the page renders ~70 of them
 
     kind = forms.ChoiceField(label=_("種類"), choices=KIND_CHOICES, required=False, widget=FastSelect)
     label = forms.CharField(label=_("項目名"), max_length=200, required=False)
@@ -282,8 +278,6 @@ ActivityFormSet = forms.formset_factory(
 
 
 class BoundaryForm(forms.Form):
-    bound_field_class = FastBoundField
-
     process = forms.CharField(label=_("省略したプロセス"), max_length=200, required=False)
     reason = forms.CharField(label=_("理由"), max_length=300, required=False)
 
@@ -294,8 +288,6 @@ BoundaryFormSet = forms.formset_factory(
 
 
 class RenewableForm(forms.Form):
-    bound_field_class = FastBoundField
-
     label = forms.CharField(label=_("設備"), max_length=200, required=False, help_text=_("例：太陽光発電"))
     capacity_kw = NumberField(label=_("設備容量（kW）"), required=False)
     annual_kwh = NumberField(label=_("年間発電量（kWh/年）"), required=False)
@@ -309,8 +301,6 @@ RenewableFormSet = forms.formset_factory(
 
 class ExtrasForm(forms.Form):
     """Cost-effectiveness, regional share and resource productivity; every field is optional."""
-
-    bound_field_class = FastBoundField
 
     subsidy_yen = YenField(label=_("補助金額"), required=False, help_text=_("例：12,000千円"))
     life_years = forms.IntegerField(

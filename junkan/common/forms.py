@@ -50,6 +50,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from junkan.common.widgets import select_html
+
 
 class AccessibleFormRenderer(TemplatesSetting):
     """Django's renderer with the project's field and form templates."""
@@ -63,6 +65,10 @@ _INPUT_TEMPLATES = {
     f"django/forms/widgets/{name}.html"
     for name in ("text", "number", "email", "url", "password", "hidden", "checkbox", "date", "search", "tel")
 }
+
+# Django's own selects (not subclasses with templates of their own): their options rendered in Python.
+_SELECTS = (forms.Select, forms.SelectMultiple)
+_SELECT_TEMPLATE = "django/forms/widgets/select.html"
 
 
 def _esc(value: Any) -> str:
@@ -100,16 +106,23 @@ class FastBoundField(BoundField):
 
     The markup is the templates' to the byte (``common/tests/test_fast_fields.py`` compares them), without a
     template render per field and per input: a form of many rows (the CO2 calculator: 69 field groups on
-    every computation) spent most of its time there. A form opts in with ``bound_field_class``.
+    every computation) spent most of its time there. Django's own ``Select`` and ``SelectMultiple`` go
+    through ``widgets.select_html`` (the options in Python; the same markup but for the whitespace between
+    options). Every form of the project gets it from ``AccessibleFormRenderer``.
     """
 
     def as_widget(self, widget: Any = None, attrs: Any = None, only_initial: bool = False) -> SafeString:
         widget = widget or self.field.widget
-        if only_initial or widget.template_name not in _INPUT_TEMPLATES or self.field.localize:
+        if only_initial or self.field.localize:
+            return super().as_widget(widget, attrs, only_initial)
+        plain_select = type(widget) in _SELECTS and widget.template_name == _SELECT_TEMPLATE
+        if not plain_select and widget.template_name not in _INPUT_TEMPLATES:
             return super().as_widget(widget, attrs, only_initial)
         attrs = self.build_widget_attrs(attrs or {}, widget)
         if self.auto_id and "id" not in widget.attrs:
             attrs.setdefault("id", self.auto_id)
+        if plain_select:
+            return select_html(widget, self.html_name, self.value(), attrs)
         return _input(widget, self.html_name, self.value(), attrs)
 
     def as_field_group(self) -> SafeString:
@@ -158,6 +171,10 @@ class FastBoundField(BoundField):
             label_tag = f'<label for="{auto_id}">{label}{required}</label>' if self.label else ""
             html = f'<div class="field{invalid}">\n  {label_tag}\n  {notes}\n  {self}\n</div>'
         return mark_safe(html)  # noqa: S308 - the label, ids and errors are escaped; help text is safe
+
+
+# Every form of the project renders its fields this way (a form may still name another class).
+AccessibleFormRenderer.bound_field_class = FastBoundField
 
 
 class FastManagementForm(ManagementForm):

@@ -5,7 +5,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from junkan.common.forms import FastBoundField
 from junkan.common.widgets import FastSelect
 from junkan.exchange.models import ConsultationStatus, TopicKind
 from junkan.organizations.models import Organization
@@ -38,8 +37,6 @@ class TopicForm(OrganizationChoiceMixin, forms.Form):
 
 
 class ReplyForm(OrganizationChoiceMixin, forms.Form):
-    bound_field_class = FastBoundField  # the field groups in Python, not a template each
-
     organization = forms.ModelChoiceField(
         label=_("所属"), queryset=Organization.objects.none(), widget=FastSelect
     )

@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from junkan.common.forms import FastBoundField
 from junkan.matching.models import Mediation, Outcome
 from junkan.organizations.models import Organization
 
@@ -33,32 +32,22 @@ class AskForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    bound_field_class = FastBoundField  # the field groups in Python, not a template each
-
     body = forms.CharField(label=_("メッセージ"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
 
 
 class IntroduceForm(forms.Form):
-    bound_field_class = FastBoundField  # the field groups in Python, not a template each
-
     mediation = forms.ChoiceField(label=_("紹介の方法"), choices=Mediation.choices)
 
 
 class MeetForm(forms.Form):
-    bound_field_class = FastBoundField  # the field groups in Python, not a template each
-
     meeting_on = forms.DateField(label=_("面談日"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class CloseForm(forms.Form):
-    bound_field_class = FastBoundField  # the field groups in Python, not a template each
-
     outcome = forms.ChoiceField(label=_("結果"), choices=Outcome.choices)
 
 
 class EventForm(forms.Form):
-    bound_field_class = FastBoundField  # the field groups in Python, not a template each
-
     title = forms.CharField(label=_("名称"), max_length=200)
     held_on = forms.DateField(label=_("開催日"), widget=forms.DateInput(attrs={"type": "date"}))
     mode = forms.ChoiceField(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.boundfield import BoundField
 from django.utils import translation
 
 from junkan.common.forms import FastBoundField, FastFormSet, FastManagementForm
@@ -14,6 +16,10 @@ from junkan.common.widgets import FastSelect
 
 
 class Sample(forms.Form):
+    bound_field_class = (
+        BoundField  # Django's, through the templates (the project's renderer gives the fast one)
+    )
+
     title = forms.CharField(label="件名 <b>", max_length=20, help_text="例：<em>木質</em>チップ")
     amount = forms.DecimalField(
         label="数量", required=False, widget=forms.TextInput(attrs={"inputmode": "decimal"})
@@ -83,14 +89,59 @@ def test_the_fast_path_is_taken():
     form = FastSample({"title": "x", "adjusted": "on"})
     form.is_valid()
     rows = FastRows({"r-TOTAL_FORMS": "1", "r-INITIAL_FORMS": "0"}, prefix="r")
+    selects = FastSelects({"plain": "a"})
     with mock.patch.object(form.renderer, "render", side_effect=AssertionError("template rendered")):
         for name in ("title", "amount", "count", "adjusted", "agree", "kind", "nolabel"):
             form[name].as_field_group()
+        for name in ("plain", "grouped", "many"):
+            selects[name].as_field_group()
         assert 'name="r-TOTAL_FORMS"' in str(rows.management_form)
 
 
 class Row(forms.Form):
     text = forms.CharField(required=False)
+
+
+class Selects(forms.Form):
+    """Django's own selects: the fast field renders their options in Python."""
+
+    bound_field_class = BoundField
+
+    plain = forms.ChoiceField(label="種類", choices=[("", "（選択）"), ("a", "A & B"), ("b", "<b>")])
+    grouped = forms.ChoiceField(
+        label="事業者",
+        required=False,
+        choices=[("", "—"), ("電気 <2026>", [("1", "甲"), ("2", "乙")]), ("ガス", [("3", "丙")])],
+        help_text="メニューを選ぶ",
+    )
+    many = forms.MultipleChoiceField(label="分野", required=False, choices=[("x", "X"), ("y", "Y & Z")])
+
+
+class FastSelects(Selects):
+    bound_field_class = None  # what the project's renderer gives every form
+
+
+def _between_tags(markup: str) -> str:
+    return re.sub(r">\s+<", "><", markup)
+
+
+@pytest.mark.parametrize(
+    "data", [None, {}, {"plain": "b", "grouped": "2", "many": ["x", "y"]}, {"plain": "zz", "many": ["q"]}]
+)
+def test_django_selects_render_as_their_templates_do(data):
+    slow, fast = Selects(data), FastSelects(data)
+    if data is not None:
+        assert slow.is_valid() is fast.is_valid()
+    for name in Selects.base_fields:
+        assert type(fast[name]) is FastBoundField
+        assert _between_tags(str(fast[name])) == _between_tags(str(slow[name])), name
+        assert _between_tags(fast[name].as_field_group()) == _between_tags(slow[name].as_field_group()), name
+    assert "selected" in str(fast["grouped"]) or not data or "grouped" not in data
+
+
+def test_every_form_of_the_project_gets_the_fast_field():
+    assert type(Row()["text"]) is FastBoundField
+    assert type(Selects()["plain"]) is BoundField  # a form may still name its own
 
 
 SlowRows = forms.formset_factory(Row, extra=2, max_num=5)
