@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -50,6 +51,7 @@ from junkan.regional.progress import STAGE_NAMES as STAGE_LABELS
 from junkan.registry.models import RegionRegistration
 
 PER_PAGE = 30
+ACTIVITIES_SHOWN = 20  # the latest entries of each coordinator's log on the region page
 
 
 def _user_by_email(email: str) -> Any:
@@ -198,18 +200,48 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
             elif action == "team":
                 team = services.start_team(request.user, region)
                 return redirect("regional:team", team.pk)
+    return _region_page(
+        request,
+        region,
+        can_work=can_work,
+        secretariat=secretariat,
+        start_form=start_form,
+        coordinator_form=coordinator_form,
+        plan_form=plan_form,
+    )
+
+
+def _activity_form(coordinator: Coordinator, data: Any = None) -> forms.ActivityForm:
+    """A coordinator's activity form: the same field names for every coordinator (the view reads prefix
+    "activity"), ids of its own (several coordinators' forms are on one page)."""
+    return forms.ActivityForm(data, prefix="activity", auto_id=f"id_coordinator{coordinator.pk}_%s")
+
+
+def _region_page(
+    request: HttpRequest,
+    region: Any,
+    *,
+    can_work: bool,
+    secretariat: bool,
+    start_form: Any = None,
+    coordinator_form: Any = None,
+    plan_form: Any = None,
+    activity_form: tuple[int, forms.ActivityForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     # The stage, the cases, teams and plans and each coordinator's log are fragments per region and
     # generation of ``regional`` (read only when rendered afresh); who may log an activity, and the forms,
-    # are per request.
+    # are per request. A refused activity comes back in its coordinator's form, as typed.
     state = SimpleLazyObject(lambda: progress.region_progress(region))
     coordinators = list(region.coordinators.all())
     logs = SimpleLazyObject(lambda: _activity_logs(coordinators))
     for coordinator in coordinators:
         coordinator.may_log = p.can_log_activity(request.user, coordinator).allowed  # type: ignore[attr-defined]
         coordinator.log = SimpleLazyObject(lambda pk=coordinator.pk: logs[pk])  # type: ignore[attr-defined]
-        # One form per coordinator: the same field names (the view reads prefix "activity"), ids of its own.
-        coordinator.activity_form = forms.ActivityForm(  # type: ignore[attr-defined]
-            prefix="activity", auto_id=f"id_coordinator{coordinator.pk}_%s"
+        coordinator.activity_form = (  # type: ignore[attr-defined]
+            activity_form[1]
+            if activity_form is not None and activity_form[0] == coordinator.pk
+            else _activity_form(coordinator)
         )
     return render(
         request,
@@ -224,19 +256,25 @@ def region(request: HttpRequest, pk: int) -> HttpResponse:
             "coordinators": coordinators,
             "can_work": can_work,
             "secretariat": secretariat,
-            "start_form": start_form,
-            "coordinator_form": coordinator_form,
-            "plan_form": plan_form,
+            "start_form": start_form or forms.StartCaseForm(secretariat=secretariat, prefix="case"),
+            "coordinator_form": coordinator_form or forms.CoordinatorForm(prefix="coordinator"),
+            "plan_form": plan_form or forms.PlanForm(prefix="plan"),
         },
+        status=status,
     )
 
 
 def _activity_logs(coordinators: list[Coordinator]) -> dict[int, list[Any]]:
-    """The latest 20 activities of each coordinator, in one query for all of them."""
+    """The latest 20 activities of each coordinator, in one query for all of them (the database keeps
+    20 per coordinator however long a log grows)."""
     logs: dict[int, list[Any]] = {c.pk: [] for c in coordinators}
-    for activity in Activity.objects.filter(coordinator__in=coordinators):
-        if len(logs[activity.coordinator_id]) < 20:
-            logs[activity.coordinator_id].append(activity)
+    latest = Activity.objects.filter(coordinator__in=coordinators).annotate(
+        number=Window(
+            RowNumber(), partition_by=F("coordinator_id"), order_by=[F("done_on").desc(), F("id").desc()]
+        )
+    )
+    for activity in latest.filter(number__lte=ACTIVITIES_SHOWN).order_by("coordinator_id", "-done_on", "-id"):
+        logs[activity.coordinator_id].append(activity)
     return logs
 
 
@@ -250,13 +288,22 @@ def _steps(stage: Any) -> dict[str, Any]:
 def activity(request: HttpRequest, pk: int) -> HttpResponse:
     coordinator = get_object_or_404(Coordinator.objects.select_related("region__organization"), pk=pk)
     enforce(p.can_log_activity(request.user, coordinator))
-    form = forms.ActivityForm(request.POST, prefix="activity")
+    form = _activity_form(coordinator, request.POST)
     if form.is_valid():
         services.log_activity(request.user, coordinator, form.cleaned_data)
         messages.success(request, _("活動を記録しました。"))
-    else:
-        messages.error(request, _("活動の日付・種類・内容を入力してください。"))
-    return redirect("regional:region", coordinator.region_id)
+        return redirect("regional:region", coordinator.region_id)
+    # The region page again, with this coordinator's form as typed and its errors (nothing is lost).
+    messages.error(request, _("活動の日付・種類・内容を入力してください。"))
+    region = _region(coordinator.region_id)
+    return _region_page(
+        request,
+        region,
+        can_work=p.can_work_on_region(request.user, region).allowed,
+        secretariat=is_secretariat(request.user),
+        activity_form=(coordinator.pk, form),
+        status=400,
+    )
 
 
 # Case ------------------------------------------------------------------------------------------------------

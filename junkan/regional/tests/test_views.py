@@ -366,3 +366,64 @@ def test_each_coordinators_activity_form_has_ids_of_its_own(world, as_, region, 
     assert html.count('name="activity-note"') == 2
     twice = [i for i, n in Counter(re.findall(r'\sid="([^"]+)"', html)).items() if n > 1]
     assert twice == []
+
+
+def test_a_refused_activity_comes_back_as_typed_with_its_errors(world, as_, region, owner):
+    """No date: the region page again (400), the coordinator's form open with the note as typed and the
+    error on the date; the other coordinator's form is empty; nothing is recorded."""
+    from datetime import date
+
+    from junkan.regional import services
+
+    other = services.appoint_coordinator(
+        owner, region, {"name": "森 はるか", "appointed_on": date(2026, 5, 1)}
+    )
+    appointed = world["coordinator"]
+    response = as_("coordinator").post(
+        reverse("regional:activity", args=[appointed.pk]),
+        {"activity-done_on": "", "activity-kind": "funding", "activity-note": "信用金庫と融資の相談"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "信用金庫と融資の相談</textarea>" in html
+    assert f'id="id_coordinator{appointed.pk}_activity-done_on_error"' in html
+    assert f'id="id_coordinator{other.pk}_activity-done_on_error"' not in html
+    assert "活動の日付・種類・内容を入力してください。" in html
+    assert appointed.activities.count() == 0
+    # Typed correctly, it is recorded and the page is the region's again.
+    response = as_("coordinator").post(
+        reverse("regional:activity", args=[appointed.pk]),
+        {
+            "activity-done_on": "2026-05-01",
+            "activity-kind": "funding",
+            "activity-note": "信用金庫と融資の相談",
+        },
+    )
+    assert response.status_code == 302 and appointed.activities.count() == 1
+
+
+@pytest.mark.parametrize(("who", "status"), [("member", 403), ("outsider", 404), ("anonymous", 302)])
+def test_only_the_coordinator_logs_activities(world, as_, who, status):
+    response = as_(who).post(
+        reverse("regional:activity", args=[world["coordinator"].pk]),
+        {"activity-done_on": "", "activity-kind": "funding", "activity-note": "x"},
+    )
+    assert response.status_code == status
+    assert world["coordinator"].activities.count() == 0
+
+
+def test_the_region_page_shows_each_coordinators_latest_twenty_activities(world, as_, region, owner):
+    from datetime import date, timedelta
+
+    from junkan.regional.models import Activity
+
+    appointed = world["coordinator"]
+    start = date(2026, 4, 1)
+    Activity.objects.bulk_create(
+        Activity(
+            coordinator=appointed, done_on=start + timedelta(days=n), kind="funding", note=f"記録{n:02d}"
+        )
+        for n in range(25)
+    )
+    logs = as_("staff").get(reverse("regional:region", args=[region.pk])).context["coordinators"][0].log
+    assert [a.note for a in logs] == [f"記録{n:02d}" for n in range(24, 4, -1)]
