@@ -12,19 +12,49 @@ from __future__ import annotations
 from junkan.common import cache
 
 SCOPE = "grants"
+# The project overview's parts that are the same for every viewer (figures, award years, reports and their
+# due dates, conditions, judgements, return orders, co-applicants, the post-evaluation line): any change to
+# a project or to what is recorded under it bumps it.
+PROJECT_SCOPE = "grants.project"
 
 
 def invalidate() -> None:
-    cache.bump(SCOPE)
+    cache.bump(SCOPE, PROJECT_SCOPE)
 
 
 def connect() -> None:
-    from junkan.grants.models import AwardYear, Project, Report
+    from junkan.applications.models import CoApplicant
+    from junkan.grants.models import (
+        AdoptionCondition,
+        AwardYear,
+        InfoRequest,
+        PlanChange,
+        PostEvaluation,
+        Project,
+        Report,
+        ReturnOrder,
+        SupportJudgement,
+    )
     from junkan.hubs.models import Hub
     from junkan.municipalities.models import Municipality
     from junkan.organizations.models import Organization
     from junkan.programs.models import Program, ProjectType
+    from junkan.regional.models import ConsortiumCase, Round
+    from junkan.registry.models import RegionRegistration
 
+    shown = (Project, Report, AwardYear, Program, ProjectType, Organization, Municipality, Hub)
+    cache.bump_on_change(SCOPE, *shown)
     cache.bump_on_change(
-        SCOPE, Project, Report, AwardYear, Program, ProjectType, Organization, Municipality, Hub
+        PROJECT_SCOPE,
+        *shown,
+        AdoptionCondition,
+        CoApplicant,
+        ConsortiumCase,
+        InfoRequest,
+        PlanChange,
+        PostEvaluation,
+        RegionRegistration,
+        ReturnOrder,
+        Round,
+        SupportJudgement,
     )

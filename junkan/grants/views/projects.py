@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from junkan.accounts.permissions import is_secretariat
@@ -258,45 +259,64 @@ def _next_steps(request: HttpRequest, project: Project) -> list[tuple[str, str]]
 def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
     project = get_project(request, public_id)
     today = timezone.localdate()
-    reports = list(project.reports.order_by("due_on", "fiscal_year", "id"))
-    for report in reports:
-        report.overdue = report.is_overdue(today)
-        report.days_overdue = reminders.days_overdue(report.due_on, today) if report.overdue else 0
-    award_years = list(project.award_years.order_by("fiscal_year"))
-    pending_changes = project.plan_changes.filter(status=PlanChangeStatus.REQUESTED).count()
-    open_requests = project.info_requests.filter(status=InfoRequestStatus.OPEN).count()
-    return_orders = list(project.return_orders.order_by("-ordered_on", "-id"))
-    co_applicants = [  # prefetched by get_project, with their organizations
-        co for co in project.application.co_applicants.all() if co.status == CoApplicantStatus.ACCEPTED
-    ]
+    # What is the same for everyone who may see the project is rendered once per change of the project or
+    # of anything recorded under it (and per day: due dates turn overdue); what the person may do, the
+    # statement link and the council (which offers to create one) stay per request.
+    parts = cache.keyed(
+        "grants:overview",
+        (caching.PROJECT_SCOPE,),
+        (project.pk, today),
+        lambda: _overview_parts(project, today),
+    )
+    next_steps = _next_steps(request, project)
     return render(
         request,
         "grants/projects/overview.html",
         {
             "project": project,
-            "reports": reports,
-            "award_years": award_years,
-            "money_rows": charts.project_decided_by_year(award_years),
-            "pending_changes": pending_changes,
-            "open_requests": open_requests,
-            "return_orders": return_orders,
-            "conditions": list(project.conditions.order_by("created_at", "id")),
-            "judgements": list(
-                project.support_judgements.select_related("case__region", "case__round", "judged_by")
-            ),
-            "co_applicants": co_applicants,
-            "completion_figures": report_services.completion_figures(reports),
-            "next_steps": _next_steps(request, project),
-            "can_act": permissions.can_act(request.user, project).allowed,
-            "can_manage": permissions.can_manage(request.user, project).allowed,
-            "provisional": project.completed_on is None,
-            "post_evaluation": _post_evaluation_line(project, today),
+            "parts": {name: mark_safe(html) for name, html in parts["html"].items()},  # noqa: S308 - rendered
+            "pending_changes": parts["pending_changes"],
+            "open_requests": parts["open_requests"],
+            "next_steps": next_steps,
             "statement_url": reverse("grants:statement", args=[project.public_id])
             if permissions.can_download_statement(request.user, project)
             else "",
             "today": today,
         },
     )
+
+
+def _overview_parts(project: Project, today: date) -> dict[str, Any]:
+    """The overview's shared parts as HTML, and the counts its next steps mention."""
+    reports = list(project.reports.order_by("due_on", "fiscal_year", "id"))
+    for report in reports:
+        report.overdue = report.is_overdue(today)
+        report.days_overdue = reminders.days_overdue(report.due_on, today) if report.overdue else 0
+    award_years = list(project.award_years.order_by("fiscal_year"))
+    context = {
+        "project": project,
+        "reports": reports,
+        "award_years": award_years,
+        "money_rows": charts.project_decided_by_year(award_years),
+        "return_orders": list(project.return_orders.order_by("-ordered_on", "-id")),
+        "conditions": list(project.conditions.order_by("created_at", "id")),
+        "judgements": list(project.support_judgements.select_related("case__region", "case__round")),
+        # prefetched by get_project, with their organizations
+        "co_applicants": [
+            co for co in project.application.co_applicants.all() if co.status == CoApplicantStatus.ACCEPTED
+        ],
+        "completion_figures": report_services.completion_figures(reports),
+        "provisional": project.completed_on is None,
+        "post_evaluation": _post_evaluation_line(project, today),
+    }
+    return {
+        "html": {
+            name: render_to_string(f"grants/projects/_overview_{name}.html", context)
+            for name in ("figures", "money", "completion", "rest")
+        },
+        "pending_changes": project.plan_changes.filter(status=PlanChangeStatus.REQUESTED).count(),
+        "open_requests": project.info_requests.filter(status=InfoRequestStatus.OPEN).count(),
+    }
 
 
 def _post_evaluation_line(project: Project, today: Any) -> dict[str, Any] | None:
