@@ -903,7 +903,19 @@ def main() -> None:
     ensure_database(os.environ["DATABASE_URL"])
     started = time.monotonic()
     counts = fill(args.scale)
+    analyze()
     print(f"filled in {time.monotonic() - started:.1f}s: {counts}")
+
+
+def analyze() -> None:
+    """PostgreSQL: refresh the planner's statistics now. Autovacuum would do it some time after a bulk fill;
+    until then the planner takes the filled tables for empty (a reviewer's list counted its 400 assignments
+    with a nested loop over every application: 9 ms instead of 0.7)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 if __name__ == "__main__":
