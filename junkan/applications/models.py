@@ -278,3 +278,8 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return self.body[:40]
+
+
+def accepted_co_applicants(application: Application) -> list[CoApplicant]:
+    """The co-applicants who accepted: ``co_applicants.all()``, prefetched where the caller did."""
+    return [co for co in application.co_applicants.all() if co.status == CoApplicantStatus.ACCEPTED]

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.applications.models import CoApplicantStatus
+from junkan.applications.models import accepted_co_applicants
 from junkan.common.permissions import Decision, allow, deny, hide
 from junkan.grants.models import (
     EDITABLE_REPORT_STATUSES,
@@ -47,8 +47,7 @@ def is_co_applicant_member(user: object, project: Project) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return any(
-        co.status == CoApplicantStatus.ACCEPTED and membership_of(user, co.organization) is not None
-        for co in project.application.co_applicants.all()
+        membership_of(user, co.organization) is not None for co in accepted_co_applicants(project.application)
     )
 
 

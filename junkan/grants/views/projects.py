@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from junkan.accounts.permissions import is_secretariat
-from junkan.applications.models import CoApplicant, CoApplicantStatus
+from junkan.applications.models import CoApplicant, CoApplicantStatus, accepted_co_applicants
 from junkan.audit.models import AuditEntry
 from junkan.common import cache, files, workflow
 from junkan.common.paging import page_of
@@ -281,7 +281,6 @@ def overview(request: HttpRequest, public_id: Any) -> HttpResponse:
             "statement_url": reverse("grants:statement", args=[project.public_id])
             if permissions.can_download_statement(request.user, project)
             else "",
-            "today": today,
         },
     )
 
@@ -301,10 +300,7 @@ def _overview_parts(project: Project, today: date) -> dict[str, Any]:
         "return_orders": list(project.return_orders.order_by("-ordered_on", "-id")),
         "conditions": list(project.conditions.order_by("created_at", "id")),
         "judgements": list(project.support_judgements.select_related("case__region", "case__round")),
-        # prefetched by get_project, with their organizations
-        "co_applicants": [
-            co for co in project.application.co_applicants.all() if co.status == CoApplicantStatus.ACCEPTED
-        ],
+        "co_applicants": accepted_co_applicants(project.application),  # prefetched by get_project
         "completion_figures": report_services.completion_figures(reports),
         "provisional": project.completed_on is None,
         "post_evaluation": _post_evaluation_line(project, today),
