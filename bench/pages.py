@@ -36,6 +36,10 @@ class Page:
     form: Callable[[Ids], dict[str, str]] | None = None  # application/x-www-form-urlencoded
     json: Callable[[Ids], dict[str, Any]] | None = None
     needs: tuple[str, ...] = field(default=())  # ids the page needs; skipped when missing
+    headers: dict[str, str] = field(default_factory=dict)  # sent as they are (e.g. htmx's HX-Request)
+
+
+HTMX = {"HX-Request": "true"}
 
 
 def co2_form(ids: Ids) -> dict[str, str]:
@@ -84,7 +88,10 @@ PAGES: list[Page] = [
         json=estimate_body,
     ),
     Page("CO2 calculator GET", None, lambda ids: "/co2/"),
-    Page("CO2 calculator POST", None, lambda ids: "/co2/", method="POST", form=co2_form),
+    # A computation as the browser sends it (htmx: only the result comes back, the form stays as typed) and
+    # as it is sent without JavaScript (the whole page comes back, every line re-rendered as typed).
+    Page("CO2 calculator POST", None, lambda ids: "/co2/", method="POST", form=co2_form, headers=HTMX),
+    Page("CO2 calculator POST, no JavaScript", None, lambda ids: "/co2/", method="POST", form=co2_form),
     Page("regions directory", None, lambda ids: "/registry/"),
     Page("regions directory, page 5", None, lambda ids: "/registry/?page=5"),
     Page("region profile", None, lambda ids: f"/registry/regions/{ids['region']}/", needs=("region",)),
@@ -226,11 +233,12 @@ def network_ids(owner: Any) -> Ids:
 
 def request_kwargs(page: Page, found: Ids) -> dict[str, Any]:
     """Body and headers of the page's request, for the Django test client."""
+    headers = {"headers": page.headers} if page.headers else {}
     if page.method == "GET":
-        return {}
+        return headers
     if page.json is not None:
-        return {"data": json.dumps(page.json(found)), "content_type": "application/json"}
-    return {"data": page.form(found) if page.form else {}}
+        return {"data": json.dumps(page.json(found)), "content_type": "application/json", **headers}
+    return {"data": page.form(found) if page.form else {}, **headers}
 
 
 def prepare() -> dict[str, Any]:
@@ -273,6 +281,7 @@ def prepare() -> dict[str, Any]:
             "method": page.method,
             "queries": len(captured.captured_queries),
             "bytes": len(response.content),
+            "headers": page.headers,
         }
         if page.method == "POST":
             body = request_kwargs(page, found)

@@ -31,6 +31,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=5)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--sort", default="cumulative", help="pstats order: cumulative, tottime, ncalls…")
     parser.add_argument("--sql", action="store_true", help="print the SQL of one warm request")
     parser.add_argument("--cold", action="store_true", help="clear the cache before every request")
     args = parser.parse_args()
@@ -92,7 +93,7 @@ def main() -> None:
             for number, query in enumerate(captured.captured_queries, start=1):
                 print(f"  {number:>2}. {query['sql'][:300]}")
         if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
 
 
 if __name__ == "__main__":

@@ -99,10 +99,11 @@ class Request:
     cookie: str | None = None
     body: str | None = None
     content_type: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
 
     def headers(self) -> dict[str, str]:
         cookies = [f"csrftoken={CSRF}"] + ([f"sessionid={self.cookie}"] if self.cookie else [])
-        headers = {"Host": "127.0.0.1", "Cookie": "; ".join(cookies), "X-CSRFToken": CSRF}
+        headers = {"Host": "127.0.0.1", "Cookie": "; ".join(cookies), "X-CSRFToken": CSRF, **self.extra}
         if self.content_type:
             headers["Content-Type"] = self.content_type
         return headers
@@ -246,6 +247,7 @@ def requests_of(prepared: dict[str, Any], only: str = "") -> dict[str, Request |
             prepared["cookies"].get(info["who"]) if info["who"] else None,
             info.get("body"),
             info.get("content_type"),
+            info.get("headers") or {},
         )
     return out
 

@@ -123,12 +123,18 @@ class Normalized(BaseChoiceIterator):
     def __iter__(self) -> Iterator[tuple[str, Any]]:
         return iter(self.choices)
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Normalized:
+        # Never changed in place: every form of every row shares the list instead of copying its lazy labels.
+        return self
+
 
 def fuel_choices() -> Normalized:
     """Every fuel key of every stored revision, by name (the engine says if a revision lacks one).
-    Read once per change of the factor tables."""
-    return Normalized(
-        [("", _("（選択）")), *cache.cached("carbon:fuel_choices", (services.FACTORS,), _fuel_choices)]
+    Read and normalized once per change of the factor tables, kept in the process (the labels stay lazy)."""
+    return cache.memo(
+        "carbon:fuel_choices",
+        (services.FACTORS,),
+        lambda: Normalized([("", _("（選択）")), *_fuel_choices()]),
     )
 
 
@@ -143,8 +149,11 @@ def _fuel_choices() -> list[tuple[str, str]]:
 
 def supplier_choices() -> Normalized:
     """Electricity and gas suppliers' menus grouped by set; the value is the row's id (cached like fuels)."""
-    suppliers = cache.cached("carbon:supplier_choices", (services.FACTORS,), _supplier_choices)
-    return Normalized([("", _("（選択）")), *suppliers])
+    return cache.memo(
+        "carbon:supplier_choices",
+        (services.FACTORS,),
+        lambda: Normalized([("", _("（選択）")), *_supplier_choices()]),
+    )
 
 
 def _supplier_choices() -> list[tuple[str, Any]]:
@@ -187,7 +196,9 @@ class SettingsForm(forms.Form):
 class ActivityForm(forms.Form):
     """One line of a part. Which fields count depends on the kind (see the help on the page)."""
 
-    kind = forms.ChoiceField(label=_("種類"), choices=KIND_CHOICES, required=False, widget=FastSelect)
+    kind = forms.ChoiceField(
+        label=_("種類"), choices=Normalized(KIND_CHOICES), required=False, widget=FastSelect
+    )
     label = forms.CharField(label=_("項目名"), max_length=200, required=False)
     amount = NumberField(label=_("数量"), required=False)
     unit = forms.CharField(label=_("単位"), max_length=20, required=False)
@@ -248,15 +259,14 @@ class ActivityForm(forms.Form):
                 "factor", _("事業者・燃料を選んだ場合は係数表の値を使います。排出係数は空欄にしてください。")
             )
         if kind in ("electricity", "gas") and supplier:
-            row = SupplierFactor.objects.select_related("factor_set").filter(pk=supplier).first()
-            if row is None:
+            ref = services.supplier_refs().get(str(supplier))
+            if ref is None:
                 self.add_error("supplier", _("選んだ事業者の係数が見つかりません。選び直してください。"))
-            elif row.factor_set.kind != kind:
+            elif ref.kind != kind:
                 message = _("電力には電気事業者を、都市ガスにはガス事業者を選んでください。")
                 self.add_error("supplier", message)
             else:
-                year = row.factor_set.year
-                cleaned["supplier_ref"] = {"utility": row.utility, "menu": row.menu, "year": year}
+                cleaned["supplier_ref"] = {"utility": ref.utility, "menu": ref.menu, "year": ref.year}
         return cleaned
 
     def is_blank(self) -> bool:

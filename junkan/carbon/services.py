@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -82,6 +83,29 @@ def default_fuel_revision() -> str:
     return sets[0].revision if sets else ""
 
 
+@dataclass(frozen=True)
+class SupplierRef:
+    """What a calculator line that names a supplier row needs of it."""
+
+    kind: str  # the kind of its set: electricity or gas
+    utility: str
+    menu: str
+    year: int
+
+
+def supplier_refs() -> dict[str, SupplierRef]:
+    """Every electricity and gas supplier row by id (as the calculator's choice values), read once per change
+    of the factor tables: a computation that names a supplier needs no query."""
+    return cache.memo("carbon:supplier_refs", (FACTORS,), _supplier_refs)
+
+
+def _supplier_refs() -> dict[str, SupplierRef]:
+    rows = SupplierFactor.objects.values_list(
+        "pk", "factor_set__kind", "utility", "menu", "factor_set__revision"
+    )
+    return {str(pk): SupplierRef(kind, utility, menu, int(year)) for pk, kind, utility, menu, year in rows}
+
+
 def engine_fuel(row: FuelFactor, source: str) -> engine.FuelFactor:
     """One stored fuel row as the engine takes it."""
     return engine.FuelFactor(
@@ -153,7 +177,11 @@ class Computation:
 
     calculation: engine.Calculation
     result: engine.Result
-    factor_sets: tuple[FactorSet, ...]
+
+    @cached_property
+    def factor_sets(self) -> tuple[FactorSet, ...]:
+        """Read when the calculation is saved (it keeps them), not for every computation shown."""
+        return tuple(_sets_used(self.result.factors_used))
 
 
 def compute(data: Mapping[str, Any]) -> Computation:
@@ -162,7 +190,7 @@ def compute(data: Mapping[str, Any]) -> Computation:
     revision = calculation.fuel_revision or default_fuel_revision()
     result = engine.calculate(calculation, engine_factors(revision))
     calculation = _with_revision(calculation, revision)
-    return Computation(calculation, result, tuple(_sets_used(result.factors_used)))
+    return Computation(calculation, result)
 
 
 def _with_revision(calculation: engine.Calculation, revision: str) -> engine.Calculation:

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
 
 from junkan.carbon import engine, forms, permissions, services
 from junkan.carbon.models import FactorKind, FactorSet, SavedCalculation
@@ -170,6 +171,8 @@ def calculator(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 response = _save(request, calc, saved)
                 if response is not None:
                     return response
+    if request.headers.get("HX-Request") == "true" and action == "calculate":
+        return _render_outcome(request, calc, saved, result)
     return _render(request, calc, saved, result=result)
 
 
@@ -210,6 +213,7 @@ def _render(
     result: engine.Result | None = None,
     focus: str = "",
     blank_generation: str | None = None,
+    template: str = "carbon/calculator.html",
 ) -> HttpResponse:
     errors = calc.error_list() if calc.settings.is_bound else []
     context = {
@@ -223,7 +227,21 @@ def _render(
         "kind_help": engine.KIND_LABELS,
         "can_save": permissions.can_save_calculation(request.user).allowed,
     }
-    return render(request, "carbon/calculator.html", context, status=422 if errors else 200)
+    return render(request, template, context, status=422 if errors else 200)
+
+
+def _render_outcome(
+    request: HttpRequest, calc: Calculator, saved: SavedCalculation | None, result: engine.Result | None
+) -> HttpResponse:
+    """htmx "計算する": the form stays in the browser as typed and only the result comes back, with the
+    parts' subtotals; when something is to be corrected, the whole calculator comes back with the errors on
+    its fields."""
+    if result is None:
+        response = _render(request, calc, saved, template="carbon/_calculator.html")
+        response.status_code = 200  # htmx swaps only 2xx answers
+        return reswap(retarget(response, "#co2-calculator"), "outerHTML")
+    context = {"result": result, "parts": _parts(calc, result), "errors": [], "outcome_only": True}
+    return render(request, "carbon/_outcome.html", context)
 
 
 def _parts(calc: Calculator, result: engine.Result | None, focus: str = "") -> list[dict[str, Any]]:

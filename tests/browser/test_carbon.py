@@ -62,10 +62,17 @@ def test_calculator_empty_and_with_results(page: Page, live_server):
     assert_reflows(page)
     page.set_viewport_size({"width": 1280, "height": 900})
     fill_wood_chip_boiler(page)
+    page.evaluate("window.notReloaded = true")
     page.get_by_role("button", name="計算する", exact=True).click()
     result = page.locator("#result")
     expect(result).to_contain_text("258.5")
     expect(result).to_contain_text("270.963")
+    # htmx: only the outcome came back (the page was not reloaded), focus is on it, the headings' subtotals
+    # changed with it and what was typed is still there.
+    assert page.evaluate("window.notReloaded") is True
+    expect(result).to_be_focused()
+    expect(page.locator("#part-c-total")).to_have_text("小計 271.0 t-CO2/年")
+    expect(page.locator("#id_a-1-factor")).to_have_value("0.000416")
     assert_accessible(page)
     assert_reflows(page)
 
@@ -85,6 +92,7 @@ def test_errors_have_a_summary_and_keep_input(page: Page, live_server):
     page.locator("#id_c-0-amount").fill("１００")
     page.get_by_role("button", name="計算する", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("燃料を入力してください")
+    expect(page.get_by_role("alert")).to_be_focused()  # htmx brought back the calculator with its errors
     expect(page.locator("#id_c-0-amount")).to_have_value("１００")
     expect(page.locator("#id_c-0-fuel")).to_have_attribute("aria-invalid", "true")
     assert_accessible(page)

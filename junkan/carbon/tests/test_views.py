@@ -82,6 +82,57 @@ def test_add_a_line_with_htmx_returns_only_that_part(client_as):
     assert 'hx-post="/co2/"' in body and "autofocus" in body
 
 
+def test_computing_with_htmx_returns_only_the_outcome(client_as):
+    """With JavaScript the form stays in the browser as typed: only the result, focused, and the parts'
+    subtotals (swapped into their headings out of band) come back."""
+    response = client_as(None).post(CALCULATOR, form_data(BOILER), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert response.context["result"].reduction_t_co2 == Decimal("258.483")
+    assert "<form" not in body and "<html" not in body and 'name="c-0-amount"' not in body
+    assert 'id="result" aria-labelledby="result-title" tabindex="-1" autofocus>' in body
+    total = '<span class="co2-part-total" id="part-{}-total" hx-swap-oob="true">小計 {} t-CO2/年</span>'
+    assert total.format("c", "271.0") in body
+    assert total.format("d", "0.0") in body
+    assert "HX-Retarget" not in response.headers
+    assert SavedCalculation.objects.count() == 0
+
+
+def test_the_page_has_the_targets_that_htmx_answers_fill(client_as):
+    body = client_as(None).get(CALCULATOR).content.decode()
+    assert '<div id="co2-calculator">' in body and '<div id="co2-outcome">' in body
+    for prefix in "cdab":
+        assert f'<span class="co2-part-total" id="part-{prefix}-total"></span>' in body
+    # Both "計算する" buttons (the visible one and the hidden one that Enter uses) compute with htmx.
+    assert body.count('value="calculate"') == 2
+    assert body.count('hx-post="/co2/" hx-target="#co2-outcome"') == 2
+
+
+def test_errors_with_htmx_bring_back_the_whole_calculator_as_typed(client_as):
+    rows = {"a": [{"kind": "electricity", "amount": "たくさん", "factor": "0.0004"}]}
+    response = client_as(None).post(CALCULATOR, form_data(rows), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200  # htmx swaps only 2xx answers
+    assert response.headers["HX-Retarget"] == "#co2-calculator"
+    assert response.headers["HX-Reswap"] == "outerHTML"
+    body = response.content.decode()
+    assert body.strip().startswith('<div id="co2-calculator">') and "<html" not in body
+    assert 'value="たくさん"' in body and 'aria-invalid="true"' in body
+    assert 'role="alert" tabindex="-1" aria-labelledby="co2-error-summary-title" autofocus' in body
+    # An engine error (found after the forms are valid) comes back the same way, on its line and field.
+    rows = {"c": [{"kind": "fuel", "amount": "10"}]}
+    response = client_as(None).post(CALCULATOR, form_data(rows), HTTP_HX_REQUEST="true")
+    assert response.headers["HX-Retarget"] == "#co2-calculator"
+    assert 'href="#id_c-0-fuel"' in response.content.decode()
+
+
+def test_saving_is_not_answered_with_the_outcome_only(client_as, owner):
+    response = client_as(owner).post(
+        CALCULATOR, form_data(BOILER, action="save", title="チップボイラー"), HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 302
+    assert SavedCalculation.objects.get().title == "チップボイラー"
+
+
 def test_sections_show_their_subtotals_once_computed(client_as):
     body = client_as(None).post(CALCULATOR, form_data(BOILER)).content.decode()
     assert (
@@ -97,7 +148,7 @@ def test_choice_lists_and_factor_tables_are_read_once_per_change(
 ):
     client = client_as(None)
     client.post(CALCULATOR, form_data(BOILER))
-    with django_assert_max_num_queries(1):  # only the supplier named on a line; no factor table is read
+    with django_assert_max_num_queries(0):  # no factor table, choice list or supplier row is read again
         assert client.post(CALCULATOR, form_data(BOILER)).status_code == 200
     with django_assert_max_num_queries(0):
         assert client.get(CALCULATOR).status_code == 200
