@@ -166,6 +166,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Server-side binding: with persistent connections (DATABASE_CONN_MAX_AGE) psycopg prepares a query
+    # run five times on a connection, and PostgreSQL then skips planning it (a project's 7-table join
+    # planned in ~1.5 ms and ran in 0.15 ms).
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": env_bool("DATABASE_SERVER_SIDE_BINDING", True),
+        "prepare_threshold": env_int("DATABASE_PREPARE_THRESHOLD", 5, minimum=0),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _redis_url = env_str("REDIS_URL")
@@ -187,6 +195,13 @@ if _redis_url:
         "LOCATION": _redis_url,
         "KEY_PREFIX": "f",
     }
+
+# Sessions: in the database, read through the shared cache when there is one (Redis): a signed-in page no
+# longer queries django_session. With one process's memory as the cache, a logout seen by one worker would
+# not be seen by another, so the database alone is used.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if _redis_url else "django.contrib.sessions.backends.db"
+)
 
 TASKS = {
     "default": {
