@@ -577,6 +577,12 @@ class ResultsSummary:
     problems: list[str]
     application_count: int
     decided_count: int
+    # The first applications without a decision (receipt number, title), as the "decided" move's guard
+    # names them: the results page asks the guard with these instead of counting again.
+    undecided_first: list[tuple[str, str]]
+
+
+UNDECIDED_NAMED = 5  # how many undecided applications a refusal to record the decisions names
 
 
 def summarise(results: Results) -> ResultsSummary:
@@ -591,6 +597,9 @@ def summarise(results: Results) -> ResultsSummary:
         problems=list(results.problems),
         application_count=len(results.applications),
         decided_count=sum(1 for a in results.applications if a.pk in results.decisions),
+        undecided_first=[
+            (a.receipt_number, a.title) for a in results.applications if a.pk not in results.decisions
+        ][:UNDECIDED_NAMED],
     )
 
 
@@ -599,7 +608,7 @@ def cached_summary(committee: Committee, results: Callable[[], Results] | None =
     ``results`` gives the results when the summary is missing (a page that may need them too passes one
     getter for both, so a cold page reads them from the cache once)."""
     found = results or (lambda: cached_results(committee))
-    return cache.cached("review:results-summary", results_scopes(committee), lambda: summarise(found()))
+    return cache.cached("review:results-summary:2", results_scopes(committee), lambda: summarise(found()))
 
 
 def exclusions(committee: Committee) -> QuerySet[Exclusion]:

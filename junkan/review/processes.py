@@ -10,6 +10,8 @@ not a process: they become final with the committee's 採否確定.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
@@ -27,6 +29,9 @@ from junkan.review.models import (
     SheetStatus,
 )
 from junkan.review.models import Decision as ReviewDecision
+
+if TYPE_CHECKING:
+    from junkan.review import analysis
 
 C = CommitteeStatus
 S = SheetStatus
@@ -102,24 +107,43 @@ SHEET = Process(
 
 
 def every_application_decided(committee: Committee) -> Decision:
-    """Applications under review exist and each has a recorded decision (counted by the database: the
-    guard is asked on every page that shows the committee's moves)."""
+    """Applications under review exist and each has a recorded decision.
+
+    Counted by the database; a page that has read the committee's results summary (cached per generation
+    of the results) may hand its figures over as ``committee.known_decisions`` (``decisions_known``) so that
+    showing the button asks nothing more. The move itself runs on the locked row, which never carries them."""
+    known = getattr(committee, "known_decisions", None)
+    total, undecided_count, first = known if known is not None else _decision_counts(committee)
+    if not total:
+        return deny(_("審査中の応募がありません。"))
+    if undecided_count:
+        labels = "、".join(f"{number or ''}「{title}」" for number, title in first)
+        return deny(
+            _("採否が決まっていない応募が%(count)s件あります：%(list)s")
+            % {"count": undecided_count, "list": labels}
+        )
+    return allow()
+
+
+def decisions_known(committee: Committee, summary: analysis.ResultsSummary) -> Committee:
+    """``committee`` with the figures of its results summary for the guard above (display only)."""
+    undecided = summary.application_count - summary.decided_count
+    committee.known_decisions = (summary.application_count, undecided, summary.undecided_first)  # type: ignore[attr-defined]
+    return committee
+
+
+def _decision_counts(committee: Committee) -> tuple[int, int, list[tuple[str, str]]]:
     from junkan.review import analysis
 
     applications = analysis.review_applications(committee)
     decided = Exists(ReviewDecision.objects.filter(committee=committee, application=OuterRef("pk")))
-    undecided = applications.exclude(decided)
     counts = applications.order_by().aggregate(total=Count("pk"), undecided=Count("pk", filter=~decided))
-    if not counts["total"]:
-        return deny(_("審査中の応募がありません。"))
+    first: list[tuple[str, str]] = []
     if counts["undecided"]:
-        first = undecided.values_list("receipt_number", "title")[:5]
-        labels = "、".join(f"{number or ''}「{title}」" for number, title in first)
-        return deny(
-            _("採否が決まっていない応募が%(count)s件あります：%(list)s")
-            % {"count": counts["undecided"], "list": labels}
+        first = list(
+            applications.exclude(decided).values_list("receipt_number", "title")[: analysis.UNDECIDED_NAMED]
         )
-    return allow()
+    return counts["total"], counts["undecided"], first
 
 
 def notify_applicants(context: Context) -> None:

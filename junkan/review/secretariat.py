@@ -48,7 +48,7 @@ from junkan.review.models import (
     ScoreSheet,
     SheetStatus,
 )
-from junkan.review.processes import COMMITTEE, SHEET
+from junkan.review.processes import COMMITTEE, SHEET, decisions_known
 from junkan.review.views import get_committee
 
 
@@ -542,7 +542,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "actions": moves.actions(
                 COMMITTEE,
                 request.user,
-                committee,
+                decisions_known(committee, summary),  # the guard reads the summary's figures
                 {
                     "decided": reverse("review:finalize", args=[committee.pk]),
                     "published": reverse("review:publish", args=[committee.pk]),

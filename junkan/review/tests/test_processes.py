@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from junkan.common import workflow
@@ -110,6 +112,33 @@ def test_finalize_is_refused_while_an_application_is_undecided(
     )
     response = page.get(reverse("review:finalize", args=[committee.pk]))
     assert response.status_code == 302
+    committee.refresh_from_db()
+    assert committee.status == CommitteeStatus.REVIEWING
+
+
+def test_the_results_page_asks_the_guard_with_its_cached_figures_and_a_decision_shows_at_once(
+    client_as, committee, members, staff, assigned, django_capture_on_commit_callbacks
+):
+    page = client_as(staff)
+    url = reverse("review:results", args=[committee.pk])
+    page.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        text = page.get(url).content.decode()
+    assert "採否が決まっていない応募が1件" in text
+    assert not any("review_decision" in query["sql"] for query in captured.captured_queries)
+    score(members[0], assigned, 5)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide(staff, committee, assigned, {"outcome": Outcome.ADOPTED, "reasons": "評点が高い"})
+    text = page.get(url).content.decode()
+    assert "採否が決まっていない応募" not in text  # the button is enabled at once
+
+
+def test_figures_handed_to_the_guard_never_let_the_move_through(committee, staff, assigned):
+    """A page's figures (display only) claiming that everything is decided: the move counts again."""
+    committee.known_decisions = (1, 0, [])
+    assert workflow.can(COMMITTEE, staff, committee, "decided")  # what the page would show
+    with pytest.raises(ValidationError, match="採否が決まっていない応募が1件"):
+        services.finalize(staff, committee)
     committee.refresh_from_db()
     assert committee.status == CommitteeStatus.REVIEWING
 
