@@ -91,7 +91,8 @@ def main() -> None:
         )
         if args.sql:
             for number, query in enumerate(captured.captured_queries, start=1):
-                print(f"  {number:>2}. {query['time']}s {query['sql'][:int(os.environ.get('SQL_WIDTH', '300'))]}")
+                width = int(os.environ.get("SQL_WIDTH", "300"))
+                print(f"  {number:>2}. {query['time']}s {query['sql'][:width]}")
         if profiler:
             pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
 

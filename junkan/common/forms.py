@@ -71,11 +71,15 @@ _SELECTS = (forms.Select, forms.SelectMultiple)
 _SELECT_TEMPLATE = "django/forms/widgets/select.html"
 
 
-def _esc(value: Any) -> str:
-    """``conditional_escape`` without its lazy-argument wrapper (called a few thousand times a page)."""
+def esc(value: Any) -> str:
+    """``conditional_escape`` without its lazy-argument wrapper (called a few thousand times a page): for
+    markup built in Python where a page has many rows."""
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))
+
+
+_esc = esc
 
 
 def _formatted(value: Any) -> str:

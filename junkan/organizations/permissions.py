@@ -69,6 +69,13 @@ def can_manage_members(user: object, organization: Organization) -> Decision:
     return _owner_only(user, organization, _("メンバーの招待・削除は組織の管理者のみ行えます。"))
 
 
+def can_remove_member(user: object, membership: Membership) -> Decision:
+    """Anyone may leave an organization; only its owners may remove another member."""
+    if getattr(user, "pk", None) is not None and membership.user_id == user.pk:  # type: ignore[attr-defined]
+        return allow(_("自分でこの組織から退出できます。"))
+    return can_manage_members(user, membership.organization)
+
+
 def can_accept_invitation(user: object, invitation: Invitation) -> Decision:
     """Only the invited address may accept, and only while the invitation is open."""
     if not getattr(user, "is_authenticated", False):

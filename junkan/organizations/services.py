@@ -175,8 +175,7 @@ def set_acts_for_applications(actor: User, membership: Membership, allowed: bool
 
 def remove_member(actor: User, membership: Membership) -> None:
     """Remove a member. An owner may remove anyone (the last owner excepted); anyone may leave."""
-    if membership.user_id != actor.pk:
-        enforce(permissions.can_manage_members(actor, membership.organization))
+    enforce(permissions.can_remove_member(actor, membership))
     with transaction.atomic():
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         _ensure_an_owner_remains(membership, leaving=True)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
-from junkan.organizations import permissions, services
+from junkan.organizations import member_rows, permissions, services
 from junkan.organizations.forms import InviteForm, MemberRoleForm, OrganizationForm
 from junkan.organizations.models import (
     Invitation,
@@ -123,9 +123,17 @@ def _detail(
         row["is_me"] = row["user_id"] == request.user.pk
         if can_manage:
             row.update({name: url.format(row["pk"]) for name, url in urls.items()})
+    words = member_rows.labels()
+    csrf_field = (
+        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+        if can_manage
+        else ""
+    )
     context = {
         "organization": organization,
         "memberships": rows,
+        "words": words,
+        "rows_html": member_rows.rows_html(rows, words, can_manage=can_manage, csrf=csrf_field),
         "page": page,
         "own_membership": permissions.membership_of(request.user, organization),
         "invitations": (
@@ -136,11 +144,6 @@ def _detail(
         "can_manage": can_manage,
         "can_edit": permissions.can_edit_organization(request.user, organization).allowed,
         "invite_form": invite_form,
-        "csrf_field": format_html(
-            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-        )
-        if can_manage
-        else "",
     }
     return render(request, "organizations/detail.html", context, status=status)
 
@@ -167,9 +170,11 @@ def _role_options(labels: dict[str, str]) -> dict[str, str]:
 
 
 def _membership(organization: Organization, membership_pk: int) -> Membership:
-    return get_object_or_404(
+    membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=membership_pk, organization=organization
     )
+    membership.organization = organization  # the permission checks read it: no second query
+    return membership
 
 
 @login_required
@@ -256,11 +261,15 @@ def member_applications(request: HttpRequest, pk: int, membership_pk: int) -> Ht
 
 
 @login_required
-@require_POST
 def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    """Removing a member (or leaving) cannot be undone: a page says what it means before the POST does it."""
     organization = _organization(request, pk)
     membership = _membership(organization, membership_pk)
+    enforce(permissions.can_remove_member(request.user, membership))
     leaving = membership.user_id == request.user.pk
+    if request.method != "POST":
+        context = {"organization": organization, "membership": membership, "leaving": leaving}
+        return render(request, "organizations/member_remove.html", context)
     with service_errors(request=request) as outcome:
         services.remove_member(request.user, membership)
     if outcome.refused:

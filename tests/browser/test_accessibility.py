@@ -65,11 +65,15 @@ def test_signup_errors_have_a_summary_and_keep_input(page: Page, live_server):
     assert_accessible(page)
 
 
-def test_signed_in_pages_have_no_violations(page: Page, live_server, organization, owner):
+def test_signed_in_pages_have_no_violations(page: Page, live_server, organization, owner, member):
+    from junkan.organizations.models import Membership
+
+    removal = Membership.objects.get(organization=organization, user=member)
     login(page, live_server.url, owner.email, PASSWORD)
     for path in [
         "/organizations/",
         f"/organizations/{organization.pk}/",
+        f"/organizations/{organization.pk}/members/{removal.pk}/remove/",  # the confirmation
         "/organizations/new/",
         "/accounts/2fa/",
     ]:

@@ -367,3 +367,59 @@ def test_the_rows_urls_fill_only_the_last_argument():
 
     url = _url_format("organizations:member_role", _MARK)
     assert url.format(7) == reverse("organizations:member_role", args=[_MARK, 7])
+
+
+@pytest.mark.parametrize(
+    ("who", "whose", "status"),
+    [
+        ("owner", "member", 200),  # an owner may remove another member
+        ("owner", "owner", 200),  # and leave (refused on POST while the only owner)
+        ("member", "member", 200),  # anyone may leave
+        ("member", "owner", 403),
+        ("outsider", "member", 404),
+        (None, "member", 302),
+    ],
+)
+def test_removing_a_member_asks_for_confirmation_first(
+    client_as, organization, owner, member, outsider, who, whose, status
+):
+    people = {"owner": owner, "member": member, "outsider": outsider, None: None}
+    membership = Membership.objects.get(user=people[whose])
+    url = reverse("organizations:member_remove", args=[organization.pk, membership.pk])
+    response = client_as(people[who]).get(url)
+    assert response.status_code == status
+    assert Membership.objects.filter(pk=membership.pk).exists()  # a GET changes nothing
+    if status == 200:
+        body = response.content.decode()
+        assert "元に戻せないこと" in body and 'method="post"' in body
+        leaving = who == whose
+        assert ("確認しました。この組織から退出する" in body) is leaving
+        assert ("確認しました。メンバーから外す" in body) is not leaving
+        assert people[whose].full_name in body
+
+
+def test_the_rows_link_to_the_confirmation_and_escape_what_people_typed(
+    client_as, organization, owner, member
+):
+    member.full_name = '<script>alert("x")</script>山田'
+    member.save()
+    page = client_as(owner).get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;山田" in page
+    membership = Membership.objects.get(user=member)
+    remove = reverse("organizations:member_remove", args=[organization.pk, membership.pk])
+    assert f'<a class="button button-danger" href="{remove}">外す<span class="visually-hidden">' in page
+    # The role menu keeps its label, named after the member, and the member's role selected.
+    assert (
+        f'<label for="role-{membership.pk}" class="visually-hidden">'
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;山田 さんの組織での役割</label>"
+    ) in page
+
+
+def test_a_member_leaves_through_the_confirmation_page(client_as, organization, member):
+    page = client_as(member).get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    membership = Membership.objects.get(user=member)
+    url = reverse("organizations:member_remove", args=[organization.pk, membership.pk])
+    assert f'<a class="button button-danger" href="{url}">この組織から退出する</a>' in page
+    assert client_as(member).post(url).status_code == 302
+    assert not Membership.objects.filter(pk=membership.pk).exists()
