@@ -7,6 +7,12 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from allauth.mfa.models import Authenticator
+
         from junkan.accounts import signals  # audit entries for authentication events
+        from junkan.accounts.middleware import MFA_SCOPE
+        from junkan.common import cache
+
+        cache.bump_on_change(MFA_SCOPE, Authenticator)
 
         assert signals.login

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from junkan.accounts.models import TWO_FACTOR_ROLES
+from junkan.common import cache
 
 
 def requires_two_factor(user: object) -> bool:
@@ -22,8 +23,18 @@ def requires_two_factor(user: object) -> bool:
     return bool(user.role_set & TWO_FACTOR_ROLES)  # type: ignore[attr-defined]
 
 
+# Bumped by every save or delete of an allauth Authenticator (apps.ready): asked on every page of staff and
+# reviewers, the answer is read from the cache until the person's authenticators change.
+MFA_SCOPE = "accounts.mfa"
+
+
 def has_totp(user: object) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return cache.keyed(
+        "accounts:has_totp",
+        (MFA_SCOPE,),
+        (user.pk,),  # type: ignore[attr-defined]
+        lambda: Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+    )
 
 
 class RequireTwoFactorMiddleware:

@@ -7,7 +7,9 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import PASSWORD, totp_code
@@ -106,6 +108,23 @@ def test_staff_without_totp_are_sent_to_setup(make_staff):
 def test_every_two_factor_role_is_enforced(make_staff, client_as, role):
     user = make_staff(email=f"{role}@example.jp", role=role, totp=False)
     assert client_as(user).get(reverse("portal:home")).status_code == 302
+
+
+def test_the_totp_check_is_cached_and_follows_every_change_of_the_authenticators(
+    make_staff, with_totp, client_as
+):
+    from allauth.mfa.models import Authenticator
+
+    user = make_staff(totp=False)
+    client = client_as(user)
+    assert client.get(reverse("portal:home")).status_code == 302  # to the setup
+    with_totp(user)  # set up: seen at once
+    assert client.get(reverse("portal:home")).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("portal:home")).status_code == 200
+    assert not any("mfa_authenticator" in query["sql"] for query in captured.captured_queries)
+    Authenticator.objects.filter(user=user).delete()  # removed: seen at once
+    assert client.get(reverse("portal:home")).status_code == 302
 
 
 def test_expert_and_plain_users_need_no_totp(make_staff, client_as, owner):

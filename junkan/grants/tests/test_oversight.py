@@ -356,6 +356,9 @@ def test_the_support_judgement_through_the_page_and_on_the_case(
     project.continuing = True
     project.save(update_fields=["continuing"])
     case = a_support_case(organization, owner, staff)
+    case_page = reverse("regional:case", args=[case.pk])
+    # Seen once without a judgement (the case page keeps "none" until a judgement changes).
+    assert "この案件で支援する補助事業" not in client_as(staff).get(case_page).content.decode()
     page = reverse("grants:oversight", args=[project.public_id])
     data = {
         "verb": "support",
@@ -370,7 +373,6 @@ def test_the_support_judgement_through_the_page_and_on_the_case(
     assert client_as(staff).post(page, data).status_code == 302
     judgement = project.support_judgements.get()
     assert judgement.needed and judgement.case == case
-    case_page = reverse("regional:case", args=[case.pk])
     for who in (staff, owner):
         body = client_as(who).get(case_page).content.decode()
         assert "この案件で支援する補助事業" in body and project.title in body
