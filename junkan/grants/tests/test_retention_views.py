@@ -111,8 +111,10 @@ def test_unknown_project_is_404(client_as, staff):
 
 def test_queries_do_not_grow_with_projects(make_project, client_as, staff):
     def count() -> int:
+        client = client_as(staff)
+        client.get(URL)  # warm: the person's TOTP check is cached after the first page
         with CaptureQueriesContext(connection) as queries:
-            assert client_as(staff).get(URL).status_code == 200
+            assert client.get(URL).status_code == 200
         return len(queries)
 
     past_its_date(make_project("paid"))
