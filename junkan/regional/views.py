@@ -312,12 +312,13 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 def _case(pk: int) -> ConsortiumCase:
     # One query: the case with what every viewer's page shows, and whether its consortium has met (the
     # guard of the move to the hearing reads it instead of asking again). The cost lines are read when a
-    # form or a fragment needs them (``_cost_lines``), not on every request.
+    # form or a fragment needs them (``_cost_lines``), and the linked economy account when its line is
+    # rendered afresh (insiders only), not on every request.
     has_met = Exists(Meeting.objects.filter(body_id=OuterRef("body_id")))
     return get_object_or_404(
-        ConsortiumCase.objects.select_related(
-            "region__organization", "round", "body", "economy_account"
-        ).annotate(consortium_has_met=has_met),
+        ConsortiumCase.objects.select_related("region__organization", "round", "body").annotate(
+            consortium_has_met=has_met
+        ),
         pk=pk,
     )
 
@@ -355,9 +356,11 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: forms.BudgetForm(lines=lines, secretariat=secretariat, prefix="budget")
     )
     upload_form: Any = SimpleLazyObject(lambda: forms.UploadForm(prefix="analysis"))
+    # What this person may attach (a key of the form's fragment: the same list, the same HTML).
+    economy_choices = SimpleLazyObject(lambda: services.economy_choices(request.user, case))
     economy_form: Any = SimpleLazyObject(
         lambda: forms.EconomyLinkForm(
-            choices=services.economy_choices(request.user, case),
+            choices=list(economy_choices),
             initial={"account": case.economy_account_id},
             prefix="economy",
         )
@@ -391,7 +394,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                 economy_form = forms.EconomyLinkForm(
                     request.POST,
                     accounts=services.economy_accounts(request.user, case),
-                    choices=services.economy_choices(request.user, case),
+                    choices=list(economy_choices),
                     prefix="economy",
                 )
                 if economy_form.is_valid():
@@ -418,7 +421,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
             "budget_form": budget_form,
             "upload_form": upload_form,
             "economy_form": economy_form,
-            "economy_account": case.economy_account if insider else None,
+            "economy_choices": economy_choices,
             # Read when a fragment is rendered afresh only.
             "budget": SimpleLazyObject(lambda: _budget(case, lines)),
             "analyses": SimpleLazyObject(lambda: list(case.analyses.all()) if insider else []),
