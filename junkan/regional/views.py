@@ -24,6 +24,7 @@ from junkan.common import cache, files, moves, workflow
 from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
+from junkan.common.templatetags.fragments import generation
 from junkan.regional import caching, charts, forms, progress, services
 from junkan.regional import permissions as p
 from junkan.regional.engine.budget import COST_KIND_LABELS, CostKind, planned_total, remaining
@@ -412,6 +413,8 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         "regional/case.html",
         {
             "case": case,
+            # The fragments' key: the generation of what they show and the language.
+            "gen": generation(caching.SCOPE, "registry"),
             "insider": insider,
             "can_edit": can_edit,
             "secretariat": secretariat,
