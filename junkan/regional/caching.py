@@ -8,6 +8,11 @@ and visits, a coordinator and their activities, a business plan with its KPIs an
 (the line 「担当の拠点」) bumps ``SCOPE``; code that changes these rows with ``QuerySet.update`` or
 ``bulk_create`` calls ``invalidate()``. The fragments also carry the ``registry`` scope's token (the regions'
 names and areas, organizations, municipalities).
+
+A case's page reads two more things once per generation of their owners' scopes: the economy data near the
+region (``services.economy_choices``: ``economy`` and ``registry``; each person's share is picked per request)
+and the grant projects supported through the case (``views._supported_projects``: ``grants.project``; who may
+see each is asked per request).
 """
 
 from __future__ import annotations

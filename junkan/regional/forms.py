@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from junkan.common.fields import YenField
+from junkan.economy.models import RegionalAccount
 from junkan.regional.engine.budget import COST_KIND_LABELS, CostKind
 from junkan.regional.engine.hearing import CRITERIA, OUTCOME_LABELS
 from junkan.regional.models import (
@@ -126,10 +127,22 @@ class EconomyLinkForm(forms.Form):
         help_text=_("「地域経済循環分析」で登録したこの地域のデータから選べます。"),
     )
 
-    def __init__(self, *args, accounts=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        accounts: Any = None,
+        choices: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``accounts``: the queryset a choice is checked against (``services.economy_accounts``);
+        ``choices``: (id, label) to show instead of reading ``accounts`` (``services.economy_choices``, the
+        same list) when the form is only shown."""
         super().__init__(*args, **kwargs)
-        self.fields["account"].queryset = accounts
-        self.fields["account"].label_from_instance = lambda account: account.display_name
+        field = self.fields["account"]
+        field.queryset = accounts if accounts is not None else RegionalAccount.objects.none()
+        field.label_from_instance = lambda account: account.display_name
+        if choices is not None:
+            field.choices = [("", field.empty_label), *choices]
 
 
 class UploadForm(forms.Form):

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import F, QuerySet, Window
+from django.db.models import Exists, F, OuterRef, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +24,7 @@ from junkan.common import cache, files, moves, workflow
 from junkan.common.forms import service_errors
 from junkan.common.paging import page_of
 from junkan.common.permissions import enforce
+from junkan.common.templatetags.fragments import generation
 from junkan.regional import caching, charts, forms, progress, services
 from junkan.regional import permissions as p
 from junkan.regional.engine.budget import COST_KIND_LABELS, CostKind, planned_total, remaining
@@ -310,38 +311,63 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _case(pk: int) -> ConsortiumCase:
-    # The cost lines once, for the budget form, the table and the rules (``case.cost_lines.all()``).
+    # One query: the case with what every viewer's page shows, and whether its consortium has met (the
+    # guard of the move to the hearing reads it instead of asking again). The cost lines are read when a
+    # form or a fragment needs them (``_cost_lines``), and the linked economy account when its line is
+    # rendered afresh (insiders only), not on every request.
+    has_met = Exists(Meeting.objects.filter(body_id=OuterRef("body_id")))
     return get_object_or_404(
-        ConsortiumCase.objects.select_related(
-            "region__organization", "round", "body", "economy_account"
-        ).prefetch_related("cost_lines"),
+        ConsortiumCase.objects.select_related("region__organization", "round", "body").annotate(
+            consortium_has_met=has_met
+        ),
         pk=pk,
     )
+
+
+def _cost_lines(case: ConsortiumCase) -> list[Any]:
+    """The case's cost lines, read once (prefetched: the rules read ``case.cost_lines.all()`` after)."""
+    prefetch_related_objects([case], "cost_lines")
+    return list(case.cost_lines.all())
 
 
 def case(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(pk)
     enforce(p.can_view_case(request.user, case))
-    # Who this person is for the case, asked once: the forms and buttons below are per request; the
-    # read-only parts (hubs, problems, hearing, analyses, budget table) are fragments per case and
-    # generation of ``regional`` (the insiders' parts are the same for every insider).
+    # Who this person is for the case, decided once and passed down: the forms are built (and their
+    # choices read) only for a person who may use them, the buttons only for insiders; the read-only parts
+    # (hubs, problems, hearing, analyses, budget table, unbound forms) are fragments per case and
+    # generation of ``regional`` (the insiders' parts are the same for every insider), read on a miss only.
     insider = p.is_insider(request.user, case.region)
-    can_edit = p.can_edit_case(request.user, case).allowed and services.case_is_open(case)
+    edit = p.can_edit_case(request.user, case)
+    can_edit = edit.allowed and services.case_is_open(case)
     secretariat = is_secretariat(request.user)
-    lines = list(case.cost_lines.all())
-    concept_form = forms.ConceptForm(
-        initial={**{k: getattr(case, k) for k in services.CONCEPT_FIELDS}, "is_published": case.is_published},
-        prefix="concept",
+    lines = SimpleLazyObject(lambda: _cost_lines(case))
+    action = request.POST.get("action", "") if request.method == "POST" else None
+    # Unbound forms are built when rendered (a fragment miss), the posted one below.
+    concept_form: Any = SimpleLazyObject(
+        lambda: forms.ConceptForm(
+            initial={
+                **{k: getattr(case, k) for k in services.CONCEPT_FIELDS},
+                "is_published": case.is_published,
+            },
+            prefix="concept",
+        )
     )
-    budget_form = forms.BudgetForm(lines=lines, secretariat=secretariat, prefix="budget")
-    upload_form = forms.UploadForm(prefix="analysis")
-    accounts = services.economy_accounts(request.user, case) if insider else None
-    economy_form = forms.EconomyLinkForm(
-        accounts=accounts, initial={"account": case.economy_account_id}, prefix="economy"
+    budget_form: Any = SimpleLazyObject(
+        lambda: forms.BudgetForm(lines=lines, secretariat=secretariat, prefix="budget")
     )
-    if request.method == "POST":
-        enforce(p.can_edit_case(request.user, case))
-        action = request.POST.get("action")
+    upload_form: Any = SimpleLazyObject(lambda: forms.UploadForm(prefix="analysis"))
+    # What this person may attach (a key of the form's fragment: the same list, the same HTML).
+    economy_choices = SimpleLazyObject(lambda: services.economy_choices(request.user, case))
+    economy_form: Any = SimpleLazyObject(
+        lambda: forms.EconomyLinkForm(
+            choices=list(economy_choices),
+            initial={"account": case.economy_account_id},
+            prefix="economy",
+        )
+    )
+    if action is not None:
+        enforce(edit)
         with service_errors(
             lambda: {
                 "concept": concept_form,
@@ -366,7 +392,12 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, _("経費を保存しました。"))
                     return redirect("regional:case", case.pk)
             elif action == "economy":
-                economy_form = forms.EconomyLinkForm(request.POST, accounts=accounts, prefix="economy")
+                economy_form = forms.EconomyLinkForm(
+                    request.POST,
+                    accounts=services.economy_accounts(request.user, case),
+                    choices=list(economy_choices),
+                    prefix="economy",
+                )
                 if economy_form.is_valid():
                     services.link_economy_account(request.user, case, economy_form.cleaned_data["account"])
                     messages.success(request, _("地域経済循環分析を保存しました。"))
@@ -382,23 +413,29 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         "regional/case.html",
         {
             "case": case,
+            # The fragments' key: the generation of what they show and the language.
+            "gen": generation(caching.SCOPE, "registry"),
             "insider": insider,
             "can_edit": can_edit,
             "secretariat": secretariat,
+            # The form posted and refused (shown as typed, with its errors); the others from their fragments.
+            "posted": action,
             "concept_form": concept_form,
             "budget_form": budget_form,
             "upload_form": upload_form,
             "economy_form": economy_form,
-            "economy_account": case.economy_account if insider else None,
+            "economy_choices": economy_choices,
             # Read when a fragment is rendered afresh only.
             "budget": SimpleLazyObject(lambda: _budget(case, lines)),
             "analyses": SimpleLazyObject(lambda: list(case.analyses.all()) if insider else []),
-            "actions": _actions("case", request.user, case) if insider else [],
+            # After the fragments above: a guard reading the cost lines finds them read already.
+            "actions": SimpleLazyObject(lambda: _actions("case", request.user, case) if insider else []),
             "process": "case",
             "hearing": SimpleLazyObject(
                 lambda: Hearing.objects.filter(case=case).first() if insider else None
             ),
-            "problems": SimpleLazyObject(lambda: _case_problems(case) if insider else []),
+            "problems": SimpleLazyObject(lambda: _case_problems(case, lines) if insider else []),
+            "supported": _supported_projects(request.user, case),
         },
     )
 
@@ -429,14 +466,36 @@ def services_lines(case: ConsortiumCase) -> list[Any]:
     return engine_lines(case)
 
 
-def _case_problems(case: ConsortiumCase) -> list[str]:
+def _case_problems(case: ConsortiumCase, lines: list[Any]) -> list[str]:
     """What the region must still do before submitting (while the case is open; none once it may submit:
-    the submit move's guard is these problems)."""
+    the submit move's guard is these problems). ``lines``: the cost lines, read once for the page."""
     from junkan.regional.rules import case_problems
 
     if not services.case_is_open(case):
         return []
+    len(lines)  # read (and prefetched) once for the budget, the form and the rules
     return case_problems(case)
+
+
+def _supported_projects(user: Any, case: ConsortiumCase) -> list[Any]:
+    """The grant projects whose continuation review judged that further support is needed through this case
+    (``grants.SupportJudgement``), those this person may see (``grants.permissions.can_view``). The rows are
+    the same for everyone: read once per generation of the grants' project scope (bumped by every change of
+    a judgement, a project or an organization); who may see each is asked per request."""
+    from junkan.grants import caching as grants_caching
+    from junkan.grants import permissions as grants
+    from junkan.grants.models import SupportJudgement
+
+    judgements = cache.cached(
+        f"regional.case.support_judgements:{case.pk}",
+        (grants_caching.PROJECT_SCOPE,),
+        lambda: list(
+            SupportJudgement.objects.filter(case=case).select_related(
+                "project__organization", "project__application"
+            )
+        ),
+    )
+    return [j for j in judgements if grants.can_view(user, j.project).allowed]
 
 
 # Moves -----------------------------------------------------------------------------------------------------
