@@ -248,12 +248,11 @@ def economy_accounts(actor: Any, case: ConsortiumCase) -> QuerySet[Any]:
 def economy_choices(actor: Any, case: ConsortiumCase) -> list[tuple[int, str]]:
     """What ``economy_accounts`` gives, as (id, label) in the same order, for showing the choice: the region's
     accounts are read once per generation of the economy and registry data (shared by everyone), and the
-    person's share is picked in Python by the rule of ``economy.permissions.visible`` (the secretariat:
-    all; others: the public ones and the private ones of their organizations). No query for the
-    secretariat, nor for a member of the region's organization (their membership is known already) unless
-    another organization's private data is on the list. Choosing is still checked against
+    person's share is picked by ``economy.permissions.visible_rows`` (the rule of ``visible`` on rows already
+    read: the secretariat all; others the public ones and the private ones of their organizations). No query
+    for the secretariat, nor for a member of the region's organization (their membership is known already)
+    unless another organization's private data is on the list. Choosing is still checked against
     ``economy_accounts`` (the form's queryset and ``link_economy_account``)."""
-    from junkan.accounts.permissions import is_secretariat
     from junkan.common import cache
     from junkan.economy import caching as economy_caching
     from junkan.economy import permissions as economy_permissions
@@ -275,16 +274,16 @@ def economy_choices(actor: Any, case: ConsortiumCase) -> list[tuple[int, str]]:
     accounts = cache.keyed(
         "regional.case.economy_accounts", (economy_caching.SCOPE, registry_caching.SCOPE), [region.pk], rows
     )
-    if is_secretariat(actor):
-        return [(pk, label) for pk, label, _public, _org in accounts]
-    private = {org for _pk, _label, public, org in accounts if not public and org is not None}
-    if not private:
-        mine: set[int] = set()
-    elif private <= {region.organization_id}:
-        mine = private if membership_of(actor, region.organization) is not None else set()
-    else:
-        mine = set(economy_permissions.organization_ids(actor))
-    return [(pk, label) for pk, label, public, org in accounts if public or org in mine]
+
+    def organizations(private: set[int]) -> set[int]:
+        # Usually only the region's own organization holds private data here: its membership is known.
+        if private <= {region.organization_id}:
+            return private if membership_of(actor, region.organization) is not None else set()
+        return set(economy_permissions.organization_ids(actor)) & private
+
+    return economy_permissions.visible_rows(
+        [((pk, label), public, org) for pk, label, public, org in accounts], actor, organizations
+    )
 
 
 def link_economy_account(actor: Any, case: ConsortiumCase, account: Any | None) -> ConsortiumCase:
