@@ -119,8 +119,10 @@ def _detail(
     can_manage = permissions.can_manage_members(request.user, organization).allowed
     # Plain rows, 50 a page, counted by the same query; an owner's forms on them are built in Python
     # (member_rows): no model instances, no bound form per row, the words and menus made once per page.
-    members = organization.memberships.order_by("role", "user__full_name", "pk").values(
-        "pk", "role", "acts_for_applications", "user_id", "user__full_name", "user__email"
+    members = (
+        Membership.objects.filter(organization_id=organization.pk)
+        .order_by("role", "user__full_name", "pk")
+        .values("pk", "role", "acts_for_applications", "user_id", "user__full_name", "user__email")
     )
     page = _page_with_count(request, members, MEMBERS_PER_PAGE)
     rows = page.object_list
@@ -142,7 +144,7 @@ def _detail(
         ),
         "page": page,
         "own_membership": permissions.membership_of(request.user, organization),
-        "invitations": (_pending_invitations(organization) if can_manage else []),
+        "invitations": _pending_invitations(organization) if can_manage else [],
         "can_manage": can_manage,
         "can_edit": permissions.can_edit_organization(request.user, organization).allowed,
         "invite_form": invite_form,
