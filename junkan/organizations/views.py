@@ -30,6 +30,8 @@ from junkan.organizations.models import (
 )
 
 MEMBERS_PER_PAGE = 50
+INVITATIONS_ON_DETAIL = 20  # the newest open invitations on the members' page; all of them: invitation_list
+INVITATIONS_PER_PAGE = 50
 ORGANIZATIONS_PER_PAGE = 50
 
 
@@ -127,6 +129,13 @@ def _detail(
     page = _page_with_count(request, members, MEMBERS_PER_PAGE)
     rows = page.object_list
     words = member_rows.labels()
+    # Open invitations pile up (they stay open after they expire): the newest here, one more to know
+    # whether to link to all of them.
+    invitations = (
+        _with_role_labels(list(_pending_invitations(organization)[: INVITATIONS_ON_DETAIL + 1]))
+        if can_manage
+        else []
+    )
     manage = (
         {
             name: _url_format(f"organizations:{name}", organization.pk)
@@ -144,7 +153,8 @@ def _detail(
         ),
         "page": page,
         "own_membership": permissions.membership_of(request.user, organization),
-        "invitations": _pending_invitations(organization) if can_manage else [],
+        "invitations": invitations[:INVITATIONS_ON_DETAIL],
+        "more_invitations": len(invitations) > INVITATIONS_ON_DETAIL,
         "can_manage": can_manage,
         "can_edit": permissions.can_edit_organization(request.user, organization).allowed,
         "invite_form": invite_form,
@@ -169,14 +179,17 @@ def _page_with_count(request: HttpRequest, rows: QuerySet[Any], per_page: int) -
     return page_of(request, rows, per_page)
 
 
-def _pending_invitations(organization: Organization) -> list[dict[str, Any]]:
-    """The open invitations as the page lists them (address, role, until when), newest first."""
-    roles = dict(MembershipRole.choices)
-    invitations = list(
+def _pending_invitations(organization: Organization) -> QuerySet[Any]:
+    """The open invitations as the pages list them (address, role, until when), newest first."""
+    return (
         Invitation.objects.filter(organization_id=organization.pk, status=InvitationStatus.PENDING)
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
         .values("pk", "email", "role", "expires_at")
     )
+
+
+def _with_role_labels(invitations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    roles = dict(MembershipRole.choices)
     for invitation in invitations:
         invitation["role_label"] = roles.get(invitation["role"], invitation["role"])
     return invitations
@@ -231,6 +244,20 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("%(email)s に招待メールを送りました。") % form.cleaned_data)
             return redirect("organizations:detail", pk=organization.pk)
     return _detail(request, organization, form, status=422)
+
+
+@login_required
+def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every open invitation of the organization, 50 a page, each with its "取り消す" button."""
+    organization = _organization(request, pk)
+    enforce(permissions.can_manage_members(request.user, organization))
+    page = page_of(request, _pending_invitations(organization), INVITATIONS_PER_PAGE)
+    context = {
+        "organization": organization,
+        "page": page,
+        "invitations": _with_role_labels(list(page.object_list)),
+    }
+    return render(request, "organizations/invitations.html", context)
 
 
 @login_required

@@ -568,3 +568,63 @@ def test_a_bad_role_changes_nothing_and_says_so(client_as, organization, owner, 
     assert response.status_code == 200
     assert "組織での役割を一覧から選んでください。変更はしていません。" in response.content.decode()
     assert not AuditEntry.objects.filter(action="organizations.membership.role_changed").exists()
+
+
+def _invite_many(organization, owner, count):
+    Invitation.objects.bulk_create(
+        [
+            Invitation(organization=organization, email=f"invitee{i:03d}@example.jp", invited_by=owner)
+            for i in range(count)
+        ]
+    )
+
+
+def test_the_members_page_lists_the_newest_open_invitations_and_links_to_all(client_as, organization, owner):
+    """Open invitations stay open after they expire: the page shows the newest 20, and links to the rest."""
+    client = client_as(owner)
+    url = reverse("organizations:detail", args=[organization.pk])
+    all_url = reverse("organizations:invitations", args=[organization.pk])
+    _invite_many(organization, owner, 20)
+    page = client.get(url).content.decode()
+    assert page.count("invitee") == 40  # the address and the button's hidden name, 20 times
+    assert f'href="{all_url}"' not in page
+    Invitation.objects.create(organization=organization, email="newest@example.jp", invited_by=owner)
+    page = client.get(url).content.decode()
+    assert "newest@example.jp" in page and "invitee000@" not in page and "invitee019@" in page
+    assert page.count("invitee") == 38
+    assert f'<a href="{all_url}">承諾待ちの招待をすべて見る</a>' in page
+
+
+def test_all_open_invitations_are_paged_and_can_be_revoked(client_as, organization, owner):
+    _invite_many(organization, owner, 51)
+    Invitation.objects.filter(email="invitee000@example.jp").update(status=InvitationStatus.REVOKED)
+    client = client_as(owner)
+    url = reverse("organizations:invitations", args=[organization.pk])
+    first = client.get(url)
+    body = first.content.decode()
+    assert first.status_code == 200 and len(first.context["invitations"]) == 50
+    assert "50件の招待が承諾されていません。" in body and "?page=" not in body
+    assert "invitee000@" not in body and "（メンバー、" in body
+    Invitation.objects.create(organization=organization, email="late@example.jp", invited_by=owner)
+    body = client.get(url).content.decode()
+    assert "51件" in body and "?page=2" in body
+    second = client.get(url + "?page=2")
+    assert [i["email"] for i in second.context["invitations"]] == ["invitee001@example.jp"]
+    invitation = Invitation.objects.get(email="invitee001@example.jp")
+    revoke = reverse("organizations:invitation_revoke", args=[organization.pk, invitation.pk])
+    assert revoke in second.content.decode()
+    assert client.post(revoke).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.REVOKED
+    assert client.get(url + "?page=2").status_code == 404
+
+
+@pytest.mark.parametrize(("who", "status"), [("member", 403), ("outsider", 404), (None, 302)])
+def test_only_owners_see_the_open_invitations(client_as, organization, owner, member, outsider, who, status):
+    _invite_many(organization, owner, 2)
+    user = {"member": member, "outsider": outsider, None: None}[who]
+    response = client_as(user).get(reverse("organizations:invitations", args=[organization.pk]))
+    assert response.status_code == status
+    assert "invitee000@" not in response.content.decode()
+    if who is None:
+        assert response["Location"].startswith(reverse("account_login"))
