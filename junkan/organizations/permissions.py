@@ -19,6 +19,15 @@ def membership_of(user: object, organization: Organization) -> Membership | None
     return cache[organization.pk]
 
 
+def remember_membership(user: object, organization_id: int, membership: Membership | None) -> None:
+    """The person's membership in an organization (None: not a member) that a view has already looked up
+    (with the organization, in one query), kept for ``membership_of``."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    cache: dict[int, Membership | None] = user.__dict__.setdefault("_membership_cache", {})
+    cache[organization_id] = membership
+
+
 def remember_memberships(user: object, organizations: list[int]) -> None:
     """The person's memberships in several organizations (ids) in one query, kept for ``membership_of``."""
     if not getattr(user, "is_authenticated", False):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.organization_detail, name="detail"),
     path("<int:pk>/edit/", views.organization_edit, name="edit"),
     path("<int:pk>/invite/", views.member_invite, name="invite"),
+    path("<int:pk>/invitations/", views.invitation_list, name="invitations"),
     path(
         "<int:pk>/invitations/<int:invitation_pk>/revoke/", views.invitation_revoke, name="invitation_revoke"
     ),

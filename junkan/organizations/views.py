@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, OuterRef, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Window
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from junkan.common.forms import service_errors
-from junkan.common.paging import page_of
+from junkan.common.paging import MAX_DIGITS, page_of
 from junkan.common.permissions import enforce
 from junkan.organizations import member_rows, permissions, services
 from junkan.organizations.forms import InviteForm, MemberRoleForm, OrganizationForm
@@ -28,6 +30,8 @@ from junkan.organizations.models import (
 )
 
 MEMBERS_PER_PAGE = 50
+INVITATIONS_ON_DETAIL = 20  # the newest open invitations on the members' page; all of them: invitation_list
+INVITATIONS_PER_PAGE = 50
 ORGANIZATIONS_PER_PAGE = 50
 
 
@@ -88,7 +92,19 @@ def organization_create(request: HttpRequest) -> HttpResponse:
 
 
 def _organization(request: HttpRequest, pk: int) -> Organization:
-    organization = get_object_or_404(Organization.objects.select_related("municipality"), pk=pk)
+    """The organization, read with the person's membership in it (one query for both: its members are who
+    see these pages); staff and outsiders read it on its own."""
+    found = list(
+        Membership.objects.select_related("organization__municipality")
+        .filter(organization_id=pk, user_id=request.user.pk)
+        .order_by()[:1]
+    )
+    membership = found[0] if found else None
+    permissions.remember_membership(request.user, pk, membership)
+    if membership is not None:
+        organization = membership.organization
+    else:
+        organization = get_object_or_404(Organization.objects.select_related("municipality"), pk=pk)
     enforce(permissions.can_view_organization(request.user, organization))
     return organization
 
@@ -103,49 +119,80 @@ def _detail(
     request: HttpRequest, organization: Organization, invite_form: InviteForm, status: int = 200
 ) -> HttpResponse:
     can_manage = permissions.can_manage_members(request.user, organization).allowed
-    # Plain rows (a page of 50 with three forms each for an owner): no model instances, the role labels
-    # translated once, the role menu rendered once per role, the CSRF field once per page.
-    members = organization.memberships.order_by("role", "user__full_name", "pk").values(
-        "pk", "role", "acts_for_applications", "user_id", "user__full_name", "user__email"
+    # Plain rows, 50 a page, counted by the same query; an owner's forms on them are built in Python
+    # (member_rows): no model instances, no bound form per row, the words and menus made once per page.
+    members = (
+        Membership.objects.filter(organization_id=organization.pk)
+        .order_by("role", "user__full_name", "pk")
+        .values("pk", "role", "acts_for_applications", "user_id", "user__full_name", "user__email")
     )
-    page = page_of(request, members, MEMBERS_PER_PAGE)
-    labels = {value: str(label) for value, label in MembershipRole.choices}
-    options = _role_options(labels) if can_manage else {}
-    urls = {
-        name: _url_format(f"organizations:{name}", organization.pk)
-        for name in ("member_applications", "member_role", "member_remove")
-    }
-    rows = list(page.object_list)
-    for row in rows:
-        row["role_label"] = labels[row["role"]]
-        row["role_options"] = options.get(row["role"], "")
-        row["is_owner"] = row["role"] == MembershipRole.OWNER
-        row["is_me"] = row["user_id"] == request.user.pk
-        if can_manage:
-            row.update({name: url.format(row["pk"]) for name, url in urls.items()})
+    page = _page_with_count(request, members, MEMBERS_PER_PAGE)
+    rows = page.object_list
     words = member_rows.labels()
-    csrf_field = (
-        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+    # Open invitations pile up (they stay open after they expire): the newest here, one more to know
+    # whether to link to all of them.
+    invitations = (
+        _with_role_labels(list(_pending_invitations(organization)[: INVITATIONS_ON_DETAIL + 1]))
         if can_manage
-        else ""
+        else []
+    )
+    manage = (
+        {
+            name: _url_format(f"organizations:{name}", organization.pk)
+            for name in ("member_applications", "member_role", "member_remove")
+        }
+        if can_manage
+        else None
     )
     context = {
         "organization": organization,
         "memberships": rows,
         "words": words,
-        "rows_html": member_rows.rows_html(rows, words, can_manage=can_manage, csrf=csrf_field),
+        "rows_html": member_rows.rows_html(
+            rows, words, me=request.user.pk, manage=manage, csrf=get_token(request) if can_manage else ""
+        ),
         "page": page,
         "own_membership": permissions.membership_of(request.user, organization),
-        "invitations": (
-            organization.invitations.filter(status=InvitationStatus.PENDING).select_related("invited_by")
-            if can_manage
-            else []
-        ),
+        "invitations": invitations[:INVITATIONS_ON_DETAIL],
+        "more_invitations": len(invitations) > INVITATIONS_ON_DETAIL,
         "can_manage": can_manage,
         "can_edit": permissions.can_edit_organization(request.user, organization).allowed,
         "invite_form": invite_form,
     }
     return render(request, "organizations/detail.html", context, status=status)
+
+
+def _page_with_count(request: HttpRequest, rows: QuerySet[Any], per_page: int) -> Page:
+    """The page that ``?page=`` asks for, with the number of all rows read by the same query
+    (``COUNT(*) OVER ()``) instead of a second one. Anything but a plain number of a page that has rows
+    (``last``, a malformed or too large number, past the end, an empty list) goes through ``page_of`` and
+    its 404s."""
+    text = (request.GET.get("page") or "1").strip()
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS and int(text) >= 1:
+        number = int(text)
+        start = (number - 1) * per_page
+        found = list(rows.annotate(total=Window(Count("pk")))[start : start + per_page])
+        if found:
+            paginator = Paginator(rows, per_page)
+            paginator.count = found[0]["total"]
+            return Page(found, number, paginator)
+    return page_of(request, rows, per_page)
+
+
+def _pending_invitations(organization: Organization) -> QuerySet[Any]:
+    """The open invitations as the pages list them (address, role, until when), newest first."""
+    return (
+        Invitation.objects.filter(organization_id=organization.pk, status=InvitationStatus.PENDING)
+        .order_by("-created_at", "-pk")
+        .values("pk", "email", "role", "expires_at")
+    )
+
+
+def _with_role_labels(invitations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    roles = dict(MembershipRole.choices)
+    for invitation in invitations:
+        invitation["role_label"] = roles.get(invitation["role"], invitation["role"])
+    return invitations
 
 
 _MARK = 987654321
@@ -155,18 +202,6 @@ def _url_format(name: str, *args: object) -> str:
     """The URL ``name`` with ``args`` and a last argument left as ``{}``: reversed once for a page of rows."""
     head, _mark, tail = reverse(name, args=[*args, _MARK]).rpartition(str(_MARK))
     return head + "{}" + tail  # the last occurrence: an id before it may contain the same digits
-
-
-def _role_options(labels: dict[str, str]) -> dict[str, str]:
-    """The role menu's options with each role selected, rendered once per page."""
-    return {
-        selected: format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((value, " selected" if value == selected else "", label) for value, label in labels.items()),
-        )
-        for selected in labels
-    }
 
 
 def _membership(organization: Organization, membership_pk: int) -> Membership:
@@ -212,6 +247,20 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every open invitation of the organization, 50 a page, each with its "取り消す" button."""
+    organization = _organization(request, pk)
+    enforce(permissions.can_manage_members(request.user, organization))
+    page = page_of(request, _pending_invitations(organization), INVITATIONS_PER_PAGE)
+    context = {
+        "organization": organization,
+        "page": page,
+        "invitations": _with_role_labels(list(page.object_list)),
+    }
+    return render(request, "organizations/invitations.html", context)
+
+
+@login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     organization = _organization(request, pk)
@@ -237,6 +286,9 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
             messages.success(
                 request, _("%(name)s さんの組織での役割を変更しました。") % {"name": membership.user}
             )
+    else:
+        # Only a crafted request sends a role the menu does not offer: say so, change nothing.
+        messages.error(request, _("組織での役割を一覧から選んでください。変更はしていません。"))
     return redirect("organizations:detail", pk=organization.pk)
 
 

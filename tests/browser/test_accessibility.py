@@ -66,14 +66,16 @@ def test_signup_errors_have_a_summary_and_keep_input(page: Page, live_server):
 
 
 def test_signed_in_pages_have_no_violations(page: Page, live_server, organization, owner, member):
-    from junkan.organizations.models import Membership
+    from junkan.organizations.models import Invitation, Membership
 
     removal = Membership.objects.get(organization=organization, user=member)
+    Invitation.objects.create(organization=organization, email="invitee@example.jp", invited_by=owner)
     login(page, live_server.url, owner.email, PASSWORD)
     for path in [
         "/organizations/",
         f"/organizations/{organization.pk}/",
         f"/organizations/{organization.pk}/members/{removal.pk}/remove/",  # the confirmation
+        f"/organizations/{organization.pk}/invitations/",  # every open invitation
         "/organizations/new/",
         "/accounts/2fa/",
     ]:

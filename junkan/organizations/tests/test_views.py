@@ -423,3 +423,208 @@ def test_a_member_leaves_through_the_confirmation_page(client_as, organization, 
     assert f'<a class="button button-danger" href="{url}">この組織から退出する</a>' in page
     assert client_as(member).post(url).status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def _add_members(organization, count, start=0):
+    from junkan.accounts.models import User
+
+    users = User.objects.bulk_create(
+        [User(email=f"bulk{i}@example.jp", full_name=f"メンバー{i:03d}") for i in range(start, start + count)]
+    )
+    Membership.objects.bulk_create([Membership(organization=organization, user=user) for user in users])
+
+
+@pytest.mark.parametrize("who", ["owner", "member", "staff"])
+def test_detail_queries_do_not_grow_with_the_members(
+    client_as, organization, owner, member, staff, who, django_assert_num_queries
+):
+    """The same number of queries for 2 members as for 120 (page 1 and 3): the count is read with the page,
+    the organization with the person's membership."""
+    user = {"owner": owner, "member": member, "staff": staff}[who]
+    client = client_as(user)
+    url = reverse("organizations:detail", args=[organization.pk])
+    client.get(url)  # the session's first read
+    # Session, user and roles (middleware); membership with the organization; the page of members with
+    # their count; an owner's open invitations. Staff, not a member: the membership is looked for, then
+    # the organization read; staff's own TOTP check adds its device.
+    expected = {"owner": 6, "member": 5, "staff": 7}[who]
+    with django_assert_num_queries(expected):
+        small = client.get(url)
+    assert len(small.context["memberships"]) == 2 and "2人" in small.content.decode()
+    _add_members(organization, 118)
+    with django_assert_num_queries(expected):
+        first = client.get(url)
+    with django_assert_num_queries(expected):
+        last = client.get(url + "?page=3")
+    assert len(first.context["memberships"]) == 50 and len(last.context["memberships"]) == 20
+    assert "120人" in first.content.decode() and "120人" in last.content.decode()
+    assert first.context["page"].paginator.num_pages == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "number"),
+    [
+        ("", 200, 1),
+        ("?page=", 200, 1),
+        ("?page=2", 200, 2),
+        ("?page=last", 200, 2),
+        ("?page=3", 404, None),
+        ("?page=0", 404, None),
+        ("?page=abc", 404, None),
+        ("?page=1234567", 404, None),
+    ],
+)
+def test_detail_pages_as_the_other_lists_do(client_as, organization, owner, query, status, number):
+    """The page read with its count answers every ``?page=`` as ``common.paging`` does."""
+    _add_members(organization, 60)  # 62 members: 50 + 12
+    response = client_as(owner).get(reverse("organizations:detail", args=[organization.pk]) + query)
+    assert response.status_code == status
+    if number is not None:
+        page = response.context["page"]
+        assert page.number == number and page.paginator.count == 62
+        assert len(response.context["memberships"]) == (50 if number == 1 else 12)
+
+
+def test_the_owner_sees_every_members_forms_and_the_invitations(client_as, organization, owner, member):
+    client = client_as(owner)
+    client.post(
+        reverse("organizations:invite", args=[organization.pk]), {"email": "new@example.jp", "role": "owner"}
+    )
+    invitation = Invitation.objects.get()
+    page = client.get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    assert "new@example.jp（管理者、" in page and "まで有効" in page
+    assert reverse("organizations:invitation_revoke", args=[organization.pk, invitation.pk]) in page
+    assert reverse("organizations:invite", args=[organization.pk]) in page
+    assert reverse("organizations:edit", args=[organization.pk]) in page
+    other = Membership.objects.get(user=member)
+    assert page.count('<select name="role" id="role-') == 2
+    assert f'<select name="role" id="role-{other.pk}" class="compact">' in page
+    assert (
+        f'<label for="role-{other.pk}" class="visually-hidden">所属 花子 さんの組織での役割</label>' in page
+    )
+    assert (
+        f'action="{reverse("organizations:member_applications", args=[organization.pk, other.pk])}"'
+        ' class="inline-form"><input type="hidden" name="csrfmiddlewaretoken"'
+    ) in page
+    assert '<input type="hidden" name="allowed" value="1">' in page
+    assert '任せる<span class="visually-hidden">（所属 花子）</span>' in page
+
+
+def test_a_member_sees_the_members_but_no_forms(client_as, organization, owner, member):
+    client_as(owner).post(
+        reverse("organizations:invite", args=[organization.pk]), {"email": "new@example.jp", "role": "member"}
+    )
+    page = client_as(member).get(reverse("organizations:detail", args=[organization.pk])).content.decode()
+    assert "管理 太郎" in page and "所属 花子" in page and "member@example.jp" in page
+    assert "できます（管理者）" in page and "できません" in page
+    assert "<select" not in page and "new@example.jp" not in page
+    assert 'name="csrfmiddlewaretoken"' not in page.split("<main", 1)[-1].split("この組織から退出する")[0]
+    for name in ("member_role", "member_applications"):
+        for membership in Membership.objects.all():
+            assert reverse(f"organizations:{name}", args=[organization.pk, membership.pk]) not in page
+    assert reverse("organizations:edit", args=[organization.pk]) not in page
+
+
+def test_an_outsider_gets_404_and_anonymous_the_login(client_as, organization, outsider):
+    url = reverse("organizations:detail", args=[organization.pk])
+    assert client_as(outsider).get(url).status_code == 404
+    response = client_as(None).get(url)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_owners_forms_on_the_page_still_change_things(client_as, organization, owner, member):
+    """Every form of a row, posted as the page renders it, does what it did."""
+    import re
+
+    client = client_as(owner)
+    url = reverse("organizations:detail", args=[organization.pk])
+    other = Membership.objects.get(user=member)
+    page = client.get(url).content.decode()
+    actions = set(re.findall(r'<form method="post" action="([^"]+)"', page))
+    acts = reverse("organizations:member_applications", args=[organization.pk, other.pk])
+    role = reverse("organizations:member_role", args=[organization.pk, other.pk])
+    assert {acts, role} <= actions
+    response = client.post(acts, {"allowed": "1"}, follow=True)
+    assert "任されています" in response.content.decode()
+    assert '<input type="hidden" name="allowed" value="0">' in response.content.decode()
+    response = client.post(role, {"role": "owner"}, follow=True)
+    assert "所属 花子 さんの組織での役割を変更しました。" in response.content.decode()
+    other.refresh_from_db()
+    assert other.role == MembershipRole.OWNER and other.acts_for_applications
+    remove = reverse("organizations:member_remove", args=[organization.pk, other.pk])
+    assert f'href="{remove}"' in response.content.decode()
+    response = client.post(remove, follow=True)
+    assert "所属 花子 さんをメンバーから外しました。" in response.content.decode()
+    assert not Membership.objects.filter(pk=other.pk).exists()
+
+
+def test_a_bad_role_changes_nothing_and_says_so(client_as, organization, owner, member):
+    other = Membership.objects.get(user=member)
+    response = client_as(owner).post(
+        reverse("organizations:member_role", args=[organization.pk, other.pk]), {"role": "king"}, follow=True
+    )
+    other.refresh_from_db()
+    assert other.role == MembershipRole.MEMBER
+    assert response.status_code == 200
+    assert "組織での役割を一覧から選んでください。変更はしていません。" in response.content.decode()
+    assert not AuditEntry.objects.filter(action="organizations.membership.role_changed").exists()
+
+
+def _invite_many(organization, owner, count):
+    Invitation.objects.bulk_create(
+        [
+            Invitation(organization=organization, email=f"invitee{i:03d}@example.jp", invited_by=owner)
+            for i in range(count)
+        ]
+    )
+
+
+def test_the_members_page_lists_the_newest_open_invitations_and_links_to_all(client_as, organization, owner):
+    """Open invitations stay open after they expire: the page shows the newest 20, and links to the rest."""
+    client = client_as(owner)
+    url = reverse("organizations:detail", args=[organization.pk])
+    all_url = reverse("organizations:invitations", args=[organization.pk])
+    _invite_many(organization, owner, 20)
+    page = client.get(url).content.decode()
+    assert page.count("invitee") == 40  # the address and the button's hidden name, 20 times
+    assert f'href="{all_url}"' not in page
+    Invitation.objects.create(organization=organization, email="newest@example.jp", invited_by=owner)
+    page = client.get(url).content.decode()
+    assert "newest@example.jp" in page and "invitee000@" not in page and "invitee019@" in page
+    assert page.count("invitee") == 38
+    assert f'<a href="{all_url}">承諾待ちの招待をすべて見る</a>' in page
+
+
+def test_all_open_invitations_are_paged_and_can_be_revoked(client_as, organization, owner):
+    _invite_many(organization, owner, 51)
+    Invitation.objects.filter(email="invitee000@example.jp").update(status=InvitationStatus.REVOKED)
+    client = client_as(owner)
+    url = reverse("organizations:invitations", args=[organization.pk])
+    first = client.get(url)
+    body = first.content.decode()
+    assert first.status_code == 200 and len(first.context["invitations"]) == 50
+    assert "50件の招待が承諾されていません。" in body and "?page=" not in body
+    assert "invitee000@" not in body and "（メンバー、" in body
+    Invitation.objects.create(organization=organization, email="late@example.jp", invited_by=owner)
+    body = client.get(url).content.decode()
+    assert "51件" in body and "?page=2" in body
+    second = client.get(url + "?page=2")
+    assert [i["email"] for i in second.context["invitations"]] == ["invitee001@example.jp"]
+    invitation = Invitation.objects.get(email="invitee001@example.jp")
+    revoke = reverse("organizations:invitation_revoke", args=[organization.pk, invitation.pk])
+    assert revoke in second.content.decode()
+    assert client.post(revoke).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.REVOKED
+    assert client.get(url + "?page=2").status_code == 404
+
+
+@pytest.mark.parametrize(("who", "status"), [("member", 403), ("outsider", 404), (None, 302)])
+def test_only_owners_see_the_open_invitations(client_as, organization, owner, member, outsider, who, status):
+    _invite_many(organization, owner, 2)
+    user = {"member": member, "outsider": outsider, None: None}[who]
+    response = client_as(user).get(reverse("organizations:invitations", args=[organization.pk]))
+    assert response.status_code == status
+    assert "invitee000@" not in response.content.decode()
+    if who is None:
+        assert response["Location"].startswith(reverse("account_login"))
